@@ -1,0 +1,45 @@
+// Package model is the growth-accounting model of the simulator: it splits
+// real GDP growth into the contributions of labour (L), capital (K) and total
+// factor productivity (TFP, A), and attributes a part of each to the
+// industrial internet (II), as in section 1.2 of the iResearch × Tsinghua
+// report "China Industrial Internet Development Index 2019–2020" (July 2020).
+//
+// # Equations
+//
+// For each projected year t = b+1 … b+n after the base year b:
+//
+//	ΔY_t = Y_{t−1}·g_t,  Y_t = Y_{t−1} + ΔY_t          (Y_b given)
+//	c_L,t + c_K,t + c_A,t = g_t                          (contributions)
+//	σ_X,t = c_X,t / g_t                                  (shares of growth)
+//	II_t  = Y_{t−1}·( λ_t·c_L,t                          labour channel
+//	                + φ_t·π_t·c_K,t                      capital channel
+//	                + c_A,t·Σ_d w_d·θ_d,t )              TFP channels d = TP, TE, SE, AE
+//	s_t   = II_t / ΔY_t                                  II share of growth
+//
+// The II increment is computed from contributions, not as s_t·ΔY_t: the two
+// are equal whenever g_t ≠ 0 (σ_X·ΔY = c_X·Y_{t−1}), but the contribution
+// form stays defined in a year of zero growth. In such a year the shares of
+// growth and s_t are reported as 0.
+//
+// # The factor split
+//
+// A year's split of growth between the factors is given in one of three
+// forms (see [SplitForm]): as shares of growth, as contributions, or as a
+// production function (factor growth rates and capital's income share α,
+// with c_K = α·g_K and c_L = (1−α)·g_L). In every form TFP is the residual,
+// c_A = g − c_L − c_K, so the contributions add up to growth by construction
+// and, when an input is perturbed, TFP is the factor that absorbs the change.
+//
+// # Conventions
+//
+// Inside this package every rate and share is a fraction (0.063, not 6.3 %)
+// and every level is in 亿元 (10^8 yuan) at constant base-year prices. Growth
+// rates are simple (not log) annual rates. The scenario files use percent
+// and percentage points where their key names say so (_pct, _pp); the
+// parameter table of this package ([Params]) records the unit and scale of
+// every addressable input, so that the same key paths serve the scenario
+// loader, the output files and the sensitivity tools.
+//
+// Evaluation allocates nothing once the destination has room for the span:
+// see [Evaluate].
+package model

@@ -1,0 +1,245 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Param describes one addressable input of the model: its key path, the unit
+// in which scenario files, output files and the sensitivity tools write it,
+// and its domain. The table of every Param is [Params].
+type Param struct {
+	Key     string  // key path, e.g. "capital.ict_share"
+	Unit    string  // "%", "pp", "亿元" or "fraction"
+	Scale   float64 // key units per model unit: 100 for % and pp, else 1
+	Min     float64 // smallest allowed value, key units
+	Max     float64 // largest allowed value, key units
+	PerYear bool    // one value per projected year (else one scalar)
+	Default float64 // value when a scenario omits the key (key units); NaN: required
+	Doc     string  // one-line meaning
+
+	// Split fields apply only to years whose split is given in form Form.
+	IsSplit bool
+	Form    SplitForm
+
+	weight int // 1+Dimension for a TFP weight, else 0
+
+	series func(*Inputs) []float64 // per-year values (model units)
+	scalar func(*Inputs) *float64  // scalar value (model units)
+}
+
+// Applies reports whether p is read by the model for year index i of in.
+func (p *Param) Applies(in *Inputs, i int) bool {
+	return !p.IsSplit || in.Form[i] == p.Form
+}
+
+// Domain returns p's domain as text, e.g. "[0, 1]".
+func (p *Param) Domain() string {
+	return "[" + FormatValue(p.Min) + ", " + FormatValue(p.Max) + "]"
+}
+
+// FormatValue formats v for a message: rounded to 12 significant digits, so
+// that float64 noise (110.00000000000001) does not show, and without an
+// exponent for ordinary magnitudes.
+func FormatValue(v float64) string {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	if err != nil { // ±Inf and NaN format and parse back; nothing else fails
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
+}
+
+// Params lists every addressable input of the model, in a fixed order.
+var Params = buildParams()
+
+// Requiredness: NaN as a default marks a key a scenario must give.
+var required = math.NaN()
+
+func buildParams() []*Param {
+	ps := []*Param{
+		{Key: "gdp.base_yi", Unit: "亿元", Scale: 1, Min: 1e-6, Max: 1e12, Default: required,
+			Doc:    "real GDP of the base year, 亿元 at constant base-year prices",
+			scalar: func(in *Inputs) *float64 { return &in.BaseGDP }},
+		{Key: "gdp.growth_pct", Unit: "%", Scale: 100, Min: -99, Max: 100, PerYear: true, Default: required,
+			Doc:    "real GDP growth",
+			series: func(in *Inputs) []float64 { return in.Growth }},
+
+		{Key: "labor.share_pct", Unit: "%", Scale: 100, Min: 0, Max: 100, PerYear: true, IsSplit: true, Form: Shares,
+			Doc:    "labour's share of GDP growth (split form: shares)",
+			series: func(in *Inputs) []float64 { return in.LaborShare }},
+		{Key: "capital.share_pct", Unit: "%", Scale: 100, Min: 0, Max: 100, PerYear: true, IsSplit: true, Form: Shares,
+			Doc:    "capital's share of GDP growth (split form: shares)",
+			series: func(in *Inputs) []float64 { return in.CapitalShare }},
+		{Key: "labor.contribution_pp", Unit: "pp", Scale: 100, Min: -100, Max: 100, PerYear: true, IsSplit: true, Form: Contributions,
+			Doc:    "labour's contribution to GDP growth (split form: contributions)",
+			series: func(in *Inputs) []float64 { return in.LaborContribution }},
+		{Key: "capital.contribution_pp", Unit: "pp", Scale: 100, Min: -100, Max: 100, PerYear: true, IsSplit: true, Form: Contributions,
+			Doc:    "capital's contribution to GDP growth (split form: contributions)",
+			series: func(in *Inputs) []float64 { return in.CapitalContribution }},
+		{Key: "labor.growth_pct", Unit: "%", Scale: 100, Min: -99, Max: 100, PerYear: true, IsSplit: true, Form: Production,
+			Doc:    "growth of labour input (split form: production)",
+			series: func(in *Inputs) []float64 { return in.LaborGrowth }},
+		{Key: "capital.growth_pct", Unit: "%", Scale: 100, Min: -99, Max: 100, PerYear: true, IsSplit: true, Form: Production,
+			Doc:    "growth of capital input (split form: production)",
+			series: func(in *Inputs) []float64 { return in.CapitalGrowth }},
+		{Key: "capital.income_share", Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, IsSplit: true, Form: Production,
+			Doc:    "capital's income share α (split form: production)",
+			series: func(in *Inputs) []float64 { return in.Alpha }},
+
+		{Key: "labor.ii_share", Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, Default: 0,
+			Doc:    "λ: II share of labour's contribution (the report leaves labour out: 0)",
+			series: func(in *Inputs) []float64 { return in.LaborII }},
+		{Key: "capital.ict_share", Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, Default: 0,
+			Doc:    "φ: ICT capital's share of capital's contribution",
+			series: func(in *Inputs) []float64 { return in.ICTShare }},
+		{Key: "capital.private_ii_share", Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, Default: 0,
+			Doc:    "π: share of the ICT contribution that is private-sector, II-related input",
+			series: func(in *Inputs) []float64 { return in.PrivateIIShare }},
+	}
+	for d := range Dimension(NumDimensions) {
+		ps = append(ps, &Param{
+			Key: "tfp.weight." + d.String(), Unit: "fraction", Scale: 1, Min: 0, Max: 1, Default: 1.0 / NumDimensions,
+			Doc:    "w: weight of the " + strings.ReplaceAll(d.String(), "_", " ") + " dimension in TFP's contribution (weights sum to 1)",
+			scalar: func(in *Inputs) *float64 { return &in.Weight[d] },
+			weight: int(d) + 1,
+		})
+	}
+	for d := range Dimension(NumDimensions) {
+		ps = append(ps, &Param{
+			Key: "tfp.ii_share." + d.String(), Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, Default: 0,
+			Doc:    "θ: II share of the " + strings.ReplaceAll(d.String(), "_", " ") + " dimension's contribution",
+			series: func(in *Inputs) []float64 { return in.TFPII[d] },
+		})
+	}
+	return ps
+}
+
+// Required reports whether a scenario must give p.
+func (p *Param) Required() bool { return math.IsNaN(p.Default) }
+
+// LookupParam returns the Param with the given key path (without a year).
+func LookupParam(key string) (*Param, bool) {
+	for _, p := range Params {
+		if p.Key == key {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
+// Ref is a reference to the model values behind a key path, either for every
+// year the parameter applies to or for one year, bound to one Inputs value.
+// Get and Set work in the key's units and allocate nothing.
+type Ref struct {
+	Param *Param
+	Year  int // the one year addressed, or 0 for every applicable year
+
+	in      *Inputs
+	indices []int // year indices addressed (per-year parameters)
+}
+
+// Lookup resolves a key path such as "capital.ict_share" or
+// "gdp.growth_pct[2024]" against in.
+func Lookup(in *Inputs, path string) (Ref, error) {
+	key, year := path, 0
+	if i := strings.IndexByte(path, '['); i >= 0 {
+		if !strings.HasSuffix(path, "]") {
+			return Ref{}, fmt.Errorf("model: %q: a year index is written key[YEAR]", path)
+		}
+		y, err := strconv.Atoi(path[i+1 : len(path)-1])
+		if err != nil {
+			return Ref{}, fmt.Errorf("model: %q: %q is not a year", path, path[i+1:len(path)-1])
+		}
+		key, year = path[:i], y
+	}
+	p, ok := LookupParam(key)
+	if !ok {
+		return Ref{}, fmt.Errorf("model: unknown parameter %q (see the parameter list)", key)
+	}
+	r := Ref{Param: p, Year: year, in: in}
+	if !p.PerYear {
+		if year != 0 {
+			return Ref{}, fmt.Errorf("model: %q: %s is one value for the whole span, not per year", path, key)
+		}
+		return r, nil
+	}
+	if year != 0 && (year < in.FirstYear() || year > in.LastYear()) {
+		return Ref{}, fmt.Errorf("model: %q: year %d is outside the span %d–%d", path, year, in.FirstYear(), in.LastYear())
+	}
+	for i := range in.Len() {
+		if (year == 0 || in.FirstYear()+i == year) && p.Applies(in, i) {
+			r.indices = append(r.indices, i)
+		}
+	}
+	if len(r.indices) == 0 {
+		return Ref{}, fmt.Errorf("model: %q: no year of the scenario gives its factor split in the %s form", path, p.Form)
+	}
+	return r, nil
+}
+
+// String returns the key path, with the year when one year is addressed.
+func (r Ref) String() string {
+	if r.Year != 0 {
+		return fmt.Sprintf("%s[%d]", r.Param.Key, r.Year)
+	}
+	return r.Param.Key
+}
+
+// Len returns the number of values addressed: 1 for a scalar.
+func (r Ref) Len() int {
+	if !r.Param.PerYear {
+		return 1
+	}
+	return len(r.indices)
+}
+
+// YearIndex returns the year index (0 for the first projected year) of the
+// k-th value addressed. It panics for a scalar.
+func (r Ref) YearIndex(k int) int { return r.indices[k] }
+
+// Get returns the k-th value addressed, in key units.
+func (r Ref) Get(k int) float64 {
+	if !r.Param.PerYear {
+		return *r.Param.scalar(r.in) * r.Param.Scale
+	}
+	return r.Param.series(r.in)[r.indices[k]] * r.Param.Scale
+}
+
+// Set sets the k-th value addressed, given in key units. Setting one TFP
+// dimension weight rescales the other three in proportion, so that the
+// weights keep summing to 1.
+func (r Ref) Set(k int, v float64) {
+	v /= r.Param.Scale
+	if r.Param.PerYear {
+		r.Param.series(r.in)[r.indices[k]] = v
+		return
+	}
+	if d := r.Param.weight - 1; d >= 0 {
+		setWeight(&r.in.Weight, d, v)
+		return
+	}
+	*r.Param.scalar(r.in) = v
+}
+
+// setWeight sets w[k] to v and rescales the other weights so that Σ w = 1
+// still holds. When the others are all zero they share 1−v equally.
+func setWeight(w *[NumDimensions]float64, k int, v float64) {
+	var others float64
+	for d := range w {
+		if d != k {
+			others += w[d]
+		}
+	}
+	for d := range w {
+		switch {
+		case d == k:
+			w[d] = v
+		case others > 0:
+			w[d] *= (1 - v) / others
+		default:
+			w[d] = (1 - v) / (NumDimensions - 1)
+		}
+	}
+}

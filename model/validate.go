@@ -1,0 +1,113 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// MaxYears is the longest span a scenario may project; it keeps levels far
+// from overflow whatever the growth path.
+const MaxYears = 200
+
+// WeightTolerance is how far Σ w_d may be from 1. The weights are typed in
+// scenario files as decimals (0.25, or 0.333333 for a three-way split), so a
+// tolerance far above rounding of float64 but far below any economic meaning
+// is used.
+const WeightTolerance = 1e-6
+
+// InputError is one problem found by [Inputs.Check]: which key (and year) and
+// what is wrong with it, in the key's units.
+type InputError struct {
+	Key  string // key path, e.g. "capital.ict_share"
+	Year int    // the year concerned, or 0
+	Msg  string // e.g. "1.5 is outside [0, 1]"
+}
+
+func (e *InputError) Error() string {
+	if e.Year != 0 {
+		return fmt.Sprintf("%s[%d]: %s", e.Key, e.Year, e.Msg)
+	}
+	return e.Key + ": " + e.Msg
+}
+
+// Validate returns every problem of in joined into one error, or nil.
+func (in *Inputs) Validate() error {
+	var errs []error
+	for _, e := range in.Check() {
+		errs = append(errs, e)
+	}
+	return errors.Join(errs...)
+}
+
+// Check returns every problem of in: non-finite values, values outside their
+// parameter's domain, a TFP residual share outside [0, 1] in the shares
+// form, and TFP weights that do not sum to 1 within [WeightTolerance].
+func (in *Inputs) Check() []*InputError {
+	var errs []*InputError
+	add := func(key string, year int, format string, args ...any) {
+		errs = append(errs, &InputError{Key: key, Year: year, Msg: fmt.Sprintf(format, args...)})
+	}
+	n := in.Len()
+	if n == 0 {
+		add("span", 0, "the span has no projected year")
+		return errs
+	}
+	if n > MaxYears {
+		add("span", 0, "%d years is more than the %d allowed", n, MaxYears)
+		return errs
+	}
+	in.checkLengths()
+
+	for _, p := range Params {
+		if !p.PerYear {
+			v := *p.scalar(in) * p.Scale
+			if msg := p.check(v); msg != "" {
+				add(p.Key, 0, "%s", msg)
+			}
+			continue
+		}
+		s := p.series(in)
+		for i := range n {
+			if !p.Applies(in, i) {
+				continue
+			}
+			if msg := p.check(s[i] * p.Scale); msg != "" {
+				add(p.Key, in.FirstYear()+i, "%s", msg)
+			}
+		}
+	}
+
+	for i := range n {
+		if in.Form[i] != Shares {
+			continue
+		}
+		if rest := 1 - in.LaborShare[i] - in.CapitalShare[i]; rest < -WeightTolerance {
+			add("capital.share_pct", in.FirstYear()+i,
+				"labour and capital shares add up to %s %% of growth, leaving TFP a negative share; they may add up to at most 100 %%",
+				FormatValue(100*(in.LaborShare[i]+in.CapitalShare[i])))
+		}
+	}
+
+	var sum float64
+	for _, w := range in.Weight {
+		sum += w
+	}
+	if math.Abs(sum-1) > WeightTolerance {
+		add("tfp.weight", 0, "the four weights add up to %s; they must add up to 1 (±%g)", FormatValue(sum), WeightTolerance)
+	}
+	return errs
+}
+
+// check returns what is wrong with value v (key units) of p, or "".
+func (p *Param) check(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "nan is not a number; give a finite value in " + p.Domain()
+	case math.IsInf(v, 0):
+		return fmt.Sprintf("%v is not finite; give a value in %s", v, p.Domain())
+	case v < p.Min || v > p.Max:
+		return fmt.Sprintf("%s is outside the allowed range %s (%s)", FormatValue(v), p.Domain(), p.Unit)
+	}
+	return ""
+}
