@@ -116,6 +116,14 @@ func buildParams() []*Param {
 	return ps
 }
 
+// Series returns the per-year values of p in in (model units), to read or
+// write. It panics if p is a scalar.
+func (p *Param) Series(in *Inputs) []float64 { return p.series(in) }
+
+// Scalar returns a pointer to the value of p in in (model units). It panics
+// if p is per-year.
+func (p *Param) Scalar(in *Inputs) *float64 { return p.scalar(in) }
+
 // Required reports whether a scenario must give p.
 func (p *Param) Required() bool { return math.IsNaN(p.Default) }
 

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+
+	"simulate/model"
+	"simulate/output"
+	"simulate/results"
+	"simulate/scenarios"
+)
+
+func init() {
+	register(&command{
+		name:    "run",
+		args:    "[--out DIR] [FILE|NAME ...]",
+		summary: "Run scenarios (default: the embedded report2020) and write DIR/<scenario>/results.csv and summary.json.",
+		run:     runRun,
+	})
+}
+
+func runRun(e *env, args []string) error {
+	c := commands["run"]
+	fs := newFlags(c)
+	out := fs.String("out", "out", "output `folder`; each scenario writes into DIR/<scenario-name>/")
+	pos, err := parse(e, c, fs, args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) == 0 {
+		pos = []string{"report2020"}
+	}
+	list, err := loadAll(pos)
+	if err != nil {
+		return err
+	}
+
+	batch := output.NewBatch(*out)
+	for _, s := range list {
+		var res model.Results
+		model.Evaluate(&res, s.Inputs)
+		if err := results.WriteTable(e.stdout, fmt.Sprintf("%s — %s", s.Name, s.Title), &res); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout)
+		if err := addRunFiles(batch, s, &res); err != nil {
+			return err
+		}
+	}
+	if err := batch.Commit(e.ctx); err != nil {
+		return err
+	}
+	for _, p := range batch.Paths() {
+		fmt.Fprintln(e.stdout, "wrote", p)
+	}
+	return nil
+}
+
+// loadAll loads every scenario named on the command line, reporting every
+// problem of every scenario before anything is run, and refuses two
+// scenarios of the same name (their outputs would overwrite each other).
+func loadAll(args []string) ([]*scenarios.Scenario, error) {
+	var list []*scenarios.Scenario
+	var errs []error
+	seen := map[string]string{}
+	for _, a := range args {
+		s, err := scenarios.Open(a)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if prev, dup := seen[s.Name]; dup {
+			errs = append(errs, fmt.Errorf("%s and %s are both named %q: their outputs would overwrite each other", prev, a, s.Name))
+			continue
+		}
+		seen[s.Name] = a
+		list = append(list, s)
+	}
+	if len(errs) > 0 {
+		return nil, invalid(joinErrors(errs))
+	}
+	return list, nil
+}
+
+// addRunFiles renders the files of one scenario's run into batch, under
+// the scenario's name.
+func addRunFiles(batch *output.Batch, s *scenarios.Scenario, res *model.Results) error {
+	var csvBuf, jsonBuf bytes.Buffer
+	if err := results.WriteCSV(&csvBuf, res); err != nil {
+		return err
+	}
+	sum := &results.Summary{
+		Scenario:    s.Name,
+		Title:       s.Title,
+		Source:      s.Source,
+		Extends:     s.Chain[1:],
+		BaseYear:    s.Inputs.BaseYear,
+		LastYear:    s.Inputs.LastYear(),
+		Inputs:      results.ResolvedInputs(s.Inputs),
+		InputsHash:  results.InputsHash(s.Inputs),
+		Totals:      results.NewTotals(res),
+		GeneratedBy: "simulate run",
+	}
+	if err := results.WriteJSON(&jsonBuf, sum); err != nil {
+		return err
+	}
+	if err := batch.Add(path.Join(s.Name, "results.csv"), csvBuf.Bytes()); err != nil {
+		return err
+	}
+	return batch.Add(path.Join(s.Name, "summary.json"), jsonBuf.Bytes())
+}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"simulate/scenarios"
+)
+
+func init() {
+	register(&command{
+		name:    "list",
+		summary: "List the embedded scenarios with their titles.",
+		run:     runList,
+	})
+	register(&command{
+		name:    "show",
+		args:    "NAME",
+		summary: "Print the TOML of an embedded scenario (start a new one with: simulate show report2020 > mine.toml).",
+		run:     runShow,
+	})
+	register(&command{
+		name:    "validate",
+		args:    "FILE|NAME ...",
+		summary: "Check scenarios and report every problem with file:line:column and key.",
+		run:     runValidate,
+	})
+}
+
+func runList(e *env, args []string) error {
+	c := commands["list"]
+	pos, err := parse(e, c, newFlags(c), args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) > 0 {
+		return invalidf("list takes no arguments")
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	for _, name := range scenarios.Names() {
+		title := "(does not load)"
+		if s, err := scenarios.LoadEmbedded(name); err == nil {
+			title = s.Title
+		}
+		fmt.Fprintf(tw, "%s\t%s\n", name, title)
+	}
+	return tw.Flush()
+}
+
+func runShow(e *env, args []string) error {
+	c := commands["show"]
+	pos, err := parse(e, c, newFlags(c), args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) != 1 {
+		return invalidf("show takes one embedded scenario name (one of: %s)", strings.Join(scenarios.Names(), ", "))
+	}
+	src, err := scenarios.Source(pos[0])
+	if err != nil {
+		return invalid(err)
+	}
+	_, err = e.stdout.Write(src)
+	return err
+}
+
+func runValidate(e *env, args []string) error {
+	c := commands["validate"]
+	pos, err := parse(e, c, newFlags(c), args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) == 0 {
+		return invalidf("validate needs at least one scenario file or name")
+	}
+	var errs []error
+	for _, a := range pos {
+		s, err := scenarios.Open(a)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%s: ok (%s, %d–%d)\n", a, s.Name, s.Inputs.FirstYear(), s.Inputs.LastYear())
+	}
+	if len(errs) > 0 {
+		return invalid(joinErrors(errs))
+	}
+	return nil
+}
+
+// joinErrors joins errors one per line.
+func joinErrors(errs []error) error { return errors.Join(errs...) }

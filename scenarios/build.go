@@ -1,0 +1,438 @@
+package scenarios
+
+import (
+	"fmt"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"simulate/model"
+)
+
+// build turns the merged leaves of a scenario into model inputs and checks
+// them, collecting every problem.
+func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
+	var errs Errors
+	fileErr := func(key, format string, args ...any) {
+		errs = append(errs, &Error{File: f.name, Key: key, Msg: fmt.Sprintf(format, args...)})
+	}
+	str := func(key string) string {
+		if l, ok := leaves[key]; ok {
+			return l.val.(string)
+		}
+		return ""
+	}
+	s := &Scenario{Source: f.name, Title: str("title"), Description: str("description"), Mode: ModeDecomposition, leaves: leaves}
+
+	if l, ok := leaves["name"]; ok {
+		s.Name = l.val.(string)
+		if err := CheckName(s.Name); err != nil {
+			errs = append(errs, l.errorf(nil, "%v", err))
+		}
+	} else {
+		s.Name = strings.TrimSuffix(path.Base(filepath.ToSlash(f.name)), ".toml")
+		s.Name = strings.TrimPrefix(s.Name, "embedded:")
+		if err := CheckName(s.Name); err != nil {
+			fileErr("name", "the file name gives no usable scenario name (%v); add a name key", err)
+		}
+	}
+	if l, ok := leaves["mode"]; ok && l.val.(string) != ModeDecomposition {
+		errs = append(errs, l.errorf(nil, "mode %q is not known; allowed: %s", l.val, ModeDecomposition))
+	}
+
+	// The span comes first: every per-year value is read against it.
+	var span [2]int
+	for i, key := range []string{"span.base_year", "span.last_year"} {
+		l, ok := leaves[key]
+		if !ok {
+			fileErr(key, "missing: the scenario must give [span] base_year and last_year")
+			continue
+		}
+		y := l.val.(int64)
+		if y < 1000 || y > 9999 {
+			errs = append(errs, l.errorf(nil, "%d is not a year in [1000, 9999]", y))
+			continue
+		}
+		span[i] = int(y)
+	}
+	if span[0] != 0 && span[1] != 0 {
+		if n := span[1] - span[0]; n < 1 || n > model.MaxYears {
+			errs = append(errs, leaves["span.last_year"].errorf(nil,
+				"last_year %d must be 1 to %d years after base_year %d", span[1], model.MaxYears, span[0]))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	base, n := span[0], span[1]-span[0]
+	in := model.NewInputs(base, n)
+	s.Inputs = in
+
+	given := map[string][]bool{} // per-year keys: which years were given
+	for _, p := range model.Params {
+		l, ok := leaves[p.Key]
+		if !p.PerYear {
+			switch {
+			case ok:
+				v, _ := number(l.val)
+				*p.Scalar(in) = v / p.Scale
+			case p.Required():
+				fileErr(p.Key, "missing: the scenario must give %s (%s)", p.Key, p.Doc)
+			default:
+				*p.Scalar(in) = p.Default / p.Scale
+			}
+			continue
+		}
+		dst := p.Series(in)
+		if !ok {
+			switch {
+			case p.Required():
+				fileErr(p.Key, "missing: the scenario must give %s (%s)", p.Key, p.Doc)
+			case !p.IsSplit:
+				for i := range dst {
+					dst[i] = p.Default / p.Scale
+				}
+			}
+			continue
+		}
+		vals, has, e := parseSeries(l, base, n, p.IsSplit)
+		errs = append(errs, e...)
+		for i, v := range vals {
+			if has[i] {
+				dst[i] = v / p.Scale
+			}
+		}
+		given[p.Key] = has
+	}
+	checks := map[string][]float64{}
+	for _, key := range checkOnly {
+		if l, ok := leaves[key]; ok {
+			vals, has, e := parseSeries(l, base, n, true)
+			errs = append(errs, e...)
+			for i, v := range vals {
+				if has[i] && !finite(v) {
+					errs = append(errs, l.errorf(yearKey(l, base+1+i), "%v is not a finite number", v))
+					has[i] = false
+				}
+			}
+			checks[key], given[key] = vals, has
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+
+	errs = append(errs, splitForms(f, in, leaves, given)...)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	errs = append(errs, checkSums(in, leaves, checks, given)...)
+	for _, ie := range in.Check() {
+		errs = append(errs, inputError(f, leaves, ie))
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return s, nil
+}
+
+// forms lists, for each split form, the keys that give it.
+var forms = [...]struct {
+	form model.SplitForm
+	keys []string
+}{
+	{model.Shares, []string{"labor.share_pct", "capital.share_pct"}},
+	{model.Contributions, []string{"labor.contribution_pp", "capital.contribution_pp"}},
+	{model.Production, []string{"labor.growth_pct", "capital.growth_pct", "capital.income_share"}},
+}
+
+// splitForms sets the split form of every year from the keys given for it:
+// exactly one form per year, with all of its keys.
+func splitForms(f *file, in *model.Inputs, leaves map[string]*leaf, given map[string][]bool) Errors {
+	var errs Errors
+	var missing []int
+	for i := range in.Len() {
+		year := in.FirstYear() + i
+		var found []int
+		for k, fm := range forms {
+			for _, key := range fm.keys {
+				if given[key] != nil && given[key][i] {
+					found = append(found, k)
+					break
+				}
+			}
+		}
+		switch len(found) {
+		case 0:
+			missing = append(missing, year)
+		case 1:
+			fm := forms[found[0]]
+			in.Form[i] = fm.form
+			for _, key := range fm.keys {
+				if given[key] == nil || !given[key][i] {
+					other := leaves[fm.keys[0]]
+					if given[fm.keys[0]] == nil || !given[fm.keys[0]][i] {
+						other = leaves[fm.keys[1]]
+					}
+					errs = append(errs, other.errorf(yearKey(other, year),
+						"year %d gives the factor split in the %s form, which also needs %s for that year", year, fm.form, key))
+				}
+			}
+		default:
+			a, b := forms[found[0]], forms[found[1]]
+			l := leaves[firstGiven(b.keys, given, i)]
+			errs = append(errs, l.errorf(yearKey(l, year),
+				"year %d gives the factor split in two forms, %s (%s) and %s (%s); give one form per year",
+				year, a.form, firstGiven(a.keys, given, i), b.form, firstGiven(b.keys, given, i)))
+		}
+	}
+	if len(missing) > 0 {
+		errs = append(errs, &Error{File: f.name, Key: "labor, capital", Msg: fmt.Sprintf(
+			"no factor split for %s: give labor.share_pct and capital.share_pct (shares of growth, %%), "+
+				"labor.contribution_pp and capital.contribution_pp (pp), or labor.growth_pct, capital.growth_pct "+
+				"and capital.income_share (production function)", yearList(missing))})
+	}
+	return errs
+}
+
+func firstGiven(keys []string, given map[string][]bool, i int) string {
+	for _, k := range keys {
+		if given[k] != nil && given[k][i] {
+			return k
+		}
+	}
+	return keys[0]
+}
+
+// checkSums compares the stated TFP share or contribution, where given, with
+// the residual the model takes.
+func checkSums(in *model.Inputs, leaves map[string]*leaf, checks map[string][]float64, given map[string][]bool) Errors {
+	var errs Errors
+	for i := range in.Len() {
+		year := in.FirstYear() + i
+		if has := given["tfp.share_pct"]; has != nil && has[i] {
+			l := leaves["tfp.share_pct"]
+			if in.Form[i] != model.Shares {
+				errs = append(errs, l.errorf(yearKey(l, year), "year %d gives the split as %s, not shares: tfp.share_pct does not apply", year, in.Form[i]))
+				continue
+			}
+			sum := 100*(in.LaborShare[i]+in.CapitalShare[i]) + checks["tfp.share_pct"][i]
+			if d := sum - 100; d > ShareSumTolerance || d < -ShareSumTolerance {
+				errs = append(errs, l.errorf(yearKey(l, year),
+					"labour, capital and TFP shares of growth add up to %s %% in %d; they must add up to 100 %% (±%g pp)",
+					model.FormatValue(sum), year, ShareSumTolerance))
+			}
+		}
+		if has := given["tfp.contribution_pp"]; has != nil && has[i] {
+			l := leaves["tfp.contribution_pp"]
+			if in.Form[i] != model.Contributions {
+				errs = append(errs, l.errorf(yearKey(l, year), "year %d gives the split as %s, not contributions: tfp.contribution_pp does not apply", year, in.Form[i]))
+				continue
+			}
+			sum := 100*(in.LaborContribution[i]+in.CapitalContribution[i]) + checks["tfp.contribution_pp"][i]
+			if d := sum - 100*in.Growth[i]; d > ShareSumTolerance || d < -ShareSumTolerance {
+				errs = append(errs, l.errorf(yearKey(l, year),
+					"labour, capital and TFP contributions add up to %s pp in %d, but growth is %s %% (tolerance ±%g pp)",
+					model.FormatValue(sum), year, model.FormatValue(100*in.Growth[i]), ShareSumTolerance))
+			}
+		}
+	}
+	return errs
+}
+
+// inputError places a model validation error at the key that caused it.
+func inputError(f *file, leaves map[string]*leaf, ie *model.InputError) *Error {
+	l, ok := leaves[ie.Key]
+	if !ok && ie.Key == "tfp.weight" {
+		for d := range model.Dimension(model.NumDimensions) {
+			if l, ok = leaves["tfp.weight."+d.String()]; ok {
+				break
+			}
+		}
+	}
+	if !ok {
+		key := ie.Key
+		if ie.Year != 0 {
+			key = fmt.Sprintf("%s[%d]", ie.Key, ie.Year)
+		}
+		return &Error{File: f.name, Key: key, Msg: ie.Msg + " (default value)"}
+	}
+	e := l.errorf(yearKey(l, ie.Year), "%s", ie.Msg)
+	if ie.Year != 0 {
+		e.Key = fmt.Sprintf("%s[%d]", ie.Key, ie.Year)
+	}
+	if ie.Key != l.key {
+		e.Key = ie.Key
+	}
+	return e
+}
+
+// yearKey returns the key path below l at which year is written, when l is
+// a per-year table (so that an error points at the year's own entry).
+func yearKey(l *leaf, year int) []string {
+	m, ok := l.val.(map[string]any)
+	if !ok || year == 0 {
+		return nil
+	}
+	if _, lin := m["linear"]; lin {
+		return nil
+	}
+	for k := range m {
+		if y, ok := parseYear(k); ok && y == year {
+			return []string{k}
+		}
+	}
+	return nil
+}
+
+// parseSeries reads a time-varying value for the years base+1 … base+n:
+// a number (the same every year), a table of years, or a linear path
+// { linear = { YEAR = VALUE, … } } (linear between the given years, flat
+// before the first and after the last). A table of years must give every
+// year unless partial.
+func parseSeries(l *leaf, base, n int, partial bool) (vals []float64, given []bool, errs Errors) {
+	vals, given = make([]float64, n), make([]bool, n)
+	if v, ok := number(l.val); ok {
+		for i := range vals {
+			vals[i], given[i] = v, true
+		}
+		return vals, given, nil
+	}
+	m := l.val.(map[string]any)
+	if lin, ok := m["linear"]; ok {
+		if len(m) > 1 {
+			return nil, nil, Errors{l.errorf(nil, "a linear path is written alone: { linear = { 2019 = 6.3, 2024 = 5.5 } }")}
+		}
+		pts, ok := lin.(map[string]any)
+		if !ok {
+			return nil, nil, Errors{l.errorf([]string{"linear"}, "must be a table of years and values, not %s", typeName(lin))}
+		}
+		ys, vs, errs := yearTable(l, []string{"linear"}, pts, 0, 0)
+		if len(errs) > 0 {
+			return nil, nil, errs
+		}
+		if len(ys) == 0 {
+			return nil, nil, Errors{l.errorf([]string{"linear"}, "a linear path needs at least one year")}
+		}
+		for i := range vals {
+			vals[i], given[i] = interpolate(ys, vs, base+1+i), true
+		}
+		return vals, given, nil
+	}
+	ys, vs, errs := yearTable(l, nil, m, base+1, base+n)
+	if len(errs) > 0 {
+		return nil, nil, errs
+	}
+	for k, y := range ys {
+		vals[y-base-1], given[y-base-1] = vs[k], true
+	}
+	if !partial {
+		var missing []int
+		for i, ok := range given {
+			if !ok {
+				missing = append(missing, base+1+i)
+			}
+		}
+		if len(missing) > 0 {
+			return nil, nil, Errors{l.errorf(nil, "missing %s: a table of years must give every year of the span %d–%d (or write one number, or a linear path)",
+				yearList(missing), base+1, base+n)}
+		}
+	}
+	return vals, given, nil
+}
+
+// yearTable reads a table of YEAR = NUMBER entries, sorted by year. When
+// first ≤ last, years outside [first, last] are errors.
+func yearTable(l *leaf, below []string, m map[string]any, first, last int) (years []int, vals []float64, errs Errors) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	seen := map[int]string{}
+	type point struct {
+		y int
+		v float64
+	}
+	var pts []point
+	for _, k := range keys {
+		at := append(append([]string(nil), below...), k)
+		y, ok := parseYear(k)
+		if !ok {
+			errs = append(errs, l.errorf(at, "%q is not a year: the keys of a per-year table are years, e.g. 2019", k))
+			continue
+		}
+		if prev, dup := seen[y]; dup {
+			errs = append(errs, l.errorf(at, "year %d is given twice (as %q and %q)", y, prev, k))
+			continue
+		}
+		seen[y] = k
+		if first <= last && (y < first || y > last) {
+			errs = append(errs, l.errorf(at, "year %d is outside the span %d–%d", y, first, last))
+			continue
+		}
+		v, ok := number(m[k])
+		if !ok {
+			errs = append(errs, l.errorf(at, "must be a number, not %s", typeName(m[k])))
+			continue
+		}
+		pts = append(pts, point{y, v})
+	}
+	sort.Slice(pts, func(i, j int) bool { return pts[i].y < pts[j].y })
+	for _, p := range pts {
+		years, vals = append(years, p.y), append(vals, p.v)
+	}
+	return years, vals, errs
+}
+
+// parseYear reads a year written as four digits.
+func parseYear(s string) (int, bool) {
+	if len(s) != 4 {
+		return 0, false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+	}
+	y, err := strconv.Atoi(s)
+	return y, err == nil && y >= 1000
+}
+
+// interpolate returns the value of the piecewise-linear path through
+// (ys, vs) at year y, flat outside the given years.
+func interpolate(ys []int, vs []float64, y int) float64 {
+	if y <= ys[0] {
+		return vs[0]
+	}
+	for k := 1; k < len(ys); k++ {
+		if y <= ys[k] {
+			t := float64(y-ys[k-1]) / float64(ys[k]-ys[k-1])
+			return vs[k-1] + t*(vs[k]-vs[k-1])
+		}
+	}
+	return vs[len(vs)-1]
+}
+
+// yearList writes years as "year 2021" or "years 2019–2021, 2023".
+func yearList(years []int) string {
+	var parts []string
+	for i := 0; i < len(years); {
+		j := i
+		for j+1 < len(years) && years[j+1] == years[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d–%d", years[i], years[j]))
+		} else {
+			parts = append(parts, strconv.Itoa(years[i]))
+		}
+		i = j + 1
+	}
+	if len(years) == 1 {
+		return "year " + parts[0]
+	}
+	return "years " + strings.Join(parts, ", ")
+}
