@@ -218,7 +218,10 @@ func (p *parser) record(rec []string) (stop bool) {
 				return true
 			}
 		}
-		row.vals[v] = x
+		if !math.IsNaN(x) {
+			row.vals[v] = x
+			row.present |= 1 << v
+		}
 	}
 	if bad {
 		return false
@@ -245,8 +248,9 @@ func (p *parser) record(rec []string) (stop bool) {
 	return false
 }
 
-// number parses one numeric cell. An empty cell is a missing value (NaN). NaN and
-// infinities in the input are rejected, since NaN is the missing-value marker.
+// number parses one numeric cell. An empty cell is a missing value, returned as
+// NaN. NaN and infinities in the input are rejected: a number is either a finite
+// value or absent.
 func number(cell string) (float64, error) {
 	if cell == "" {
 		return math.NaN(), nil

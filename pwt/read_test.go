@@ -208,3 +208,13 @@ func TestVarString(t *testing.T) {
 		t.Error("Value of an unknown Var reported present")
 	}
 }
+
+// TestZeroRowIsMissing guards against reading an absent row as zeros: the row
+// of a year not in the table has every value missing.
+func TestZeroRowIsMissing(t *testing.T) {
+	for _, v := range Vars() {
+		if x, ok := (Row{}).Value(v); ok || !math.IsNaN(x) {
+			t.Errorf("zero Row, %v: got (%v, %v), want (NaN, false)", v, x, ok)
+		}
+	}
+}

@@ -23,6 +23,9 @@ const (
 	numVars = iota
 )
 
+// Row.present has one bit per Var; this fails to compile if they outgrow it.
+var _ [16 - numVars]struct{}
+
 // varNames are the CSV column names, indexed by Var.
 var varNames = [numVars]string{"rgdpna", "rnna", "rkna", "emp", "avh", "hc", "labsh", "rtfpna"}
 
@@ -43,22 +46,23 @@ func (v Var) String() string {
 	return "pwt.Var(" + strconv.Itoa(int(v)) + ")"
 }
 
-// Row is one country-year of the table.
+// Row is one country-year of the table. The zero Row has every value missing.
 type Row struct {
 	Year int
-	// vals holds the values by Var; NaN marks a missing value. Read rejects NaN
-	// in the input, so NaN here can only mean "empty cell".
-	vals [numVars]float64
+	vals [numVars]float64 // by Var; meaningful only where present has the bit
+	// present has bit v set when vals[v] holds a value. A bitmask rather than NaN
+	// in vals so that the zero Row (say, of a year not in the table) reads as
+	// missing, not as zeros.
+	present uint16
 }
 
 // Value returns the value of v in this row and whether it is present. A missing
 // value returns (NaN, false), never 0.
 func (r Row) Value(v Var) (float64, bool) {
-	if int(v) >= numVars {
+	if int(v) >= numVars || r.present&(1<<v) == 0 {
 		return math.NaN(), false
 	}
-	x := r.vals[v]
-	return x, !math.IsNaN(x)
+	return r.vals[v], true
 }
 
 // Has reports whether v is present in this row.
