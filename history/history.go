@@ -1,0 +1,252 @@
+package history
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"simulate/pwt"
+)
+
+// Capital selects the capital input K.
+type Capital uint8
+
+const (
+	// CapitalServices uses rkna, capital services at constant national prices.
+	// It is the default (zero value) because PWT's rtfpna is built on it.
+	CapitalServices Capital = iota
+	// CapitalStock uses rnna, the capital stock at constant national prices.
+	CapitalStock
+)
+
+// String returns the PWT variable the option uses.
+func (c Capital) String() string {
+	switch c {
+	case CapitalServices:
+		return "rkna"
+	case CapitalStock:
+		return "rnna"
+	}
+	return "history.Capital(" + strconv.Itoa(int(c)) + ")"
+}
+
+// Labour selects the labour input L.
+type Labour uint8
+
+const (
+	// LabourHoursHC is emp·avh·hc: hours worked, adjusted for human capital. It is
+	// the default (zero value) because PWT's rtfpna is built on it.
+	LabourHoursHC Labour = iota
+	// LabourPersons is emp: persons engaged.
+	LabourPersons
+	// LabourPersonsHC is emp·hc: persons engaged, adjusted for human capital.
+	LabourPersonsHC
+)
+
+// String returns the product of PWT variables the option uses.
+func (l Labour) String() string {
+	switch l {
+	case LabourHoursHC:
+		return "emp×avh×hc"
+	case LabourPersons:
+		return "emp"
+	case LabourPersonsHC:
+		return "emp×hc"
+	}
+	return "history.Labour(" + strconv.Itoa(int(l)) + ")"
+}
+
+// Options choose the inputs and the years of a decomposition. The zero value
+// reproduces PWT's own TFP series over all years with data.
+type Options struct {
+	Capital Capital
+	Labour  Labour
+	// From and To bound the row year t, inclusive; 0 means no bound. The row for
+	// From uses data of From − 1.
+	From, To int
+}
+
+// validate reports every problem with o at once.
+func (o Options) validate() error {
+	var errs []error
+	if o.Capital > CapitalStock {
+		errs = append(errs, fmt.Errorf("history: unknown capital input %v", o.Capital))
+	}
+	if o.Labour > LabourPersonsHC {
+		errs = append(errs, fmt.Errorf("history: unknown labour input %v", o.Labour))
+	}
+	if o.From != 0 && o.To != 0 && o.From > o.To {
+		errs = append(errs, fmt.Errorf("history: from year %d is after to year %d", o.From, o.To))
+	}
+	return errors.Join(errs...)
+}
+
+// inputs returns the PWT variables the options need, Y first.
+func (o Options) inputs() []pwt.Var {
+	vs := []pwt.Var{pwt.RGDPNA, pwt.LABSH, o.capitalVar(), pwt.EMP}
+	switch o.Labour {
+	case LabourHoursHC:
+		vs = append(vs, pwt.AVH, pwt.HC)
+	case LabourPersonsHC:
+		vs = append(vs, pwt.HC)
+	}
+	return vs
+}
+
+func (o Options) capitalVar() pwt.Var {
+	if o.Capital == CapitalStock {
+		return pwt.RNNA
+	}
+	return pwt.RKNA
+}
+
+// Row is the decomposition of one year's growth, from year t − 1 to t. Growth and
+// contributions are in log points (100 × log difference) and add up exactly:
+// GDP = Capital + Labour + TFP.
+type Row struct {
+	Year        int     // t
+	GDP         float64 // 100·dln Y, log points
+	Capital     float64 // 100·ā_K·dln K, log points
+	Labour      float64 // 100·ā_L·dln L, log points
+	TFP         float64 // 100·dln A = GDP − Capital − Labour, log points
+	LabourShare float64 // ā_L = (labsh_t + labsh_{t−1})/2, fraction
+}
+
+// Gap is one input value a year needed but could not use.
+type Gap struct {
+	Var  pwt.Var
+	Year int
+	// Value is NaN when the value is missing from the data; otherwise it is the
+	// value found, which could not be used because a level ≤ 0 has no logarithm.
+	Value float64
+}
+
+// String describes the gap, e.g. "avh 1969 missing".
+func (g Gap) String() string {
+	if math.IsNaN(g.Value) {
+		return fmt.Sprintf("%v %d missing", g.Var, g.Year)
+	}
+	return fmt.Sprintf("%v %d = %v, not positive", g.Var, g.Year, g.Value)
+}
+
+// Skip is a year for which no Row could be computed, with every input value that
+// was missing or unusable.
+type Skip struct {
+	Year int
+	Gaps []Gap // by input (Y, labsh, K, parts of L), then year
+}
+
+// Vars returns the variables with at least one gap, in the order of Gaps.
+func (s Skip) Vars() []pwt.Var {
+	var vs []pwt.Var
+	for _, g := range s.Gaps {
+		if !slices.Contains(vs, g.Var) {
+			vs = append(vs, g.Var)
+		}
+	}
+	return vs
+}
+
+// String describes the skip, e.g. "1970: avh 1969 missing".
+func (s Skip) String() string {
+	parts := make([]string, len(s.Gaps))
+	for i, g := range s.Gaps {
+		parts[i] = g.String()
+	}
+	return strconv.Itoa(s.Year) + ": " + strings.Join(parts, ", ")
+}
+
+// Result is the decomposition of one country's growth.
+type Result struct {
+	ISO, Country string
+	Options      Options
+	Rows         []Row  // years with complete inputs, increasing
+	Skipped      []Skip // years in range without complete inputs, increasing
+}
+
+// Decompose computes the growth decomposition of s. Every year t in the series
+// (except its first) within [opt.From, opt.To] yields either a Row or a Skip. A
+// range that holds no data gives an empty Result, not an error; invalid options
+// are an error.
+func Decompose(s pwt.Series, opt Options) (Result, error) {
+	if err := opt.validate(); err != nil {
+		return Result{}, err
+	}
+	res := Result{ISO: s.ISO, Country: s.Country, Options: opt}
+	if len(s.Rows) == 0 {
+		return res, nil
+	}
+	lo, hi := s.Rows[0].Year+1, s.Rows[len(s.Rows)-1].Year
+	if opt.From != 0 {
+		lo = max(lo, opt.From)
+	}
+	if opt.To != 0 {
+		hi = min(hi, opt.To)
+	}
+	if hi < lo {
+		return res, nil
+	}
+	res.Rows = make([]Row, 0, hi-lo+1)
+	vars := opt.inputs()
+	for t := lo; t <= hi; t++ {
+		prev, _ := s.Row(t - 1) // a year without a row has every value missing
+		cur, _ := s.Row(t)
+		var gaps []Gap
+		for _, v := range vars {
+			for _, r := range [2]struct {
+				row  pwt.Row
+				year int
+			}{{prev, t - 1}, {cur, t}} {
+				x, ok := r.row.Value(v)
+				switch {
+				case !ok:
+					gaps = append(gaps, Gap{Var: v, Year: r.year, Value: math.NaN()})
+				case v != pwt.LABSH && x <= 0:
+					gaps = append(gaps, Gap{Var: v, Year: r.year, Value: x})
+				}
+			}
+		}
+		if gaps != nil {
+			res.Skipped = append(res.Skipped, Skip{Year: t, Gaps: gaps})
+			continue
+		}
+		res.Rows = append(res.Rows, decompose(t, prev, cur, opt))
+	}
+	return res, nil
+}
+
+// decompose computes the row of year t from complete, positive inputs.
+func decompose(t int, prev, cur pwt.Row, opt Options) Row {
+	dln := func(v pwt.Var) float64 {
+		x0, _ := prev.Value(v)
+		x1, _ := cur.Value(v)
+		return math.Log(x1 / x0)
+	}
+	s0, _ := prev.Value(pwt.LABSH)
+	s1, _ := cur.Value(pwt.LABSH)
+	aL := (s0 + s1) / 2
+	aK := 1 - aL
+
+	// dln L is the sum of the components' log growth: the log of a product.
+	dL := dln(pwt.EMP)
+	switch opt.Labour {
+	case LabourHoursHC:
+		dL += dln(pwt.AVH) + dln(pwt.HC)
+	case LabourPersonsHC:
+		dL += dln(pwt.HC)
+	}
+
+	r := Row{
+		Year:        t,
+		GDP:         100 * dln(pwt.RGDPNA),
+		Capital:     100 * aK * dln(opt.capitalVar()),
+		Labour:      100 * aL * dL,
+		LabourShare: aL,
+	}
+	// TFP is the residual, so the contributions add up to GDP growth by construction.
+	r.TFP = r.GDP - r.Capital - r.Labour
+	return r
+}
