@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"simulate/model"
 )
@@ -12,30 +11,71 @@ import (
 // WriteTable prints res as a table for reading: one row per year with units
 // in the header, and the period totals below.
 func WriteTable(w io.Writer, title string, res *model.Results) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	header := []string{
+	rows := [][]string{{
 		"year", "GDP 亿元", "growth %", "ΔGDP 亿元",
 		"L pp", "K pp", "TFP pp", "L %", "K %", "TFP %",
 		"II share %", "II 亿元", "cum. II 亿元",
-	}
-	fmt.Fprintln(tw, strings.Join(header, "\t")+"\t")
+	}}
 	for _, y := range res.Years {
-		fmt.Fprintf(tw, "%d\t%.1f\t%.2f\t%.1f\t%.2f\t%.2f\t%.2f\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t\n",
-			y.Year, y.GDP, 100*y.Growth, y.DeltaGDP,
-			100*y.Contribution[model.Labor], 100*y.Contribution[model.Capital], 100*y.Contribution[model.TFP],
-			100*y.Share[model.Labor], 100*y.Share[model.Capital], 100*y.Share[model.TFP],
-			100*y.IIShare, y.II, y.IICumulative)
+		rows = append(rows, []string{
+			fmt.Sprint(y.Year), f1(y.GDP), f2(100 * y.Growth), f1(y.DeltaGDP),
+			f2(100 * y.Contribution[model.Labor]), f2(100 * y.Contribution[model.Capital]), f2(100 * y.Contribution[model.TFP]),
+			f1(100 * y.Share[model.Labor]), f1(100 * y.Share[model.Capital]), f1(100 * y.Share[model.TFP]),
+			f1(100 * y.IIShare), f1(y.II), f1(y.IICumulative),
+		})
 	}
-	if _, err := fmt.Fprintln(w, title); err != nil {
-		return err
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
+	var b strings.Builder
+	b.WriteString(title + "\n")
+	writeAligned(&b, rows)
 	t := res.Totals
-	_, err := fmt.Fprintf(w, "period %d–%d: Σ II %.1f 亿元 · Σ ΔGDP %.1f 亿元 · II share of growth %.2f %%\n",
+	fmt.Fprintf(&b, "period %d–%d: Σ II %.1f 亿元 · Σ ΔGDP %.1f 亿元 · II share of growth %.2f %%\n",
 		firstYear(res), lastYear(res), t.II, t.DeltaGDP, 100*t.IIShare)
+	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func f1(v float64) string { return fmt.Sprintf("%.1f", v) }
+func f2(v float64) string { return fmt.Sprintf("%.2f", v) }
+
+// writeAligned writes rows with every column right-aligned to its widest
+// cell, two spaces apart. Widths are terminal columns: CJK characters take
+// two, which text/tabwriter does not know.
+func writeAligned(b *strings.Builder, rows [][]string) {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	for _, r := range rows {
+		for i, c := range r {
+			b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
+			b.WriteString(c)
+		}
+		b.WriteString("\n")
+	}
+}
+
+// displayWidth returns the number of terminal columns s takes: two for an
+// East Asian wide character, one for any other.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if wide(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func wide(r rune) bool {
+	return r >= 0x1100 && r <= 0x115F || r >= 0x2E80 && r <= 0xA4CF ||
+		r >= 0xAC00 && r <= 0xD7A3 || r >= 0xF900 && r <= 0xFAFF ||
+		r >= 0xFE30 && r <= 0xFE4F || r >= 0xFF00 && r <= 0xFF60 || r >= 0xFFE0 && r <= 0xFFE6
 }
 
 func firstYear(res *model.Results) int {

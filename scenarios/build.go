@@ -344,7 +344,7 @@ func parseSeries(l *leaf, base, n int, partial bool) (vals []float64, given []bo
 }
 
 // yearTable reads a table of YEAR = NUMBER entries, sorted by year. When
-// first ≤ last, years outside [first, last] are errors.
+// last > 0, years outside [first, last] are errors.
 func yearTable(l *leaf, below []string, m map[string]any, first, last int) (years []int, vals []float64, errs Errors) {
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -369,7 +369,7 @@ func yearTable(l *leaf, below []string, m map[string]any, first, last int) (year
 			continue
 		}
 		seen[y] = k
-		if first <= last && (y < first || y > last) {
+		if last > 0 && (y < first || y > last) {
 			errs = append(errs, l.errorf(at, "year %d is outside the span %d–%d", y, first, last))
 			continue
 		}

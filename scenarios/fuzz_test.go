@@ -1,0 +1,42 @@
+package scenarios
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"simulate/model"
+)
+
+// FuzzParse feeds arbitrary bytes through load → validate → run: it must
+// never panic, every error must render with the file name, and a scenario
+// that loads must give finite results.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(minimal))
+	f.Add([]byte(strings.ReplaceAll(minimal, "\n", "\r\n")))
+	f.Add([]byte(strings.ReplaceAll(minimal, "= 5", "= nan")))
+	f.Add([]byte("a = \"\"\"\nb\r\n\"\"\"\r\nx = = 1\r\n"))
+	f.Add([]byte("[span]\nbase_year = 2018\nlast_year = 2218\n[gdp]\nbase_yi = 1e12\ngrowth_pct = 100\n[labor]\nshare_pct = 0\n[capital]\nshare_pct = 0\n"))
+	for _, name := range Names() {
+		src, _ := Source(name)
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		s, err := Parse("fuzz.toml", src)
+		if err != nil {
+			if msg := err.Error(); !strings.HasPrefix(msg, "fuzz.toml") && !strings.Contains(msg, "extends") {
+				t.Fatalf("error does not name the file: %q", msg)
+			}
+			return
+		}
+		var res model.Results
+		model.Evaluate(&res, s.Inputs)
+		for _, y := range res.Years {
+			for _, v := range []float64{y.GDP, y.II, y.IIShare, y.DeltaGDP, y.IICumulative} {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					t.Fatalf("%d: non-finite result %v from a valid scenario", y.Year, v)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,152 @@
+package scenarios_test
+
+import (
+	"encoding/csv"
+	"math"
+	"os"
+	"strconv"
+	"testing"
+
+	"gonum.org/v1/gonum/floats/scalar"
+
+	"simulate/model"
+	"simulate/scenarios"
+)
+
+// Tolerances of the reproduction, from the report's printed precision.
+const (
+	incrementTol = 0.05 // 亿元: increments are printed to 0.1 亿元
+	shareTol     = 0.05 // pp: shares are printed to one decimal
+	totalTol     = 0.3  // 亿元: Σ II = 46 306.9, the sum of six printed figures
+)
+
+type target struct {
+	year      int
+	increment float64 // 亿元
+	sharePct  float64 // %
+}
+
+func readTargets(t *testing.T) []target {
+	t.Helper()
+	f, err := os.Open("../testdata/report2020_targets.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ts []target
+	for _, r := range rows[1:] {
+		y, e1 := strconv.Atoi(r[0])
+		inc, e2 := strconv.ParseFloat(r[1], 64)
+		sh, e3 := strconv.ParseFloat(r[2], 64)
+		if e1 != nil || e2 != nil || e3 != nil {
+			t.Fatalf("bad row %v", r)
+		}
+		ts = append(ts, target{y, inc, sh})
+	}
+	return ts
+}
+
+// TestReport2020Reproduces checks the baseline against every figure the
+// report publishes for 2019–2024.
+func TestReport2020Reproduces(t *testing.T) {
+	s, err := scenarios.LoadEmbedded("report2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res model.Results
+	model.Evaluate(&res, s.Inputs)
+	ts := readTargets(t)
+	if len(ts) != len(res.Years) {
+		t.Fatalf("%d targets, %d years", len(ts), len(res.Years))
+	}
+	for i, want := range ts {
+		y := res.Years[i]
+		if y.Year != want.year {
+			t.Fatalf("row %d: year %d, want %d", i, y.Year, want.year)
+		}
+		if !scalar.EqualWithinAbs(y.II, want.increment, incrementTol) {
+			t.Errorf("%d II increment: got %.3f 亿元, want %.1f ± %g", y.Year, y.II, want.increment, incrementTol)
+		}
+		if !scalar.EqualWithinAbs(100*y.IIShare, want.sharePct, shareTol) {
+			t.Errorf("%d II share: got %.3f %%, want %.1f ± %g", y.Year, 100*y.IIShare, want.sharePct, shareTol)
+		}
+	}
+	if !scalar.EqualWithinAbs(res.Totals.II, 46306.9, totalTol) {
+		t.Errorf("Σ II: got %.2f 亿元, want 46306.9 ± %g", res.Totals.II, totalTol)
+	}
+	if got := math.Round(100 * res.Totals.IIShare); got != 13 {
+		t.Errorf("period II share: got %.2f %%, which does not round to the report's 13 %%", 100*res.Totals.IIShare)
+	}
+	// The GDP increments implied by the reconstructed base and growth path
+	// (MODEL.md §3).
+	for i, want := range []float64{56719.5, 58378.7, 60924.4, 61350.9, 63710.2, 66076.6} {
+		if got := res.Years[i].DeltaGDP; !scalar.EqualWithinAbs(got, want, 0.05) {
+			t.Errorf("%d ΔY: got %.2f, want %.1f", res.Years[i].Year, got, want)
+		}
+	}
+	if !scalar.EqualWithinAbs(res.Totals.DeltaGDP, 367160.4, 0.1) {
+		t.Errorf("Σ ΔY: got %.2f, want 367160.4", res.Totals.DeltaGDP)
+	}
+	// The 2024 split is the report's: L 0.2, K 1.8, TFP 3.5 pp (printed to
+	// 0.1 pp), from shares 3.7 / 32.5 / 63.9 % with TFP as the residual.
+	y := res.Years[5]
+	for f, want := range [model.NumFactors]float64{0.2, 1.8, 3.5} {
+		if got := 100 * y.Contribution[f]; !scalar.EqualWithinAbs(got, want, 0.05) {
+			t.Errorf("2024 %v contribution: got %.3f pp, want %.1f", model.Factor(f), got, want)
+		}
+	}
+}
+
+// TestEmbeddedScenariosLoad checks that every shipped scenario loads and
+// runs to finite results that satisfy the identities.
+func TestEmbeddedScenariosLoad(t *testing.T) {
+	names := scenarios.Names()
+	if len(names) < 2 {
+		t.Fatalf("embedded scenarios: %v", names)
+	}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			s, err := scenarios.LoadEmbedded(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Name != name || s.Title == "" {
+				t.Errorf("name %q title %q", s.Name, s.Title)
+			}
+			var res model.Results
+			model.Evaluate(&res, s.Inputs)
+			for _, y := range res.Years {
+				var sum float64
+				for _, v := range y.Channel {
+					sum += v
+				}
+				if math.IsNaN(y.II) || !scalar.EqualWithinAbsOrRel(sum, y.II, 1e-9, 1e-9) {
+					t.Errorf("%d: channels %v, II %v", y.Year, sum, y.II)
+				}
+			}
+		})
+	}
+}
+
+func TestHindcastGrowth(t *testing.T) {
+	s, err := scenarios.LoadEmbedded("actual2019-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []float64{6.0, 2.2, 8.4, 3.0, 5.2, 5.0} {
+		if got := 100 * s.Inputs.Growth[i]; !scalar.EqualWithinAbs(got, want, 1e-12) {
+			t.Errorf("%d growth: got %v, want %v", 2019+i, got, want)
+		}
+	}
+	base, _ := scenarios.LoadEmbedded("report2020")
+	if s.Inputs.BaseGDP != base.Inputs.BaseGDP || s.Inputs.ICTShare[0] != base.Inputs.ICTShare[0] {
+		t.Errorf("the hindcast does not inherit the baseline's other inputs")
+	}
+	if len(s.Chain) != 2 || s.Chain[1] != "embedded:report2020.toml" {
+		t.Errorf("chain %v", s.Chain)
+	}
+}
