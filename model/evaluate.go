@@ -74,52 +74,76 @@ func Evaluate(dst *Results, in *Inputs) {
 		dst.Years = make([]Year, n)
 	}
 	dst.Years = dst.Years[:n]
-	dst.Totals = Totals{}
+
+	// Re-slicing every input to n lets the compiler drop bounds checks
+	// inside the loop; this is the hot path of sensitivity analysis.
+	growth, form := in.Growth[:n], in.Form[:n]
+	lambda, phi, pi := in.LaborII[:n], in.ICTShare[:n], in.PrivateIIShare[:n]
+	tp, te := in.TFPII[TechnicalProgress][:n], in.TFPII[TechnicalEfficiency][:n]
+	se, ae := in.TFPII[ScaleEfficiency][:n], in.TFPII[AllocativeEfficiency][:n]
+	w := in.Weight
+	years := dst.Years[:n]
 
 	y := in.BaseGDP
-	var cum float64
-	for i := range n {
-		cL, cK, cA := in.contributions(i)
-		g := in.Growth[i]
-		r := &dst.Years[i]
+	var tot Totals
+	for i := range years {
+		g := growth[i]
+		var cL, cK float64
+		switch form[i] {
+		case Shares:
+			cL, cK = in.LaborShare[i]*g, in.CapitalShare[i]*g
+		case Contributions:
+			cL, cK = in.LaborContribution[i], in.CapitalContribution[i]
+		case Production:
+			a := in.Alpha[i]
+			cL, cK = (1-a)*in.LaborGrowth[i], a*in.CapitalGrowth[i]
+		default:
+			panic("model: unknown split form")
+		}
+		cA := g - cL - cK
+
+		r := &years[i]
 		r.Year = in.BaseYear + 1 + i
 		r.Growth = g
-		r.DeltaGDP = y * g
+		dy := y * g
+		r.DeltaGDP = dy
 		r.Contribution = [NumFactors]float64{cL, cK, cA}
 		if g != 0 {
-			r.Share = [NumFactors]float64{cL / g, cK / g, cA / g}
+			inv := 1 / g // one division instead of three: this loop is hot
+			r.Share = [NumFactors]float64{cL * inv, cK * inv, cA * inv}
 		} else {
 			r.Share = [NumFactors]float64{}
 		}
 
-		r.Channel[ChannelLabor] = y * in.LaborII[i] * cL
-		r.Channel[ChannelCapital] = y * in.ICTShare[i] * in.PrivateIIShare[i] * cK
-		ii := r.Channel[ChannelLabor] + r.Channel[ChannelCapital]
-		for d := range NumDimensions {
-			v := y * cA * in.Weight[d] * in.TFPII[d][i]
-			r.Channel[ChannelTP+Channel(d)] = v
-			ii += v
+		yA := y * cA
+		ch := [NumChannels]float64{
+			y * lambda[i] * cL,
+			y * phi[i] * pi[i] * cK,
+			yA * w[TechnicalProgress] * tp[i],
+			yA * w[TechnicalEfficiency] * te[i],
+			yA * w[ScaleEfficiency] * se[i],
+			yA * w[AllocativeEfficiency] * ae[i],
 		}
+		r.Channel = ch
+		ii := ch[0] + ch[1] + ch[2] + ch[3] + ch[4] + ch[5]
 		r.II = ii
-		if r.DeltaGDP != 0 {
-			r.IIShare = ii / r.DeltaGDP
-		} else {
-			r.IIShare = 0
+		r.IIShare = 0
+		if dy != 0 {
+			r.IIShare = ii / dy
 		}
-		cum += ii
-		r.IICumulative = cum
-
-		for c := range NumChannels {
-			dst.Totals.Channel[c] += r.Channel[c]
+		tot.II += ii
+		r.IICumulative = tot.II
+		for c := range ch {
+			tot.Channel[c] += ch[c]
 		}
-		dst.Totals.DeltaGDP += r.DeltaGDP
-		y += r.DeltaGDP
+		tot.DeltaGDP += dy
+		y += dy
 		r.GDP = y
 	}
-	dst.Totals.II = cum
-	if dst.Totals.DeltaGDP != 0 {
-		dst.Totals.IIShare = cum / dst.Totals.DeltaGDP
+	if tot.DeltaGDP != 0 {
+		tot.IIShare = tot.II / tot.DeltaGDP
 	}
+	dst.Totals = tot
 }
 
 // checkLengths panics if a per-year slice of in is not as long as Growth.

@@ -351,7 +351,6 @@ func yearTable(l *leaf, below []string, m map[string]any, first, last int) (year
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	seen := map[int]string{}
 	type point struct {
 		y int
 		v float64
@@ -359,16 +358,13 @@ func yearTable(l *leaf, below []string, m map[string]any, first, last int) (year
 	var pts []point
 	for _, k := range keys {
 		at := append(append([]string(nil), below...), k)
+		// A year has one spelling (four digits), so TOML's own duplicate-key
+		// check already refuses a year given twice.
 		y, ok := parseYear(k)
 		if !ok {
 			errs = append(errs, l.errorf(at, "%q is not a year: the keys of a per-year table are years, e.g. 2019", k))
 			continue
 		}
-		if prev, dup := seen[y]; dup {
-			errs = append(errs, l.errorf(at, "year %d is given twice (as %q and %q)", y, prev, k))
-			continue
-		}
-		seen[y] = k
 		if last > 0 && (y < first || y > last) {
 			errs = append(errs, l.errorf(at, "year %d is outside the span %d–%d", y, first, last))
 			continue
