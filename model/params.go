@@ -59,7 +59,7 @@ var required = math.NaN()
 
 func buildParams() []*Param {
 	ps := []*Param{
-		{Key: "gdp.base_yi", Unit: "亿元", Scale: 1, Min: 1e-6, Max: 1e12, Default: required,
+		{Key: "gdp.base_yi", Unit: "亿元", Scale: 1, Min: 1, Max: 1e12, Default: required,
 			Doc:    "real GDP of the base year, 亿元 at constant base-year prices",
 			scalar: func(in *Inputs) *float64 { return &in.BaseGDP }},
 		{Key: "gdp.growth_pct", Unit: "%", Scale: 100, Min: -99, Max: 100, PerYear: true, Default: required,

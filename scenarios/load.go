@@ -3,6 +3,7 @@ package scenarios
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -141,16 +142,48 @@ func Parse(name string, src []byte) (*Scenario, error) {
 	return load(&file{name: name, id: "parse:" + name, dir: ".", src: src})
 }
 
+// MaxFileSize is the largest scenario file read: far above any real
+// scenario, it keeps a wrong path (a log, a device) from exhausting memory.
+const MaxFileSize = 1 << 20
+
 func readFile(p string) (*file, error) {
-	src, err := os.ReadFile(p)
+	src, err := readLimited(p)
 	if err != nil {
-		return nil, fmt.Errorf("scenario %s: %w", p, unwrapPathError(err))
+		return nil, fmt.Errorf("scenario %s: %w", p, err)
 	}
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		abs = p
 	}
 	return &file{name: p, id: abs, dir: filepath.Dir(p), src: src}, nil
+}
+
+// readLimited reads the regular file at p, refusing anything else (a
+// folder, a device, a pipe) and files over MaxFileSize.
+func readLimited(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file")
+	}
+	if st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("%d bytes is larger than the %d bytes a scenario may have", st.Size(), MaxFileSize)
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	if len(src) > MaxFileSize {
+		return nil, fmt.Errorf("larger than the %d bytes a scenario may have", MaxFileSize)
+	}
+	return src, nil
 }
 
 func unwrapPathError(err error) error {
@@ -214,7 +247,11 @@ func resolve(f *file, stack []*file) (map[string]*leaf, []string, error) {
 		if f.emb {
 			base, err = readEmbeddedPath(path.Join(f.dir, target))
 		} else {
-			base, err = readFile(filepath.Join(f.dir, filepath.FromSlash(target)))
+			p := filepath.FromSlash(target)
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(f.dir, p)
+			}
+			base, err = readFile(p)
 		}
 	default:
 		base, err = readEmbedded(target)
@@ -274,7 +311,7 @@ func tomlError(f *file, err error) *Error {
 		if pe.Usage != "" {
 			msg += " (" + strings.TrimSpace(pe.Usage) + ")"
 		}
-		return &Error{File: f.name, Line: pe.Position.Line, Col: pe.Position.Col, Msg: "TOML syntax: " + msg}
+		return &Error{File: f.name, Line: pe.Position.Line, Col: pe.Position.Col, Key: pe.LastKey, Msg: "TOML syntax: " + msg}
 	}
 	return &Error{File: f.name, Msg: err.Error()}
 }
