@@ -1,0 +1,387 @@
+package sensitivity
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Family is a family of probability distributions.
+type Family int
+
+// The families. Each lists the fields of Distribution it reads.
+const (
+	Uniform     Family = iota + 1 // Min, Max
+	Triangular                    // Min, Mode, Max
+	Normal                        // Mu (mean), Sigma (standard deviation)
+	TruncNormal                   // Mu, Sigma of the untruncated normal; Min, Max
+	LogNormal                     // Mu, Sigma of ln X; optional truncation Min ≥ 0, Max ≤ +Inf
+	Beta                          // Alpha, Beta; scaled to [Min, Max] (default [0, 1])
+)
+
+var familyNames = [...]string{"", "uniform", "triangular", "normal", "truncnormal", "lognormal", "beta"}
+
+// String returns the family's name as written in the uncertainty table.
+func (f Family) String() string {
+	if f <= 0 || int(f) >= len(familyNames) {
+		return fmt.Sprintf("Family(%d)", int(f))
+	}
+	return familyNames[f]
+}
+
+// ParseFamily returns the family with the given name.
+func ParseFamily(s string) (Family, bool) {
+	for f, n := range familyNames {
+		if f > 0 && n == s {
+			return Family(f), true
+		}
+	}
+	return 0, false
+}
+
+// Families returns the names of every family.
+func Families() []string { return familyNames[1:] }
+
+// Distribution is a probability distribution of an uncertain value. Build
+// it with one of the New functions, which check the parameters; the zero
+// value is not usable.
+//
+// Sampling is by inversion, X = Q(U) with U uniform on [0, 1), except for
+// the normal and lognormal (Q(U) would need a quantile per draw where a
+// normal variate is cheaper) and the beta (its quantile costs microseconds;
+// a ratio of gamma variates, by gonum's distuv.Beta.Rand, costs 90 ns).
+type Distribution struct {
+	Family Family
+	Min    float64 // lower end of the support (−Inf for the normal)
+	Max    float64 // upper end of the support (+Inf for the normal and an untruncated lognormal)
+	Mode   float64 // triangular: the mode
+	Mu     float64 // normal, truncnormal: the mean before truncation; lognormal: the mean of ln X
+	Sigma  float64 // normal, truncnormal: the standard deviation before truncation; lognormal: of ln X
+	Alpha  float64 // beta: first shape parameter, > 0
+	Beta   float64 // beta: second shape parameter, > 0
+
+	tn tnorm // truncnormal, and a truncated lognormal in log space
+}
+
+// tnorm is a standard normal truncated to [lo, hi], reflected so that the
+// interval lies in the lower tail (where Φ is accurate) when it lies above
+// the mean.
+type tnorm struct {
+	lo, hi   float64 // the standardised bounds after reflection
+	flip     bool    // the bounds were reflected: z = −z'
+	plo, pz  float64 // Φ(lo) and Φ(hi) − Φ(lo)
+	orig     [2]float64
+	truncate bool
+}
+
+func newTnorm(lo, hi float64) (tnorm, error) {
+	t := tnorm{orig: [2]float64{lo, hi}, truncate: true}
+	if lo >= 0 {
+		lo, hi, t.flip = -hi, -lo, true
+	}
+	t.lo, t.hi = lo, hi
+	t.plo = stdCDF(lo)
+	t.pz = stdCDF(hi) - t.plo
+	if !(t.pz > 1e-12) {
+		return t, errors.New("the interval holds almost none of the normal's mass")
+	}
+	return t, nil
+}
+
+// quantile returns the p-quantile of the truncated standard normal.
+func (t *tnorm) quantile(p float64) float64 {
+	if t.flip {
+		p = 1 - p
+	}
+	z := distuv.UnitNormal.Quantile(min(max(t.plo+p*t.pz, 0), 1))
+	z = min(max(z, t.lo), t.hi)
+	if t.flip {
+		return -z
+	}
+	return z
+}
+
+// moment returns E[exp(k·Z)] of the truncated standard normal Z scaled by
+// σ: E[exp(k·σ·Z)]; used for the truncated lognormal's moments.
+func (t *tnorm) expMoment(s float64) float64 {
+	a, b := t.orig[0], t.orig[1]
+	return math.Exp(s*s/2) * (stdCDF(b-s) - stdCDF(a-s)) / (stdCDF(b) - stdCDF(a))
+}
+
+func stdCDF(x float64) float64 { return 0.5 * math.Erfc(-x/math.Sqrt2) }
+func stdPDF(x float64) float64 { return math.Exp(-x*x/2) / math.Sqrt(2*math.Pi) }
+
+func finite(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+var errNonFinite = errors.New("every parameter must be a finite number")
+
+// NewUniform returns the uniform distribution on [min, max], min < max.
+func NewUniform(min, max float64) (Distribution, error) {
+	switch {
+	case !finite(min, max):
+		return Distribution{}, errNonFinite
+	case !(min < max):
+		return Distribution{}, fmt.Errorf("min (%s) must be less than max (%s)", fmtNum(min), fmtNum(max))
+	}
+	return Distribution{Family: Uniform, Min: min, Max: max}, nil
+}
+
+// NewTriangular returns the triangular distribution on [min, max] with its
+// mode at mode, min ≤ mode ≤ max, min < max.
+func NewTriangular(min, mode, max float64) (Distribution, error) {
+	switch {
+	case !finite(min, mode, max):
+		return Distribution{}, errNonFinite
+	case !(min < max):
+		return Distribution{}, fmt.Errorf("min (%s) must be less than max (%s)", fmtNum(min), fmtNum(max))
+	case mode < min || mode > max:
+		return Distribution{}, fmt.Errorf("mode (%s) must lie in [min, max] = [%s, %s]", fmtNum(mode), fmtNum(min), fmtNum(max))
+	}
+	return Distribution{Family: Triangular, Min: min, Mode: mode, Max: max}, nil
+}
+
+// NewNormal returns the normal distribution with mean mu and standard
+// deviation sigma > 0. Its support is the whole real line.
+func NewNormal(mu, sigma float64) (Distribution, error) {
+	switch {
+	case !finite(mu, sigma):
+		return Distribution{}, errNonFinite
+	case !(sigma > 0):
+		return Distribution{}, fmt.Errorf("sd (%s) must be positive", fmtNum(sigma))
+	}
+	return Distribution{Family: Normal, Mu: mu, Sigma: sigma, Min: math.Inf(-1), Max: math.Inf(1)}, nil
+}
+
+// NewTruncNormal returns the normal distribution with mean mu and standard
+// deviation sigma > 0 truncated to [min, max], min < max: its density is
+// the normal's on [min, max], rescaled to integrate to 1, and 0 outside.
+func NewTruncNormal(mu, sigma, min, max float64) (Distribution, error) {
+	switch {
+	case !finite(mu, sigma, min, max):
+		return Distribution{}, errNonFinite
+	case !(sigma > 0):
+		return Distribution{}, fmt.Errorf("sd (%s) must be positive", fmtNum(sigma))
+	case !(min < max):
+		return Distribution{}, fmt.Errorf("min (%s) must be less than max (%s)", fmtNum(min), fmtNum(max))
+	}
+	tn, err := newTnorm((min-mu)/sigma, (max-mu)/sigma)
+	if err != nil {
+		return Distribution{}, fmt.Errorf("[min, max] = [%s, %s] is too far from the mean %s: %v", fmtNum(min), fmtNum(max), fmtNum(mu), err)
+	}
+	return Distribution{Family: TruncNormal, Mu: mu, Sigma: sigma, Min: min, Max: max, tn: tn}, nil
+}
+
+// NewLogNormal returns the distribution of X = exp(Y), Y normal with mean
+// mu and standard deviation sigma > 0 (the median of X is exp(mu)),
+// truncated to [min, max] when min > 0 or max < +Inf. Pass 0 and +Inf for
+// no truncation.
+func NewLogNormal(mu, sigma, min, max float64) (Distribution, error) {
+	switch {
+	case !finite(mu, sigma) || math.IsNaN(min) || math.IsNaN(max) || math.IsInf(min, 0) || math.IsInf(max, -1):
+		return Distribution{}, errNonFinite
+	case !(sigma > 0):
+		return Distribution{}, fmt.Errorf("sigma (%s) must be positive", fmtNum(sigma))
+	case min < 0:
+		return Distribution{}, fmt.Errorf("min (%s) must not be negative: a lognormal is positive", fmtNum(min))
+	case !(min < max):
+		return Distribution{}, fmt.Errorf("min (%s) must be less than max (%s)", fmtNum(min), fmtNum(max))
+	}
+	d := Distribution{Family: LogNormal, Mu: mu, Sigma: sigma, Min: min, Max: max}
+	if min > 0 || !math.IsInf(max, 1) {
+		tn, err := newTnorm((math.Log(min)-mu)/sigma, (math.Log(max)-mu)/sigma)
+		if err != nil {
+			return Distribution{}, fmt.Errorf("[min, max] = [%s, %s] is too far from the median %s: %v", fmtNum(min), fmtNum(max), fmtNum(math.Exp(mu)), err)
+		}
+		d.tn = tn
+	}
+	return d, nil
+}
+
+// NewBeta returns the beta distribution with shape parameters alpha, beta
+// > 0, scaled from [0, 1] to [min, max], min < max.
+func NewBeta(alpha, beta, min, max float64) (Distribution, error) {
+	switch {
+	case !finite(alpha, beta, min, max):
+		return Distribution{}, errNonFinite
+	case !(alpha > 0) || !(beta > 0):
+		return Distribution{}, fmt.Errorf("alpha (%s) and beta (%s) must be positive", fmtNum(alpha), fmtNum(beta))
+	case !(min < max):
+		return Distribution{}, fmt.Errorf("min (%s) must be less than max (%s)", fmtNum(min), fmtNum(max))
+	}
+	return Distribution{Family: Beta, Alpha: alpha, Beta: beta, Min: min, Max: max}, nil
+}
+
+// Bounded reports whether the support is a bounded interval.
+func (d *Distribution) Bounded() bool { return !math.IsInf(d.Min, 0) && !math.IsInf(d.Max, 0) }
+
+// Support returns the interval [lo, hi] outside which d has no mass.
+func (d *Distribution) Support() (lo, hi float64) { return d.Min, d.Max }
+
+// Quantile returns the p-quantile of d, 0 ≤ p ≤ 1. Quantile(0) and
+// Quantile(1) are the ends of the support (infinite for the normal). It
+// panics if p is outside [0, 1].
+func (d *Distribution) Quantile(p float64) float64 {
+	if !(p >= 0 && p <= 1) {
+		panic("sensitivity: quantile of a probability outside [0, 1]")
+	}
+	switch d.Family {
+	case Uniform:
+		return d.Min + p*(d.Max-d.Min)
+	case Triangular:
+		return triangleQuantile(d.Min, d.Mode, d.Max, p)
+	case Normal:
+		return distuv.Normal{Mu: d.Mu, Sigma: d.Sigma}.Quantile(p)
+	case TruncNormal:
+		return min(max(d.Mu+d.Sigma*d.tn.quantile(p), d.Min), d.Max)
+	case LogNormal:
+		if !d.tn.truncate {
+			return distuv.LogNormal{Mu: d.Mu, Sigma: d.Sigma}.Quantile(p)
+		}
+		return min(max(math.Exp(d.Mu+d.Sigma*d.tn.quantile(p)), d.Min), d.Max)
+	case Beta:
+		return d.Min + (d.Max-d.Min)*distuv.Beta{Alpha: d.Alpha, Beta: d.Beta}.Quantile(p)
+	}
+	panic("sensitivity: quantile of an unset distribution")
+}
+
+// triangleQuantile is distuv.Triangle's quantile without its constructor's
+// check (which refuses the mode at an end, which we allow).
+func triangleQuantile(a, c, b, p float64) float64 {
+	if p < (c-a)/(b-a) {
+		return a + math.Sqrt(p*(b-a)*(c-a))
+	}
+	return b - math.Sqrt((1-p)*(b-a)*(b-c))
+}
+
+// Rand returns a draw of d using src. It allocates nothing.
+func (d *Distribution) Rand(src rand.Source) float64 {
+	switch d.Family {
+	case Normal:
+		return distuv.Normal{Mu: d.Mu, Sigma: d.Sigma, Src: src}.Rand()
+	case LogNormal:
+		if !d.tn.truncate {
+			return distuv.LogNormal{Mu: d.Mu, Sigma: d.Sigma, Src: src}.Rand()
+		}
+	case Beta:
+		return d.Min + (d.Max-d.Min)*distuv.Beta{Alpha: d.Alpha, Beta: d.Beta, Src: src}.Rand()
+	}
+	return d.Quantile(uniform01(src))
+}
+
+// uniform01 returns a uniform draw in [0, 1) with 53 random bits, as
+// rand.Rand.Float64 does.
+func uniform01(src rand.Source) float64 { return float64(src.Uint64()<<11>>11) / (1 << 53) }
+
+// Mean returns the mean of d.
+func (d *Distribution) Mean() float64 {
+	switch d.Family {
+	case Uniform:
+		return (d.Min + d.Max) / 2
+	case Triangular:
+		return (d.Min + d.Mode + d.Max) / 3
+	case Normal:
+		return d.Mu
+	case TruncNormal:
+		a, b := (d.Min-d.Mu)/d.Sigma, (d.Max-d.Mu)/d.Sigma
+		return d.Mu + d.Sigma*(stdPDF(a)-stdPDF(b))/(stdCDF(b)-stdCDF(a))
+	case LogNormal:
+		if !d.tn.truncate {
+			return math.Exp(d.Mu + d.Sigma*d.Sigma/2)
+		}
+		return math.Exp(d.Mu) * d.tn.expMoment(d.Sigma)
+	case Beta:
+		return d.Min + (d.Max-d.Min)*d.Alpha/(d.Alpha+d.Beta)
+	}
+	return math.NaN()
+}
+
+// Variance returns the variance of d.
+func (d *Distribution) Variance() float64 {
+	switch d.Family {
+	case Uniform:
+		w := d.Max - d.Min
+		return w * w / 12
+	case Triangular:
+		a, c, b := d.Min, d.Mode, d.Max
+		return (a*a + b*b + c*c - a*b - a*c - b*c) / 18
+	case Normal:
+		return d.Sigma * d.Sigma
+	case TruncNormal:
+		a, b := (d.Min-d.Mu)/d.Sigma, (d.Max-d.Mu)/d.Sigma
+		z := stdCDF(b) - stdCDF(a)
+		m := (stdPDF(a) - stdPDF(b)) / z
+		return d.Sigma * d.Sigma * (1 + (a*stdPDF(a)-b*stdPDF(b))/z - m*m)
+	case LogNormal:
+		if !d.tn.truncate {
+			s2 := d.Sigma * d.Sigma
+			return math.Expm1(s2) * math.Exp(2*d.Mu+s2)
+		}
+		m1 := math.Exp(d.Mu) * d.tn.expMoment(d.Sigma)
+		m2 := math.Exp(2*d.Mu) * d.tn.expMoment(2*d.Sigma)
+		return m2 - m1*m1
+	case Beta:
+		w := d.Max - d.Min
+		s := d.Alpha + d.Beta
+		return w * w * d.Alpha * d.Beta / (s * s * (s + 1))
+	}
+	return math.NaN()
+}
+
+// String returns d as written in the uncertainty table, e.g.
+// "triangular(min=0.1, mode=0.15, max=0.25)".
+func (d *Distribution) String() string {
+	var kv []string
+	add := func(k string, v float64) { kv = append(kv, k+"="+fmtNum(v)) }
+	switch d.Family {
+	case Uniform:
+		add("min", d.Min)
+		add("max", d.Max)
+	case Triangular:
+		add("min", d.Min)
+		add("mode", d.Mode)
+		add("max", d.Max)
+	case Normal:
+		add("mean", d.Mu)
+		add("sd", d.Sigma)
+	case TruncNormal:
+		add("mean", d.Mu)
+		add("sd", d.Sigma)
+		add("min", d.Min)
+		add("max", d.Max)
+	case LogNormal:
+		add("mu", d.Mu)
+		add("sigma", d.Sigma)
+		if d.Min > 0 {
+			add("min", d.Min)
+		}
+		if !math.IsInf(d.Max, 1) {
+			add("max", d.Max)
+		}
+	case Beta:
+		add("alpha", d.Alpha)
+		add("beta", d.Beta)
+		add("min", d.Min)
+		add("max", d.Max)
+	}
+	return d.Family.String() + "(" + strings.Join(kv, ", ") + ")"
+}
+
+func fmtNum(v float64) string {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	if err != nil {
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(r, 'g', -1, 64)
+}

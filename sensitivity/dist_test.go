@@ -1,0 +1,177 @@
+package sensitivity
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"gonum.org/v1/gonum/floats/scalar"
+	"gonum.org/v1/gonum/integrate/quad"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// mustDist returns a function that returns d or fails the test on err.
+func mustDist(t *testing.T) func(d Distribution, err error) Distribution {
+	return func(d Distribution, err error) Distribution {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+}
+
+func testDists(t *testing.T) map[string]Distribution {
+	must := mustDist(t)
+	return map[string]Distribution{
+		"uniform":         must(NewUniform(-1, 3)),
+		"triangular":      must(NewTriangular(0.08, 0.15, 0.25)),
+		"triangular-edge": must(NewTriangular(0, 0, 1)),
+		"normal":          must(NewNormal(2, 0.5)),
+		"truncnormal":     must(NewTruncNormal(32.5, 5, 22.5, 42.5)),
+		"truncnormal-off": must(NewTruncNormal(0, 1, 0.5, 3)),
+		"truncnormal-far": must(NewTruncNormal(0, 1, 6, 7)),
+		"truncnormal-neg": must(NewTruncNormal(0, 1, -7, -6)),
+		"lognormal":       must(NewLogNormal(0, 0.2, 0, math.Inf(1))),
+		"lognormal-trunc": must(NewLogNormal(0, 0.2, 0.8, 1.3)),
+		"beta":            must(NewBeta(5, 5, 0.15, 0.45)),
+		"beta-skew":       must(NewBeta(2, 7, 0, 1)),
+	}
+}
+
+// TestMoments checks each distribution's Mean and Variance against the
+// integrals of its quantile function, ∫Q(p)dp and ∫Q(p)²dp − mean², and
+// its quantile against gonum's where gonum has the distribution.
+func TestMoments(t *testing.T) {
+	// momentTol: Gauss–Legendre on [0, 1] of the quantile function, whose
+	// ends are steep for unbounded distributions (the normal's is skipped).
+	const momentTol = 1e-6
+	for name, d := range testDists(t) {
+		t.Run(name, func(t *testing.T) {
+			if !d.Bounded() && d.Family == Normal {
+				return
+			}
+			m1 := quad.Fixed(d.Quantile, 0, 1, 2000, nil, 0)
+			m2 := quad.Fixed(func(p float64) float64 { q := d.Quantile(p); return q * q }, 0, 1, 2000, nil, 0)
+			if !scalar.EqualWithinAbsOrRel(d.Mean(), m1, momentTol, momentTol) {
+				t.Errorf("mean: got %v, want %v", d.Mean(), m1)
+			}
+			v := m2 - m1*m1
+			if !scalar.EqualWithinAbsOrRel(d.Variance(), v, momentTol, 1e-4) {
+				t.Errorf("variance: got %v, want %v", d.Variance(), v)
+			}
+		})
+	}
+	// Against gonum's own distributions.
+	ds := testDists(t)
+	nrm, lgn, tri, bet := ds["normal"], ds["lognormal"], ds["triangular"], ds["beta-skew"]
+	for _, p := range []float64{0.01, 0.05, 0.3, 0.5, 0.9, 0.999} {
+		pairs := []struct {
+			name      string
+			got, want float64
+		}{
+			{"normal", nrm.Quantile(p), distuv.Normal{Mu: 2, Sigma: 0.5}.Quantile(p)},
+			{"lognormal", lgn.Quantile(p), distuv.LogNormal{Mu: 0, Sigma: 0.2}.Quantile(p)},
+			{"triangular", tri.Quantile(p), distuv.NewTriangle(0.08, 0.25, 0.15, nil).Quantile(p)},
+			{"beta", bet.Quantile(p), distuv.Beta{Alpha: 2, Beta: 7}.Quantile(p)},
+		}
+		for _, c := range pairs {
+			if !scalar.EqualWithinAbsOrRel(c.got, c.want, 1e-12, 1e-12) {
+				t.Errorf("%s Q(%v): got %v, want %v", c.name, p, c.got, c.want)
+			}
+		}
+	}
+}
+
+// TestTruncatedCDF checks the truncated normal's quantile against its CDF,
+// (Φ(x) − Φ(a)) / (Φ(b) − Φ(a)), computed with gonum's normal.
+func TestTruncatedCDF(t *testing.T) {
+	for _, c := range []struct{ mu, sd, lo, hi float64 }{{0, 1, -1, 2}, {32.5, 5, 22.5, 42.5}, {0, 1, 0.5, 3}, {0, 1, -3, -0.5}} {
+		d := mustDist(t)(NewTruncNormal(c.mu, c.sd, c.lo, c.hi))
+		n := distuv.Normal{Mu: c.mu, Sigma: c.sd}
+		for _, p := range []float64{0, 0.05, 0.25, 0.5, 0.75, 0.95, 1} {
+			x := d.Quantile(p)
+			got := (n.CDF(x) - n.CDF(c.lo)) / (n.CDF(c.hi) - n.CDF(c.lo))
+			if !scalar.EqualWithinAbs(got, p, 1e-12) {
+				t.Errorf("%+v: F(Q(%v)) = %v", c, p, got)
+			}
+			if x < c.lo || x > c.hi {
+				t.Errorf("%+v: Q(%v) = %v outside the bounds", c, p, x)
+			}
+		}
+	}
+}
+
+// TestRand checks sample means and variances of Rand against the exact
+// moments: with n draws the sample mean is within 5 standard errors.
+func TestRand(t *testing.T) {
+	const n = 100000
+	src := rand.NewPCG(1, 2)
+	for name, d := range testDists(t) {
+		var s, s2 float64
+		lo, hi := d.Support()
+		for range n {
+			x := d.Rand(src)
+			if x < lo || x > hi {
+				t.Fatalf("%s: draw %v outside [%v, %v]", name, x, lo, hi)
+			}
+			s += x
+			s2 += x * x
+		}
+		mean := s / n
+		v := s2/n - mean*mean
+		se := math.Sqrt(d.Variance() / n)
+		if math.Abs(mean-d.Mean()) > 5*se {
+			t.Errorf("%s: sample mean %v, want %v ± %v", name, mean, d.Mean(), 5*se)
+		}
+		if !scalar.EqualWithinRel(v, d.Variance(), 0.05) {
+			t.Errorf("%s: sample variance %v, want %v", name, v, d.Variance())
+		}
+	}
+}
+
+func TestRandAllocs(t *testing.T) {
+	src := rand.NewPCG(1, 2)
+	for name, d := range testDists(t) {
+		if a := testing.AllocsPerRun(100, func() { d.Rand(src) }); a != 0 {
+			t.Errorf("%s: %v allocations per draw", name, a)
+		}
+	}
+}
+
+func TestNewErrors(t *testing.T) {
+	inf := math.Inf(1)
+	for name, err := range map[string]error{
+		"uniform empty":        second(NewUniform(1, 1)),
+		"uniform nan":          second(NewUniform(math.NaN(), 1)),
+		"triangle mode":        second(NewTriangular(0, 2, 1)),
+		"normal sd":            second(NewNormal(0, 0)),
+		"trunc empty":          second(NewTruncNormal(0, 1, 2, 1)),
+		"trunc no mass":        second(NewTruncNormal(0, 1, 50, 60)),
+		"trunc inf":            second(NewTruncNormal(0, 1, 0, inf)),
+		"lognormal negative":   second(NewLogNormal(0, 1, -1, 2)),
+		"lognormal sigma":      second(NewLogNormal(0, -1, 0, inf)),
+		"beta shape":           second(NewBeta(0, 1, 0, 1)),
+		"beta interval":        second(NewBeta(1, 1, 1, 0)),
+		"lognormal empty":      second(NewLogNormal(0, 1, 2, 2)),
+		"lognormal inf bounds": second(NewLogNormal(0, 1, inf, inf)),
+	} {
+		if err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+func second(_ Distribution, err error) error { return err }
+
+func TestFamilies(t *testing.T) {
+	for _, n := range Families() {
+		f, ok := ParseFamily(n)
+		if !ok || f.String() != n {
+			t.Errorf("%s: %v %v", n, f, ok)
+		}
+	}
+	if _, ok := ParseFamily("gauss"); ok {
+		t.Error("gauss parsed")
+	}
+}

@@ -1,0 +1,207 @@
+package sensitivity
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"simulate/model"
+)
+
+// Uncertain is an uncertain input: a target whose applied value is drawn
+// from Dist. With Mode Set the draw is the parameter's value; with Add it is
+// a shift of the base value (in the key's units: pp for a % key); with
+// Scale a factor on the base value. A path without a year moves every year
+// of the parameter by the same draw (a common shock); give years separately
+// for independent draws.
+type Uncertain struct {
+	Target
+	Dist Distribution
+}
+
+// Problem is what is wrong with entry Index of a list of Uncertain.
+type Problem struct {
+	Index int
+	Msg   string
+}
+
+// interval is a closed interval of values, key units.
+type interval struct{ lo, hi float64 }
+
+func (iv interval) apply(m Mode, d interval) interval {
+	switch m {
+	case Add:
+		return interval{iv.lo + d.lo, iv.hi + d.hi}
+	case Scale:
+		if (iv.lo == 0 && iv.hi == 0) || (d.lo == 0 && d.hi == 0) {
+			return interval{}
+		}
+		p := [4]float64{iv.lo * d.lo, iv.lo * d.hi, iv.hi * d.lo, iv.hi * d.hi}
+		r := interval{math.Inf(1), math.Inf(-1)}
+		for _, v := range p {
+			if math.IsNaN(v) { // 0·∞: the product can be anything
+				return interval{math.Inf(-1), math.Inf(1)}
+			}
+			r.lo, r.hi = min(r.lo, v), max(r.hi, v)
+		}
+		return r
+	}
+	return d
+}
+
+// CheckSupport checks that no draw of the uncertain inputs can take a
+// parameter outside its domain, applied in order to in (the base), and,
+// in years whose factor split is given as shares, that labour's and
+// capital's shares cannot add up to more than 100 % (TFP, the residual,
+// would get a negative share). It follows the range of every value through
+// the entries in order (interval arithmetic on the supports), so the check
+// is exact for one entry per value and conservative for several.
+//
+// It returns every problem, each with the index of the entry to blame.
+func CheckSupport(in *model.Inputs, unc []Uncertain) []Problem {
+	var probs []Problem
+	type key struct {
+		p *model.Param
+		i int // year index, 0 for a scalar
+	}
+	cur := map[key]interval{}
+	last := map[key]int{} // the last entry that moved a value
+	weightMoved := false
+	for n, u := range unc {
+		ref, err := model.Lookup(in, u.Path)
+		if err != nil {
+			probs = append(probs, Problem{n, strings.TrimPrefix(err.Error(), "model: ")})
+			continue
+		}
+		p := ref.Param
+		lo, hi := u.Dist.Support()
+		sup := interval{lo, hi}
+		isWeight := strings.HasPrefix(p.Key, "tfp.weight.")
+		var bad []string // each interval outside the domain, with its year
+		var badYears []int
+		for k := range ref.Len() {
+			kk := key{p, 0}
+			if p.PerYear {
+				kk.i = ref.YearIndex(k)
+			}
+			iv, ok := cur[kk]
+			if !ok {
+				b := ref.Get(k)
+				iv = interval{b, b}
+			}
+			if isWeight && weightMoved {
+				// Another weight's change has rescaled this one: it can
+				// be anywhere in [0, 1].
+				iv = interval{0, 1}
+			}
+			iv = iv.apply(u.Mode, sup)
+			cur[kk], last[kk] = iv, n
+			if iv.lo < p.Min || iv.hi > p.Max {
+				bad = append(bad, fmt.Sprintf("[%s, %s]", fmtNum(iv.lo), fmtNum(iv.hi)))
+				badYears = append(badYears, in.FirstYear()+kk.i)
+			}
+		}
+		if len(bad) > 0 {
+			probs = append(probs, Problem{n, supportMsg(u, p, describe(bad, badYears, p.PerYear && ref.Len() > 1))})
+		}
+		if isWeight {
+			weightMoved = true
+		}
+	}
+
+	// Shares of growth: labour's and capital's may not exceed 100 %
+	// together. One problem per entry to blame, at its worst year.
+	lab, _ := model.LookupParam("labor.share_pct")
+	capShare, _ := model.LookupParam("capital.share_pct")
+	type worst struct {
+		sum, l, c float64
+		year      int
+	}
+	over := map[int]worst{}
+	var blamed []int
+	for i := range in.Len() {
+		if in.Form[i] != model.Shares {
+			continue
+		}
+		l, lok := cur[key{lab, i}]
+		c, cok := cur[key{capShare, i}]
+		if !lok && !cok {
+			continue
+		}
+		if !lok {
+			v := 100 * in.LaborShare[i]
+			l = interval{v, v}
+		}
+		if !cok {
+			v := 100 * in.CapitalShare[i]
+			c = interval{v, v}
+		}
+		s := l.hi + c.hi
+		if s <= 100+100*model.WeightTolerance {
+			continue
+		}
+		blame := last[key{capShare, i}]
+		if !cok || (lok && last[key{lab, i}] > blame) {
+			blame = last[key{lab, i}]
+		}
+		w, seen := over[blame]
+		if !seen {
+			blamed = append(blamed, blame)
+		}
+		if s > w.sum {
+			over[blame] = worst{s, l.hi, c.hi, in.FirstYear() + i}
+		}
+	}
+	for _, b := range blamed {
+		w := over[b]
+		probs = append(probs, Problem{b, fmt.Sprintf(
+			"labour's and capital's shares of growth can add up to %s %% in %d (up to %s + %s), leaving TFP, the residual, a negative share; narrow the ranges so that they add up to at most 100 %%",
+			fmtNum(w.sum), w.year, fmtNum(w.l), fmtNum(w.c))})
+	}
+	return probs
+}
+
+// describe writes the intervals that leave the domain: once when they are
+// all the same, else each with its year (the first three).
+func describe(bad []string, years []int, perYear bool) string {
+	same := true
+	for _, b := range bad {
+		same = same && b == bad[0]
+	}
+	if !perYear || same {
+		return bad[0]
+	}
+	var parts []string
+	for i, b := range bad {
+		if i == 3 {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s in %d", b, years[i]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func supportMsg(u Uncertain, p *model.Param, bad string) string {
+	what := "its values"
+	switch u.Mode {
+	case Add:
+		what = "the base plus a draw"
+	case Scale:
+		what = "the base times a draw"
+	}
+	lo, hi := u.Dist.Support()
+	msg := fmt.Sprintf("%s %s with %s can take %s in %s, outside the domain %s (%s)",
+		u.Mode, u.Dist.String(), supportText(lo, hi), what, bad, p.Domain(), p.Unit)
+	switch {
+	case !u.Dist.Bounded():
+		msg += "; an unbounded distribution cannot be used here: use truncnormal (normal with min and max), a lognormal with max, or beta with min and max inside the domain"
+	default:
+		msg += "; narrow the distribution (or truncate it, or use beta with min and max) so that every draw stays in the domain"
+	}
+	return msg
+}
+
+func supportText(lo, hi float64) string {
+	return fmt.Sprintf("support [%s, %s]", fmtNum(lo), fmtNum(hi))
+}
