@@ -135,6 +135,10 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	s.Uncertainty, errs = buildUncertainty(in, leaves)
+	if len(errs) > 0 {
+		return nil, errs
+	}
 	return s, nil
 }
 

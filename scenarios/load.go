@@ -16,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"simulate/model"
+	"simulate/sensitivity"
 )
 
 // Scenario is a loaded, merged and validated scenario.
@@ -27,6 +28,7 @@ type Scenario struct {
 	Source      string   // the file as named by the user, or "embedded:NAME.toml"
 	Chain       []string // Source of this scenario, then of each one it extends
 	Inputs      *model.Inputs
+	Uncertainty []sensitivity.Uncertain // the [uncertainty] table, in the order applied (uncertainty.go)
 
 	leaves map[string]*leaf // every key given, after extends was applied
 }
@@ -338,6 +340,10 @@ func flatten(f *file, table map[string]any, prefix string, leaves map[string]*le
 				where = "in [" + prefix + "]"
 			}
 			*errs = append(*errs, l.errorf(nil, "unknown key %q %s%s", k, where, suggest(k, childKeys(prefix))))
+			continue
+		}
+		if kd == kindUncertainty {
+			flattenUncertainty(f, v, leaves, errs)
 			continue
 		}
 		if kd == kindTable {

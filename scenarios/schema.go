@@ -37,6 +37,7 @@ func buildSchema() map[string]kind {
 		"span":           kindTable,
 		"span.base_year": kindInt,
 		"span.last_year": kindInt,
+		uncertaintyKey:   kindUncertainty,
 	}
 	for _, p := range model.Params {
 		k := kindNumber
