@@ -1,0 +1,98 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"simulate/model"
+	"simulate/sensitivity"
+)
+
+func init() {
+	register(&command{
+		name:    "params",
+		args:    "[FILE|NAME]",
+		summary: "List every addressable parameter of a scenario (default report2020) with its value(s), unit, domain and uncertainty.",
+		run:     runParams,
+	})
+}
+
+func runParams(e *env, args []string) error {
+	c := commands["params"]
+	pos, err := parse(e, c, newFlags(c), args)
+	if err != nil {
+		return helpOK(err)
+	}
+	s, err := loadOne(c, pos)
+	if err != nil {
+		return err
+	}
+	in := s.Inputs
+	byPath := map[string][]sensitivity.Uncertain{}
+	for _, u := range s.Uncertainty {
+		key, _, _ := strings.Cut(u.Path, "[")
+		byPath[key] = append(byPath[key], u)
+	}
+
+	fmt.Fprintf(e.stdout, "Parameters of %s (%d–%d). Address a parameter for every year by its key, or one year as KEY[YEAR];\n", s.Name, in.FirstYear(), in.LastYear())
+	fmt.Fprintf(e.stdout, "change it with KEY=V (set), KEY+V (add, in its unit: pp for %%) or KEY*V (scale).\n\n")
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "key\tunit\tdomain\tuncertainty\tvalue")
+	for _, p := range model.Params {
+		unc := "—"
+		if us := byPath[p.Key]; len(us) > 0 {
+			var parts []string
+			for _, u := range us {
+				parts = append(parts, uncertaintyText(u))
+			}
+			unc = strings.Join(parts, "; ")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Key, p.Unit, p.Domain(), unc, paramValue(p, in))
+	}
+	return tw.Flush()
+}
+
+// paramValue writes the value of p in in: one number when it is the same
+// every year it applies to, else year by year.
+func paramValue(p *model.Param, in *model.Inputs) string {
+	if !p.PerYear {
+		return model.FormatValue(*p.Scalar(in) * p.Scale)
+	}
+	s := p.Series(in)
+	var years []string
+	var first float64
+	same, n := true, 0
+	for i, v := range s {
+		if !p.Applies(in, i) {
+			continue
+		}
+		v *= p.Scale
+		if n == 0 {
+			first = v
+		}
+		same = same && v == first
+		n++
+		years = append(years, strconv.Itoa(in.FirstYear()+i)+": "+model.FormatValue(v))
+	}
+	switch {
+	case n == 0:
+		return fmt.Sprintf("(not used: no year gives the factor split as %s)", p.Form)
+	case same && n == in.Len():
+		return model.FormatValue(first) + " every year"
+	}
+	return strings.Join(years, ", ")
+}
+
+// uncertaintyText describes an entry of the uncertainty table.
+func uncertaintyText(u sensitivity.Uncertain) string {
+	t := u.Dist.String()
+	if u.Mode != sensitivity.Set {
+		t = u.Mode.String() + " " + t
+	}
+	if _, year, ok := strings.Cut(u.Path, "["); ok {
+		t = "[" + year + " " + t
+	}
+	return t
+}

@@ -1,0 +1,239 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"simulate/metrics"
+	"simulate/model"
+	"simulate/output"
+	"simulate/results"
+	"simulate/scenarios"
+	"simulate/sensitivity"
+	"simulate/sensplot"
+)
+
+// defaultScenario is the scenario of every command given none.
+const defaultScenario = "report2020"
+
+// loadOne loads the one scenario a sensitivity command works on: the
+// embedded default when pos is empty.
+func loadOne(c *command, pos []string) (*scenarios.Scenario, error) {
+	switch len(pos) {
+	case 0:
+		pos = []string{defaultScenario}
+	case 1:
+	default:
+		return nil, invalidf("%s takes one scenario (a file or an embedded name), not %d: %s", c.name, len(pos), strings.Join(pos, " "))
+	}
+	s, err := scenarios.Open(pos[0])
+	if err != nil {
+		return nil, invalid(err)
+	}
+	return s, nil
+}
+
+// parseMetric reads a metric and checks its year against the scenario.
+func parseMetric(text string, s *scenarios.Scenario) (metrics.Metric, error) {
+	m, err := metrics.Parse(text)
+	if err != nil {
+		return m, invalidf("--metric: %v", err)
+	}
+	if err := m.Check(s.Inputs.FirstYear(), s.Inputs.LastYear()); err != nil {
+		return m, invalidf("--metric: %v (scenario %s)", err, s.Name)
+	}
+	return m, nil
+}
+
+// metricLabel is a metric with its unit, for a chart.
+func metricLabel(m metrics.Metric) string {
+	return fmt.Sprintf("%s (%s)", m, sensplot.Unit(m.Kind.Unit()))
+}
+
+// targetUnit returns the unit of the values applied to t.
+func targetUnit(t sensitivity.Target) string {
+	if t.Mode == sensitivity.Scale {
+		return "factor"
+	}
+	key, _, _ := strings.Cut(t.Path, "[")
+	p, ok := model.LookupParam(key)
+	if !ok {
+		return ""
+	}
+	if t.Mode == sensitivity.Add && p.Unit == "%" {
+		return "pp"
+	}
+	return p.Unit
+}
+
+// targetLabel is a target with its unit, for a chart.
+func targetLabel(t sensitivity.Target) string {
+	return fmt.Sprintf("%s (%s)", t.Label(), sensplot.Unit(targetUnit(t)))
+}
+
+// checkTarget checks that a target resolves against the scenario.
+func checkTarget(t sensitivity.Target, s *scenarios.Scenario) error {
+	if err := t.Check(s.Inputs); err != nil {
+		return invalidf("%s: %v (scenario %s)", t.Label(), strings.TrimPrefix(err.Error(), "model: "), s.Name)
+	}
+	return nil
+}
+
+// rangeList is a repeatable --param PATH=LO:HI:N flag.
+type rangeList []sensitivity.Range
+
+func (r *rangeList) String() string { return "" }
+func (r *rangeList) Set(s string) error {
+	v, err := sensitivity.ParseRange(s)
+	if err != nil {
+		return err
+	}
+	*r = append(*r, v)
+	return nil
+}
+
+// addChart renders a chart into the batch as name.format.
+func addChart(b *output.Batch, dir, name, format string, d sensplot.Drawer) error {
+	data, err := sensplot.Render(d, sensplot.Width, sensplot.Height, format)
+	if err != nil {
+		return err
+	}
+	return b.Add(path.Join(dir, name+"."+format), data)
+}
+
+// chart is a chart to render: its file name without extension and a
+// function building it.
+type chart struct {
+	name  string
+	build func() (sensplot.Drawer, error)
+}
+
+// addCharts builds and renders charts concurrently (rendering a PNG is
+// the slow part of a short run) and adds them to the batch in order.
+func addCharts(b *output.Batch, dir, format string, charts []chart) error {
+	data := make([][]byte, len(charts))
+	errs := make([]error, len(charts))
+	var wg sync.WaitGroup
+	for i, c := range charts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d, err := c.build()
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			data[i], errs[i] = sensplot.Render(d, sensplot.Width, sensplot.Height, format)
+		}()
+	}
+	wg.Wait()
+	for i, c := range charts {
+		if errs[i] != nil {
+			return fmt.Errorf("chart %s: %w", c.name, errs[i])
+		}
+		if err := b.Add(path.Join(dir, c.name+"."+format), data[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// csvBytes renders a header and rows as CSV.
+func csvBytes(header []string, rows [][]string) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if err := w.Write(header); err != nil {
+		return nil, err
+	}
+	if err := w.WriteAll(rows); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// ff formats a float for a file, as results.csv does.
+func ff(v float64) string { return results.Format(v) }
+
+// commit writes the batch and lists its files.
+func commit(e *env, b *output.Batch) error {
+	if err := b.Commit(e.ctx); err != nil {
+		return err
+	}
+	for _, p := range b.Paths() {
+		fmt.Fprintln(e.stdout, "wrote", p)
+	}
+	return nil
+}
+
+// parseCount reads a positive whole number no larger than max for flag
+// name, refusing exponents, signs and fractions with a message that gives
+// the range.
+func parseCount(name, s string, max int) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > max {
+		return 0, invalidf("--%s %s: must be a whole number from 1 to %d", name, s, max)
+	}
+	return n, nil
+}
+
+// parseSeed reads a seed: a whole number from 0 to 2⁶⁴−1.
+func parseSeed(s string) (uint64, error) {
+	v, err := strconv.ParseUint(s, 10, 64)
+	if err != nil {
+		return 0, invalidf("--seed %s: must be a whole number from 0 to %d", s, uint64(1<<64-1))
+	}
+	return v, nil
+}
+
+// progressBar shows p on e.stderr while a long run works, when stderr is
+// a terminal, and nothing otherwise. Call the returned function when the
+// run ends.
+func progressBar(e *env, label string, p *sensitivity.Progress) (stop func()) {
+	f, ok := e.stderr.(*os.File)
+	if !ok || !isTerminal(f) {
+		return func() {}
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				drawBar(f, label, p)
+				fmt.Fprintln(f)
+				return
+			case <-t.C:
+				drawBar(f, label, p)
+			}
+		}
+	}()
+	return func() { close(done); wg.Wait() }
+}
+
+func drawBar(w io.Writer, label string, p *sensitivity.Progress) {
+	d, t := p.Done()
+	if t <= 0 {
+		return
+	}
+	const width = 30
+	n := int(d * width / t)
+	fmt.Fprintf(w, "\r%s [%s%s] %3d%%", label, strings.Repeat("#", n), strings.Repeat(".", width-n), d*100/t)
+}
+
+// isTerminal reports whether f is a terminal (a character device).
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"simulate/output"
+	"simulate/sensitivity"
+	"simulate/sensplot"
+)
+
+func init() {
+	register(&command{
+		name:    "sweep",
+		args:    "[FILE|NAME] --param P=LO:HI:N [--param Q=LO:HI:M] [--metric M] [--out DIR] [--format png|svg|pdf]",
+		summary: "Run a scenario over a range of one parameter (line chart) or a grid of two (heat map); write DIR/<scenario>/sweep.csv and the chart.",
+		run:     runSweep,
+	})
+}
+
+func runSweep(e *env, args []string) error {
+	c := commands["sweep"]
+	fs := newFlags(c)
+	var ranges rangeList
+	fs.Var(&ranges, "param", "a parameter and its range, `P=LO:HI:N` (N evenly spaced values; P+LO:HI:N adds them to the base, P*LO:HI:N scales it); once or twice")
+	metric := fs.String("metric", "ii_total_yi", "the `metric` to record (see docs/sensitivity.md)")
+	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/")
+	format := fs.String("format", "png", "chart `format`: png, svg or pdf")
+	pos, err := parse(e, c, fs, args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(ranges) == 0 || len(ranges) > 2 {
+		return invalidf("sweep needs one or two --param P=LO:HI:N, not %d", len(ranges))
+	}
+	if len(ranges) == 2 && ranges[0].Label() == ranges[1].Label() {
+		return invalidf("--param %s is given twice", ranges[0].Label())
+	}
+	if err := sensplot.CheckFormat(*format); err != nil {
+		return invalid(err)
+	}
+	s, err := loadOne(c, pos)
+	if err != nil {
+		return err
+	}
+	m, err := parseMetric(*metric, s)
+	if err != nil {
+		return err
+	}
+	for _, r := range ranges {
+		if err := checkTarget(r.Target, s); err != nil {
+			return err
+		}
+	}
+	res, err := sensitivity.Sweep(s.Inputs, ranges, m)
+	if err != nil {
+		return invalidf("scenario %s: %v", s.Name, err)
+	}
+
+	header := []string{ranges[0].Label()}
+	if len(ranges) == 2 {
+		header = append(header, ranges[1].Label())
+	}
+	header = append(header, m.String())
+	var rows [][]string
+	for i, x := range res.X {
+		if len(ranges) == 1 {
+			rows = append(rows, []string{ff(x), ff(res.At(i, 0))})
+			continue
+		}
+		for j, y := range res.Y {
+			rows = append(rows, []string{ff(x), ff(y), ff(res.At(i, j))})
+		}
+	}
+	data, err := csvBytes(header, rows)
+	if err != nil {
+		return err
+	}
+	batch := output.NewBatch(*out)
+	if err := batch.Add(s.Name+"/sweep.csv", data); err != nil {
+		return err
+	}
+	var labels []string
+	for _, r := range ranges {
+		labels = append(labels, r.Label())
+	}
+	title := fmt.Sprintf("%s: %s over %s", s.Name, m, strings.Join(labels, " × "))
+	err = addCharts(batch, s.Name, *format, []chart{{"sweep", func() (sensplot.Drawer, error) {
+		if len(ranges) == 1 {
+			return sensplot.SweepLine(res, title, targetLabel(ranges[0].Target), metricLabel(m))
+		}
+		return sensplot.SweepHeatmap(res, title, targetLabel(ranges[0].Target), targetLabel(ranges[1].Target), metricLabel(m))
+	}}})
+	if err != nil {
+		return err
+	}
+	lo, hi := 0, 0
+	for i, z := range res.Z {
+		if z < res.Z[lo] {
+			lo = i
+		}
+		if z > res.Z[hi] {
+			hi = i
+		}
+	}
+	fmt.Fprintf(e.stdout, "%s: %s over %d points: min %s, max %s\n", s.Name, m, len(res.Z), ff(res.Z[lo]), ff(res.Z[hi]))
+	return commit(e, batch)
+}

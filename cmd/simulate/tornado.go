@@ -1,0 +1,147 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"simulate/model"
+	"simulate/output"
+	"simulate/scenarios"
+	"simulate/sensitivity"
+	"simulate/sensplot"
+)
+
+// tornadoPercent is the percentile of each input's distribution taken as
+// its low value (and 100 − it as its high value).
+const tornadoPercent = 5
+
+func init() {
+	register(&command{
+		name:    "tornado",
+		args:    "[FILE|NAME] [--metric M] [--delta 10%] [--out DIR] [--format png|svg|pdf]",
+		summary: "Move each uncertain input alone to its 5 % and 95 % quantiles (or ±delta around the base); write DIR/<scenario>/tornado.csv and a tornado chart.",
+		run:     runTornado,
+	})
+}
+
+func runTornado(e *env, args []string) error {
+	c := commands["tornado"]
+	fs := newFlags(c)
+	metric := fs.String("metric", "ii_total_yi", "the `metric` to record (see docs/sensitivity.md)")
+	delta := fs.String("delta", "", "instead of the uncertainty table's 5 % and 95 % quantiles, scale each input by 1 ∓ `D` (a percentage, e.g. 10%)")
+	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/")
+	format := fs.String("format", "png", "chart `format`: png, svg or pdf")
+	pos, err := parse(e, c, fs, args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if err := sensplot.CheckFormat(*format); err != nil {
+		return invalid(err)
+	}
+	s, err := loadOne(c, pos)
+	if err != nil {
+		return err
+	}
+	m, err := parseMetric(*metric, s)
+	if err != nil {
+		return err
+	}
+
+	var targets []sensitivity.Target
+	var lows, highs []float64
+	how := fmt.Sprintf("inputs at their %d %% and %d %% quantiles", tornadoPercent, 100-tornadoPercent)
+	if *delta != "" {
+		d, err := parseDelta(*delta)
+		if err != nil {
+			return err
+		}
+		targets, lows, highs = sensitivity.DeltaRange(deltaPaths(s), d)
+		how = fmt.Sprintf("inputs scaled by 1 ∓ %s", *delta)
+	} else {
+		if len(s.Uncertainty) == 0 {
+			return invalidf("scenario %s has no [uncertainty] table: add one (docs/sensitivity.md) or give --delta 10%%", s.Name)
+		}
+		targets, lows, highs = sensitivity.QuantileRange(s.Uncertainty, tornadoPercent)
+	}
+	bars, base, err := sensitivity.Tornado(s.Inputs, targets, lows, highs, m)
+	if err != nil {
+		return invalidf("scenario %s: %v", s.Name, err)
+	}
+
+	rows := make([][]string, len(bars))
+	for i, b := range bars {
+		rows[i] = []string{b.Label(), ff(b.Low), ff(b.High), ff(b.MetricLow), ff(b.MetricHigh), ff(b.Swing())}
+	}
+	data, err := csvBytes([]string{"param", "low_value", "high_value", "metric_low", "metric_high", "swing"}, rows)
+	if err != nil {
+		return err
+	}
+	batch := output.NewBatch(*out)
+	if err := batch.Add(s.Name+"/tornado.csv", data); err != nil {
+		return err
+	}
+	title := fmt.Sprintf("%s: %s, %s", s.Name, m, how)
+	err = addCharts(batch, s.Name, *format, []chart{{"tornado", func() (sensplot.Drawer, error) {
+		return sensplot.Tornado(bars, base, title, metricLabel(m))
+	}}})
+	if err != nil {
+		return err
+	}
+
+	fmt.Fprintf(e.stdout, "%s: %s = %s at the base; %s\n\n", s.Name, m, ff(base), how)
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "param\tlow\thigh\tmetric at low\tmetric at high\tswing\t")
+	for _, b := range bars {
+		fmt.Fprintf(tw, "%s\t%.4g\t%.4g\t%.1f\t%.1f\t%.1f\t\n", b.Label(), b.Low, b.High, b.MetricLow, b.MetricHigh, b.Swing())
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout)
+	return commit(e, batch)
+}
+
+// parseDelta reads a percentage such as "10%" as a fraction, 0 < d < 1.
+func parseDelta(s string) (float64, error) {
+	num, ok := strings.CutSuffix(strings.TrimSpace(s), "%")
+	v, err := strconv.ParseFloat(num, 64)
+	if !ok || err != nil || !(v > 0 && v < 100) {
+		return 0, invalidf("--delta %s: write a percentage above 0 and below 100, e.g. 10%%", s)
+	}
+	return v / 100, nil
+}
+
+// deltaPaths returns the inputs a --delta tornado moves: those of the
+// uncertainty table when there is one, else every parameter the model
+// reads with a value other than zero.
+func deltaPaths(s *scenarios.Scenario) []string {
+	var paths []string
+	seen := map[string]bool{}
+	for _, u := range s.Uncertainty {
+		if !seen[u.Path] {
+			seen[u.Path] = true
+			paths = append(paths, u.Path)
+		}
+	}
+	if len(paths) > 0 {
+		return paths
+	}
+	in := s.Inputs
+	for _, p := range model.Params {
+		if !p.PerYear {
+			if *p.Scalar(in) != 0 {
+				paths = append(paths, p.Key)
+			}
+			continue
+		}
+		for i, v := range p.Series(in) {
+			if p.Applies(in, i) && v != 0 {
+				paths = append(paths, p.Key)
+				break
+			}
+		}
+	}
+	return paths
+}
