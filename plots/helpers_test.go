@@ -59,8 +59,9 @@ func recession() model.Results {
 	return res
 }
 
-// scaled returns res with growth multiplied by g and every θ-driven
-// amount by k: a second scenario for comparison charts.
+// scenarios returns three scenarios for comparison charts: the baseline,
+// slower growth with a slightly slower II uptake, and faster growth with
+// faster uptake.
 func scenarios() []Scenario {
 	base := baseline()
 	in := model.NewInputs(2018, 6)
