@@ -107,25 +107,27 @@ func Evaluate(dst *Results, in *Inputs) {
 		r.Growth = g
 		dy := y * g
 		r.DeltaGDP = dy
-		r.Contribution = [NumFactors]float64{cL, cK, cA}
+		r.Contribution[Labor], r.Contribution[Capital], r.Contribution[TFP] = cL, cK, cA
 		if g != 0 {
 			inv := 1 / g // one division instead of three: this loop is hot
-			r.Share = [NumFactors]float64{cL * inv, cK * inv, cA * inv}
+			r.Share[Labor], r.Share[Capital], r.Share[TFP] = cL*inv, cK*inv, cA*inv
 		} else {
-			r.Share = [NumFactors]float64{}
+			r.Share[Labor], r.Share[Capital], r.Share[TFP] = 0, 0, 0
 		}
 
+		// Written field by field: building an array and assigning it
+		// costs a block copy that dominated this loop in profiles.
 		yA := y * cA
-		ch := [NumChannels]float64{
-			y * lambda[i] * cL,
-			y * phi[i] * pi[i] * cK,
-			yA * w[TechnicalProgress] * tp[i],
-			yA * w[TechnicalEfficiency] * te[i],
-			yA * w[ScaleEfficiency] * se[i],
-			yA * w[AllocativeEfficiency] * ae[i],
-		}
-		r.Channel = ch
-		ii := ch[0] + ch[1] + ch[2] + ch[3] + ch[4] + ch[5]
+		chL := y * lambda[i] * cL
+		chK := y * phi[i] * pi[i] * cK
+		chTP := yA * w[TechnicalProgress] * tp[i]
+		chTE := yA * w[TechnicalEfficiency] * te[i]
+		chSE := yA * w[ScaleEfficiency] * se[i]
+		chAE := yA * w[AllocativeEfficiency] * ae[i]
+		r.Channel[ChannelLabor], r.Channel[ChannelCapital] = chL, chK
+		r.Channel[ChannelTP], r.Channel[ChannelTE] = chTP, chTE
+		r.Channel[ChannelSE], r.Channel[ChannelAE] = chSE, chAE
+		ii := chL + chK + chTP + chTE + chSE + chAE
 		r.II = ii
 		r.IIShare = 0
 		if dy != 0 {
@@ -133,9 +135,12 @@ func Evaluate(dst *Results, in *Inputs) {
 		}
 		tot.II += ii
 		r.IICumulative = tot.II
-		for c := range ch {
-			tot.Channel[c] += ch[c]
-		}
+		tot.Channel[ChannelLabor] += chL
+		tot.Channel[ChannelCapital] += chK
+		tot.Channel[ChannelTP] += chTP
+		tot.Channel[ChannelTE] += chTE
+		tot.Channel[ChannelSE] += chSE
+		tot.Channel[ChannelAE] += chAE
 		tot.DeltaGDP += dy
 		y += dy
 		r.GDP = y

@@ -150,3 +150,18 @@ func TestHindcastGrowth(t *testing.T) {
 		t.Errorf("chain %v", s.Chain)
 	}
 }
+
+// BenchmarkEvaluateBaseline measures one evaluation of the 6-year baseline:
+// the unit of work of every sweep, Monte Carlo draw and Sobol sample.
+func BenchmarkEvaluateBaseline(b *testing.B) {
+	s, err := scenarios.LoadEmbedded("report2020")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var res model.Results
+	model.Evaluate(&res, s.Inputs)
+	b.ReportAllocs()
+	for b.Loop() {
+		model.Evaluate(&res, s.Inputs)
+	}
+}

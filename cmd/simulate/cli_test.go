@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -192,7 +193,73 @@ func TestRunKeepsPreviousOutput(t *testing.T) {
 		t.Error("a failed run changed the earlier results")
 	}
 	entries, _ := os.ReadDir(filepath.Join(out, "report2020"))
-	if len(entries) != 2 {
-		t.Errorf("files left: %v", entries)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+	if len(entries) != 6 {
+		t.Errorf("files: %v, want the 6 of the first run", entries)
+	}
+}
+
+// TestRunCharts checks that run leaves the four charts next to the CSV, as
+// PNG of the documented size, and SVG when asked.
+func TestRunCharts(t *testing.T) {
+	out := t.TempDir()
+	if code, _, stderr := simulate(t, "run", "--out", out, "--format", "png,svg"); code != 0 {
+		t.Fatal(stderr)
+	}
+	for _, name := range []string{"ii_increment", "decomposition", "ii_channels", "ii_cumulative"} {
+		f, err := os.Open(filepath.Join(out, "report2020", name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := png.DecodeConfig(f)
+		f.Close()
+		if err != nil || cfg.Width != 1600 || cfg.Height != 1000 {
+			t.Errorf("%s.png: %dx%d, %v", name, cfg.Width, cfg.Height, err)
+		}
+		svg, err := os.ReadFile(filepath.Join(out, "report2020", name+".svg"))
+		if err != nil || !bytes.Contains(svg, []byte("2024")) {
+			t.Errorf("%s.svg: %v", name, err)
+		}
+	}
+}
+
+func TestCompare(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := simulate(t, "compare", "--out", out, "report2020", "actual2019-2024")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	if !strings.Contains(stdout, "actual2019-2024") || !strings.Contains(stdout, "38241.4") {
+		t.Errorf("table:\n%s", stdout)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "compare", "compare.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil || strings.Join(rows[0], ",") != "scenario,year,metric,value" {
+		t.Fatalf("compare.csv: %v %v", rows[:1], err)
+	}
+	var found bool
+	for _, r := range rows {
+		if r[0] == "actual2019-2024" && r[1] == "2020" && r[2] == "growth_pct" {
+			v, _ := strconv.ParseFloat(r[3], 64)
+			found = scalar.EqualWithinAbs(v, 2.2, 1e-9)
+		}
+	}
+	if !found {
+		t.Error("compare.csv lacks the hindcast's 2020 growth of 2.2 %")
+	}
+	for _, name := range []string{"compare_ii_increment", "compare_ii_share", "compare_growth", "compare_ii_diff"} {
+		if _, err := os.Stat(filepath.Join(out, "compare", name+".png")); err != nil {
+			t.Error(err)
+		}
+	}
+	if code, _, stderr := simulate(t, "compare", "--out", out, "report2020"); code != 2 || !strings.Contains(stderr, "at least two") {
+		t.Errorf("one scenario: exit %d, %s", code, stderr)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"simulate/model"
 	"simulate/output"
+	"simulate/plots"
 	"simulate/results"
 	"simulate/scenarios"
 )
@@ -15,7 +16,7 @@ func init() {
 	register(&command{
 		name:    "run",
 		args:    "[--out DIR] [FILE|NAME ...]",
-		summary: "Run scenarios (default: the embedded report2020) and write DIR/<scenario>/results.csv and summary.json.",
+		summary: "Run scenarios (default: the embedded report2020) and write DIR/<scenario>/results.csv, summary.json and charts.",
 		run:     runRun,
 	})
 }
@@ -24,9 +25,14 @@ func runRun(e *env, args []string) error {
 	c := commands["run"]
 	fs := newFlags(c)
 	out := fs.String("out", "out", "output `folder`; each scenario writes into DIR/<scenario-name>/")
+	cf := addChartFlags(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return helpOK(err)
+	}
+	formats, theme, err := cf.resolve()
+	if err != nil {
+		return err
 	}
 	if len(pos) == 0 {
 		pos = []string{"report2020"}
@@ -45,6 +51,13 @@ func runRun(e *env, args []string) error {
 		}
 		fmt.Fprintln(e.stdout)
 		if err := addRunFiles(batch, s, &res); err != nil {
+			return err
+		}
+		charts, err := plots.ResultCharts(theme, res, published(s))
+		if err != nil {
+			return err
+		}
+		if err := addCharts(batch, s.Name, charts, formats); err != nil {
 			return err
 		}
 	}
@@ -109,4 +122,13 @@ func addRunFiles(batch *output.Batch, s *scenarios.Scenario, res *model.Results)
 		return err
 	}
 	return batch.Add(path.Join(s.Name, "summary.json"), jsonBuf.Bytes())
+}
+
+// published returns the figures to draw as markers over a scenario's
+// charts: the report's own for the baseline that reproduces it.
+func published(s *scenarios.Scenario) *plots.Published {
+	if s.Name == "report2020" {
+		return plots.ReportJuly2020()
+	}
+	return nil
 }

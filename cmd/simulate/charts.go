@@ -1,0 +1,81 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"path"
+	"strings"
+
+	"simulate/output"
+	"simulate/plots"
+)
+
+// chartFlags are the flags of every command that draws charts.
+type chartFlags struct {
+	format *string
+	lang   *string
+	font   *string
+}
+
+func addChartFlags(fs *flag.FlagSet) *chartFlags {
+	return &chartFlags{
+		format: fs.String("format", "png", "chart `formats`, a comma-separated list of png, svg, pdf (pdf: English only)"),
+		lang:   fs.String("lang", "en", "chart `language`: en or zh (zh needs a CJK font; see --font)"),
+		font:   fs.String("font", "", "font `file` for zh charts (.ttf, .otf or .ttc); default: an installed Noto Sans CJK, else the shipped subset"),
+	}
+}
+
+// resolve checks the chart flags and returns the formats and the theme.
+// Bad values are usage errors (exit 2).
+func (c *chartFlags) resolve() ([]plots.Format, *plots.Theme, error) {
+	var formats []plots.Format
+	seen := map[plots.Format]bool{}
+	for _, s := range strings.Split(*c.format, ",") {
+		f, err := plots.ParseFormat(strings.TrimSpace(s))
+		if err != nil {
+			return nil, nil, invalidf("--format %q: %v", *c.format, err)
+		}
+		if !seen[f] {
+			seen[f] = true
+			formats = append(formats, f)
+		}
+	}
+	lang, err := plots.ParseLanguage(*c.lang)
+	if err != nil {
+		return nil, nil, invalidf("--lang %q: %v", *c.lang, err)
+	}
+	if lang != plots.English && seen[plots.PDF] {
+		return nil, nil, invalidf("--format pdf cannot draw Chinese text (gonum's PDF backend is limited to Windows-1252): use png or svg with --lang zh")
+	}
+	if *c.font != "" && lang == plots.English {
+		return nil, nil, invalidf("--font is for --lang zh; English charts use the built-in Liberation Sans")
+	}
+	theme, err := plots.NewTheme(lang, *c.font)
+	if err != nil {
+		return nil, nil, invalid(err)
+	}
+	return formats, theme, nil
+}
+
+// addCharts renders each chart in each format into batch under dir. A
+// chart that cannot be drawn (a glyph missing from the font, a PDF
+// limitation) fails the whole run before anything is written.
+func addCharts(batch *output.Batch, dir string, charts []plots.NamedChart, formats []plots.Format) error {
+	for _, nc := range charts {
+		for _, f := range formats {
+			b, err := plots.Render(nc.Chart, f)
+			if err != nil {
+				var ge *plots.GlyphError
+				if errors.As(err, &ge) || errors.Is(err, plots.ErrPDF) {
+					return invalid(fmt.Errorf("chart %s: %w", nc.Name, err))
+				}
+				return fmt.Errorf("chart %s: %w", nc.Name, err)
+			}
+			if err := batch.Add(path.Join(dir, nc.Name+f.Ext()), b); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+
+	"simulate/model"
+	"simulate/output"
+	"simulate/plots"
+)
+
+func init() {
+	register(&command{
+		name:    "compare",
+		args:    "[--out DIR] [--format png,svg,pdf] [--lang en|zh] A B [C ...]",
+		summary: "Overlay scenarios (files or embedded names): II increment, II share, GDP growth and each one's difference from the first; writes DIR/compare/compare.csv and charts.",
+		run:     runCompare,
+	})
+}
+
+func runCompare(e *env, args []string) error {
+	c := commands["compare"]
+	fs := newFlags(c)
+	out := fs.String("out", "out", "output `folder`; files go to DIR/compare/")
+	cf := addChartFlags(fs)
+	pos, err := parse(e, c, fs, args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) < 2 {
+		return invalidf("compare needs at least two scenarios, e.g. simulate compare report2020 actual2019-2024")
+	}
+	formats, theme, err := cf.resolve()
+	if err != nil {
+		return err
+	}
+	list, err := loadAll(pos)
+	if err != nil {
+		return err
+	}
+	var sc []plots.Scenario
+	for _, s := range list {
+		var res model.Results
+		model.Evaluate(&res, s.Inputs)
+		sc = append(sc, plots.Scenario{Name: s.Name, Results: res})
+	}
+
+	batch := output.NewBatch(*out)
+	var buf bytes.Buffer
+	if err := plots.WriteCompareCSV(&buf, plots.CompareRows(sc)); err != nil {
+		return err
+	}
+	if err := batch.Add("compare/compare.csv", buf.Bytes()); err != nil {
+		return err
+	}
+	charts, err := plots.CompareCharts(theme, sc)
+	if err != nil {
+		return err
+	}
+	if err := addCharts(batch, "compare", charts, formats); err != nil {
+		return err
+	}
+
+	writeCompareTable(e, sc)
+	if err := batch.Commit(e.ctx); err != nil {
+		return err
+	}
+	for _, p := range batch.Paths() {
+		fmt.Fprintln(e.stdout, "wrote", p)
+	}
+	return nil
+}
+
+// writeCompareTable prints the II increment and share of each scenario side
+// by side, and the period totals.
+func writeCompareTable(e *env, sc []plots.Scenario) {
+	fmt.Fprintf(e.stdout, "%-24s %12s %12s %14s\n", "scenario", "Σ II 亿元", "Σ ΔGDP 亿元", "II share %")
+	for _, s := range sc {
+		t := s.Results.Totals
+		fmt.Fprintf(e.stdout, "%-24s %12.1f %12.1f %14.2f\n", s.Name, t.II, t.DeltaGDP, 100*t.IIShare)
+	}
+	fmt.Fprintln(e.stdout)
+}

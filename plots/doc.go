@@ -1,0 +1,81 @@
+// Package plots draws the simulator's results as charts for reports, with
+// gonum/plot, in English or Chinese, as PNG, SVG or PDF.
+//
+// # Charts
+//
+// Each function takes results of package model and returns a [*Chart]; the
+// file names are those recommended by [ResultCharts] and [CompareCharts].
+//
+//	IIIncrement     ii_increment          bars of the II GDP increment (亿元, left axis), the II
+//	                                      share of GDP growth (%) as a line on a right axis, value
+//	                                      labels; published values (e.g. [ReportJuly2020]) as
+//	                                      black markers: the report's own chart
+//	Decomposition   decomposition         stacked contributions of labour, capital and TFP (pp)
+//	                                      with total growth as markers
+//	Channels        ii_channels           stacked II GDP increment by channel (亿元) with the
+//	                                      total; channels zero in every year are named in the
+//	                                      caption instead of drawn
+//	Cumulative      ii_cumulative         cumulative II GDP increment (亿元), published values
+//	                                      cumulated as markers
+//	CompareII       compare_ii_increment  II GDP increment per scenario, one line each
+//	CompareIIShare  compare_ii_share      II share of GDP growth (%) per scenario
+//	CompareGrowth   compare_growth        GDP growth (%) per scenario
+//	CompareIIDiff   compare_ii_diff       each scenario's II GDP increment minus the first's
+//
+// [CompareRows] gives the comparison in long format (scenario, year,
+// metric, value; the metric names carry the unit: growth_pct, delta_gdp_yi,
+// ii_increment_yi, ii_share_pct, ii_cumulative_yi, ii_increment_diff_yi)
+// and [WriteCompareCSV] writes it as compare.csv.
+//
+// Stacked bars stack positive values upward from zero and negative values
+// downward from zero, so that a recession year (negative growth, negative
+// labour or TFP contribution) reads correctly. Every chart has a title,
+// axis labels with units (亿元 is "100 million yuan" in English), year
+// ticks on whole years, a legend below the axes and a caption with the
+// price base and the source. gonum/plot has no second value axis: the II
+// chart draws the share in left-axis units and its own right axis, whose
+// ticks fall on the left axis' gridlines and whose range puts the line
+// above the bars.
+//
+// # Formats
+//
+// Charts are 8 × 5 inches. [Render] returns the file's bytes, [Save]
+// writes them to an io.Writer and [WriteFile] to a file atomically
+// (temporary file, then rename); on error nothing is written.
+//
+//   - PNG: 1600 × 1000 pixels (200 DPI), any language.
+//   - SVG: text stays text, in the chart's font with fallbacks
+//     (Liberation Sans, then the metric-compatible Arial; Noto Sans CJK SC,
+//     then other Simplified Chinese fonts), so its look depends a little
+//     on the viewer's fonts. No fonts or images are embedded (gonum's SVG
+//     backend mislabels embedded PNG images as JPEG).
+//   - PDF: English only. gonum's PDF backend encodes text as Windows-1252
+//     in an embedded TrueType font: Render converts the text to that
+//     encoding (so "–" and "×" print right) and returns [ErrPDF] for
+//     Chinese charts, for characters outside Windows-1252 (such as "α" in
+//     a scenario name) and for fonts that are not a single TrueType font.
+//     Bold and italic faces are not used, since the backend fails on them.
+//
+// # Languages and fonts
+//
+// [NewTheme] returns the labels and font of a [Language]; a nil *Theme is
+// English. English uses gonum's built-in Liberation Sans. Chinese follows
+// the report's wording ("产业互联网带来的GDP增量（亿元）", "GDP增长的贡献率（%）",
+// "劳动力", "资本", "全要素生产率") and needs a font with Chinese glyphs, which
+// gonum lacks: NewTheme takes, in order, an explicit font file (.ttf, .otf
+// or .ttc, the Simplified Chinese face of a collection), the first font of
+// [CJKFontPaths] that exists (Debian's fonts-noto-cjk installs
+// /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc), and a subset of
+// Noto Sans CJK SC shipped in fonts/ (OFL 1.1), which covers the labels and
+// common scenario words but not every Chinese character. Rendering checks
+// every text drawn against the font and returns a [*GlyphError] naming the
+// missing characters rather than writing a chart with gaps. Chinese text is
+// placed by the font's em box rather than its line metrics, which in CJK
+// fonts are far taller than the glyphs.
+//
+// # Tests
+//
+// go test -update rewrites the golden images in testdata and the font
+// subset's character list (then run fonts/subset.sh, see fonts/README.md);
+// go test -run TestPNG -out DIR writes the PNG of every chart to DIR.
+package plots

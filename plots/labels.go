@@ -1,0 +1,184 @@
+package plots
+
+import (
+	"reflect"
+	"slices"
+)
+
+// labels is the text of the charts in one language. Fields ending in F are
+// fmt formats; their verbs are noted beside them.
+//
+// The Chinese table follows the report's wording where the report has a
+// term: the legend of its chart "2019–2024 年中国产业互联网带来的 GDP 增量"
+// reads "产业互联网带来的GDP增量（亿元）" and "GDP增长的贡献率（%）", and
+// the factors are "劳动力（L）", "资本（K）" and "全要素生产率（TFP）".
+type labels struct {
+	Year string // x-axis label
+
+	// II increment and share (the report's chart).
+	IITitleF       string // %d–%d: first and last year
+	IIAxis         string // II increment, 亿元
+	IIShareAxis    string // II share of growth, %
+	IIPublished    string // legend: published II increment
+	SharePublished string // legend: published II share
+
+	// Growth decomposition.
+	DecompTitleF string // %d–%d
+	DecompAxis   string
+	Factor       [3]string // labour, capital, TFP
+	GrowthLine   string    // legend: total growth, %
+
+	// II by channel.
+	ChannelTitleF string // %d–%d
+	Channel       [6]string
+	Total         string
+	NotShownF     string // %s: list of channels joined with ListSep
+	ListSep       string
+
+	// Cumulative II.
+	CumTitleF    string // %d–%d
+	CumAxis      string
+	CumLine      string
+	CumPublished string
+
+	// Comparison of scenarios.
+	CmpIITitle    string
+	CmpShareTitle string
+	CmpShareAxis  string
+	CmpGrowth     string // title
+	GrowthAxis    string
+	CmpDiffTitleF string // %s: the first scenario's name
+	CmpDiffAxis   string
+
+	// Captions.
+	PricesF        string // %d: the price base year
+	SourceModel    string
+	SourceReport   string // model and published markers
+	CmpReferenceF  string // %s: reference scenario; ends the diff caption
+	Sentence       string // separator between caption sentences
+	QuoteL, QuoteR string
+}
+
+var labelsEN = labels{
+	Year: "Year",
+
+	IITitleF:       "Industrial-internet (II) GDP increment, %d–%d",
+	IIAxis:         "II GDP increment (100 million yuan)",
+	IIShareAxis:    "II share of GDP growth (%)",
+	IIPublished:    "Increment, published",
+	SharePublished: "Share, published",
+
+	DecompTitleF: "Contributions of labour, capital and TFP to GDP growth, %d–%d",
+	DecompAxis:   "Contribution to GDP growth (percentage points)",
+	Factor:       [3]string{"Labour (L)", "Capital (K)", "TFP"},
+	GrowthLine:   "GDP growth (%)",
+
+	ChannelTitleF: "II GDP increment by channel, %d–%d",
+	Channel: [6]string{
+		"Labour", "Capital (ICT)", "TFP: technical progress",
+		"TFP: technical efficiency", "TFP: scale efficiency", "TFP: allocative efficiency",
+	},
+	Total:     "Total",
+	NotShownF: "Not shown (zero in every year): %s.",
+	ListSep:   ", ",
+
+	CumTitleF:    "Cumulative II GDP increment, %d–%d",
+	CumAxis:      "Cumulative II GDP increment (100 million yuan)",
+	CumLine:      "Cumulative II GDP increment",
+	CumPublished: "Published, cumulated",
+
+	CmpIITitle:    "II GDP increment by scenario",
+	CmpShareTitle: "II share of GDP growth by scenario",
+	CmpShareAxis:  "II share of GDP growth (%)",
+	CmpGrowth:     "GDP growth by scenario",
+	GrowthAxis:    "GDP growth (%)",
+	CmpDiffTitleF: "II GDP increment: difference from %s",
+	CmpDiffAxis:   "Difference in II GDP increment (100 million yuan)",
+
+	PricesF:       "GDP at constant %d prices.",
+	SourceModel:   "Model: simulate.",
+	SourceReport:  "Model: simulate; markers: published values, iResearch × Tsinghua report, July 2020.",
+	CmpReferenceF: "Reference: %s.",
+	Sentence:      " ",
+	QuoteL:        "“",
+	QuoteR:        "”",
+}
+
+var labelsZH = labels{
+	Year: "年份",
+
+	IITitleF:       "%d–%d年中国产业互联网带来的GDP增量",
+	IIAxis:         "产业互联网带来的GDP增量（亿元）",
+	IIShareAxis:    "GDP增长的贡献率（%）",
+	IIPublished:    "GDP增量：报告值",
+	SharePublished: "贡献率：报告值",
+
+	DecompTitleF: "%d–%d年不同生产要素对中国GDP增长率的贡献度分解",
+	DecompAxis:   "对GDP增长的拉动（百分点）",
+	Factor:       [3]string{"劳动力（L）", "资本（K）", "全要素生产率（TFP）"},
+	GrowthLine:   "GDP增长率（%）",
+
+	ChannelTitleF: "%d–%d年产业互联网带来的GDP增量：按渠道分解",
+	Channel: [6]string{
+		"劳动力", "资本（ICT）", "技术进步", "技术效率", "规模效率", "配置效率",
+	},
+	Total:     "合计",
+	NotShownF: "各年均为零、未显示：%s。",
+	ListSep:   "、",
+
+	CumTitleF:    "%d–%d年产业互联网带来的累计GDP增量",
+	CumAxis:      "累计GDP增量（亿元）",
+	CumLine:      "产业互联网带来的累计GDP增量",
+	CumPublished: "报告值（累计）",
+
+	CmpIITitle:    "各情景产业互联网带来的GDP增量",
+	CmpShareTitle: "各情景产业互联网对GDP增长的贡献率",
+	CmpShareAxis:  "产业互联网对GDP增长的贡献率（%）",
+	CmpGrowth:     "各情景GDP增长率",
+	GrowthAxis:    "GDP增长率（%）",
+	CmpDiffTitleF: "产业互联网带来的GDP增量：与%s之差",
+	CmpDiffAxis:   "GDP增量之差（亿元）",
+
+	PricesF:       "注释：GDP以%d年为固定价格基期。",
+	SourceModel:   "来源：simulate模型计算。",
+	SourceReport:  "来源：simulate模型计算；标记为报告公布值（艾瑞研究院、清华大学互联网产业研究院，2020年7月）。",
+	CmpReferenceF: "基准：%s。",
+	Sentence:      "",
+	QuoteL:        "“",
+	QuoteR:        "”",
+}
+
+// scenarioWords are Chinese characters of common scenario names, kept in
+// the shipped font subset beside the label text so that names such as
+// "基准情景" or "乐观" render without an installed CJK font.
+const scenarioWords = "基准情景乐观悲观中性高低中速增长放缓加快衰退冲击下行上行参考方案" +
+	"一二三四五六七八九十甲乙丙丁新旧默认对照政策投资技术效率资本劳动"
+
+// runes returns every distinct rune of the table's text, sorted.
+func (l *labels) runes() []rune {
+	seen := map[rune]bool{}
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			for _, r := range v.String() {
+				seen[r] = true
+			}
+		case reflect.Array, reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				walk(v.Field(i))
+			}
+		}
+	}
+	walk(reflect.ValueOf(*l))
+	rs := make([]rune, 0, len(seen))
+	for r := range seen {
+		rs = append(rs, r)
+	}
+	slices.Sort(rs)
+	return rs
+}
