@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/palette"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -41,6 +42,7 @@ type rightAxis struct {
 	label         string
 	offset, scale float64
 	ticks         []plot.Tick
+	strip         palette.ColorMap // when set, a colour bar between the data area and the axis (sensitivity.go)
 }
 
 // toLeft maps v from the right axis' units to the left's.
@@ -218,7 +220,7 @@ func (c *Chart) rightWidth() vg.Length {
 	for _, tk := range c.right.ticks {
 		w = max(w, tick.Width(tk.Label))
 	}
-	return vg.Points(tickLength+tickLabelGap) + w + vg.Points(axisLabelGap) + lineHeight(lab)
+	return c.right.stripWidth() + vg.Points(tickLength+tickLabelGap) + w + vg.Points(axisLabelGap) + lineHeight(lab)
 }
 
 // drawRight draws the right axis beside the data area of the plot drawn
@@ -227,7 +229,8 @@ func (c *Chart) drawRight(pc draw.Canvas) {
 	t := c.theme.theme()
 	p := c.Plot
 	da := p.DataCanvas(pc)
-	x := da.Max.X
+	c.right.drawStrip(da, p)
+	x := da.Max.X + c.right.stripWidth()
 	ls := p.Y.LineStyle
 	da.StrokeLine2(ls, x, da.Min.Y, x, da.Max.Y)
 

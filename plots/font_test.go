@@ -21,6 +21,7 @@ const charsetPath = "fonts/charset.txt"
 // punctuation that labels and numbers use.
 func subsetRunes() []rune {
 	rs := labelsZH.runes()
+	rs = append(rs, sensZH.runes()...)
 	rs = append(rs, []rune(scenarioWords)...)
 	for r := rune(0x20); r < 0x7f; r++ {
 		rs = append(rs, r)

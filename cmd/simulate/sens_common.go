@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,7 +17,6 @@ import (
 	"simulate/results"
 	"simulate/scenarios"
 	"simulate/sensitivity"
-	"simulate/sensplot"
 )
 
 // defaultScenario is the scenario of every command given none.
@@ -53,11 +51,6 @@ func parseMetric(text string, s *scenarios.Scenario) (metrics.Metric, error) {
 	return m, nil
 }
 
-// metricLabel is a metric with its unit, for a chart.
-func metricLabel(m metrics.Metric) string {
-	return fmt.Sprintf("%s (%s)", m, sensplot.Unit(m.Kind.Unit()))
-}
-
 // targetUnit returns the unit of the values applied to t.
 func targetUnit(t sensitivity.Target) string {
 	if t.Mode == sensitivity.Scale {
@@ -72,11 +65,6 @@ func targetUnit(t sensitivity.Target) string {
 		return "pp"
 	}
 	return p.Unit
-}
-
-// targetLabel is a target with its unit, for a chart.
-func targetLabel(t sensitivity.Target) string {
-	return fmt.Sprintf("%s (%s)", t.Label(), sensplot.Unit(targetUnit(t)))
 }
 
 // checkTarget checks that a target resolves against the scenario.
@@ -97,52 +85,6 @@ func (r *rangeList) Set(s string) error {
 		return err
 	}
 	*r = append(*r, v)
-	return nil
-}
-
-// addChart renders a chart into the batch as name.format.
-func addChart(b *output.Batch, dir, name, format string, d sensplot.Drawer) error {
-	data, err := sensplot.Render(d, sensplot.Width, sensplot.Height, format)
-	if err != nil {
-		return err
-	}
-	return b.Add(path.Join(dir, name+"."+format), data)
-}
-
-// chart is a chart to render: its file name without extension and a
-// function building it.
-type chart struct {
-	name  string
-	build func() (sensplot.Drawer, error)
-}
-
-// addCharts builds and renders charts concurrently (rendering a PNG is
-// the slow part of a short run) and adds them to the batch in order.
-func addCharts(b *output.Batch, dir, format string, charts []chart) error {
-	data := make([][]byte, len(charts))
-	errs := make([]error, len(charts))
-	var wg sync.WaitGroup
-	for i, c := range charts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			d, err := c.build()
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			data[i], errs[i] = sensplot.Render(d, sensplot.Width, sensplot.Height, format)
-		}()
-	}
-	wg.Wait()
-	for i, c := range charts {
-		if errs[i] != nil {
-			return fmt.Errorf("chart %s: %w", c.name, errs[i])
-		}
-		if err := b.Add(path.Join(dir, c.name+"."+format), data[i]); err != nil {
-			return err
-		}
-	}
 	return nil
 }
 

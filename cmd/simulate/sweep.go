@@ -2,17 +2,16 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"simulate/output"
+	"simulate/plots"
 	"simulate/sensitivity"
-	"simulate/sensplot"
 )
 
 func init() {
 	register(&command{
 		name:    "sweep",
-		args:    "[FILE|NAME] --param P=LO:HI:N [--param Q=LO:HI:M] [--metric M] [--out DIR] [--format png|svg|pdf]",
+		args:    "[FILE|NAME] --param P=LO:HI:N [--param Q=LO:HI:M] [--metric M] [--out DIR] [--format png,svg,pdf] [--lang en|zh]",
 		summary: "Run a scenario over a range of one parameter (line chart) or a grid of two (heat map); write DIR/<scenario>/sweep.csv and the chart.",
 		run:     runSweep,
 	})
@@ -25,7 +24,7 @@ func runSweep(e *env, args []string) error {
 	fs.Var(&ranges, "param", "a parameter and its range, `P=LO:HI:N` (N evenly spaced values; P+LO:HI:N adds them to the base, P*LO:HI:N scales it); once or twice")
 	metric := fs.String("metric", "ii_total_yi", "the `metric` to record (see docs/sensitivity.md)")
 	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/")
-	format := fs.String("format", "png", "chart `format`: png, svg or pdf")
+	cf := addChartFlags(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return helpOK(err)
@@ -36,8 +35,9 @@ func runSweep(e *env, args []string) error {
 	if len(ranges) == 2 && ranges[0].Label() == ranges[1].Label() {
 		return invalidf("--param %s is given twice", ranges[0].Label())
 	}
-	if err := sensplot.CheckFormat(*format); err != nil {
-		return invalid(err)
+	formats, theme, err := cf.resolve()
+	if err != nil {
+		return err
 	}
 	s, err := loadOne(c, pos)
 	if err != nil {
@@ -80,18 +80,24 @@ func runSweep(e *env, args []string) error {
 	if err := batch.Add(s.Name+"/sweep.csv", data); err != nil {
 		return err
 	}
-	var labels []string
-	for _, r := range ranges {
-		labels = append(labels, r.Label())
-	}
-	title := fmt.Sprintf("%s: %s over %s", s.Name, m, strings.Join(labels, " × "))
-	err = addCharts(batch, s.Name, *format, []chart{{"sweep", func() (sensplot.Drawer, error) {
-		if len(ranges) == 1 {
-			return sensplot.SweepLine(res, title, targetLabel(ranges[0].Target), metricLabel(m))
+	data2 := plots.Sweep{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Kind.Unit(), Z: res.Z}
+	for k, r := range ranges {
+		vals := res.X
+		if k == 1 {
+			vals = res.Y
 		}
-		return sensplot.SweepHeatmap(res, title, targetLabel(ranges[0].Target), targetLabel(ranges[1].Target), metricLabel(m))
-	}}})
+		data2.Axes = append(data2.Axes, plots.SweepAxis{Label: r.Label(), Unit: targetUnit(r.Target), Values: vals})
+	}
+	var ch *plots.Chart
+	if len(ranges) == 1 {
+		ch, err = plots.SweepLine(theme, data2)
+	} else {
+		ch, err = plots.SweepHeatmap(theme, data2)
+	}
 	if err != nil {
+		return err
+	}
+	if err := addCharts(batch, s.Name, []plots.NamedChart{{Name: "sweep", Chart: ch}}, formats); err != nil {
 		return err
 	}
 	lo, hi := 0, 0

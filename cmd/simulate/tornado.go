@@ -8,9 +8,9 @@ import (
 
 	"simulate/model"
 	"simulate/output"
+	"simulate/plots"
 	"simulate/scenarios"
 	"simulate/sensitivity"
-	"simulate/sensplot"
 )
 
 // tornadoPercent is the percentile of each input's distribution taken as
@@ -20,7 +20,7 @@ const tornadoPercent = 5
 func init() {
 	register(&command{
 		name:    "tornado",
-		args:    "[FILE|NAME] [--metric M] [--delta 10%] [--out DIR] [--format png|svg|pdf]",
+		args:    "[FILE|NAME] [--metric M] [--delta 10%] [--out DIR] [--format png,svg,pdf] [--lang en|zh]",
 		summary: "Move each uncertain input alone to its 5 % and 95 % quantiles (or ±delta around the base); write DIR/<scenario>/tornado.csv and a tornado chart.",
 		run:     runTornado,
 	})
@@ -32,13 +32,14 @@ func runTornado(e *env, args []string) error {
 	metric := fs.String("metric", "ii_total_yi", "the `metric` to record (see docs/sensitivity.md)")
 	delta := fs.String("delta", "", "instead of the uncertainty table's 5 % and 95 % quantiles, scale each input by 1 ∓ `D` (a percentage, e.g. 10%)")
 	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/")
-	format := fs.String("format", "png", "chart `format`: png, svg or pdf")
+	cf := addChartFlags(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
-	if err := sensplot.CheckFormat(*format); err != nil {
-		return invalid(err)
+	formats, theme, err := cf.resolve()
+	if err != nil {
+		return err
 	}
 	s, err := loadOne(c, pos)
 	if err != nil {
@@ -82,11 +83,18 @@ func runTornado(e *env, args []string) error {
 	if err := batch.Add(s.Name+"/tornado.csv", data); err != nil {
 		return err
 	}
-	title := fmt.Sprintf("%s: %s, %s", s.Name, m, how)
-	err = addCharts(batch, s.Name, *format, []chart{{"tornado", func() (sensplot.Drawer, error) {
-		return sensplot.Tornado(bars, base, title, metricLabel(m))
-	}}})
+	td := plots.Tornado{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Kind.Unit(), Base: base, Percent: tornadoPercent}
+	if *delta != "" {
+		td.Delta = strings.TrimSuffix(strings.TrimSpace(*delta), "%")
+	}
+	for _, b := range bars {
+		td.Bars = append(td.Bars, plots.TornadoBar{Label: b.Label(), Low: b.Low, High: b.High, MetricLow: b.MetricLow, MetricHigh: b.MetricHigh})
+	}
+	ch, err := plots.TornadoChart(theme, td)
 	if err != nil {
+		return err
+	}
+	if err := addCharts(batch, s.Name, []plots.NamedChart{{Name: "tornado", Chart: ch}}, formats); err != nil {
 		return err
 	}
 

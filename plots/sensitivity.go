@@ -1,0 +1,632 @@
+package plots
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/palette/moreland"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// The charts of sensitivity and uncertainty analysis (simulate sweep,
+// tornado, mc and sobol). They take plain data, so that this package does
+// not depend on package sensitivity; names of metrics and parameters are
+// their key paths (ii_total_yi, capital.ict_share), which read the same in
+// both languages, and units are those of package model ("%", "pp", "亿元",
+// "fraction") or "factor" for a scale change.
+
+// sensLabels is the text of the sensitivity charts in one language.
+type sensLabels struct {
+	SweepTitleF   string // %s scenario, %s metric, %s parameters
+	SweepJoin     string // between two parameters
+	SweepCaptionF string // %s scenario
+
+	TornadoTitleF    string // %s scenario, %s metric, %s how
+	QuantilesF       string // %g, %g: the two percentiles
+	DeltaF           string // %s: the percentage, e.g. "10"
+	Low, High, BaseF string // legend; BaseF: %s the base value
+	TornadoCaptionF  string // %s scenario
+
+	FanTitleF   [3]string // %s scenario, %d draws: II increment, II share, growth
+	FanAxis     [3]string
+	Median      string
+	Band50      string
+	Band90      string
+	FanCaptionF string // %d draws, %s scenario, %d seed
+
+	SobolTitleF   string // %s scenario, %s metric
+	SobolAxis     string
+	First, Total  string
+	SobolCaptionF string // %d N, %d evaluations, %s interval text
+
+	Units map[string]string // unit → as printed in a label
+	UnitF string            // %s label, %s unit
+}
+
+var sensEN = sensLabels{
+	SweepTitleF:   "%s: %s over %s",
+	SweepJoin:     " × ",
+	SweepCaptionF: "Every other input at its value in scenario %s. Model: simulate.",
+
+	TornadoTitleF:   "%s: %s with one input at a time at %s",
+	QuantilesF:      "its %g %% and %g %% quantiles",
+	DeltaF:          "its base ∓ %s %%",
+	Low:             "Input at its low value",
+	High:            "Input at its high value",
+	BaseF:           "Base: %s",
+	TornadoCaptionF: "Bars run from the base value of the metric; inputs sorted by swing, every other input at its value in scenario %s. Model: simulate.",
+
+	FanTitleF: [3]string{
+		"%s: II GDP increment, %d Monte Carlo draws",
+		"%s: II share of GDP growth, %d Monte Carlo draws",
+		"%s: GDP growth, %d Monte Carlo draws",
+	},
+	FanAxis:     [3]string{"II GDP increment (100 million yuan)", "II share of GDP growth (%)", "GDP growth (%)"},
+	Median:      "Median",
+	Band50:      "25–75 %",
+	Band90:      "5–95 %",
+	FanCaptionF: "Percentiles (Hyndman–Fan type 7) of %d draws of the uncertain inputs of scenario %s, seed %d. Model: simulate.",
+
+	SobolTitleF:   "%s: Sobol indices of %s",
+	SobolAxis:     "Sobol index",
+	First:         "First order S1",
+	Total:         "Total ST",
+	SobolCaptionF: "Saltelli design, N = %d base rows, %d model runs; error bars: %s. Model: simulate.",
+
+	Units: map[string]string{"亿元": "100 million yuan", "pp": "pp", "%": "%", "fraction": "fraction", "factor": "factor"},
+	UnitF: "%s (%s)",
+}
+
+var sensZH = sensLabels{
+	SweepTitleF:   "%s：%s随%s的变化",
+	SweepJoin:     "和",
+	SweepCaptionF: "其余输入取情景%s的值。来源：simulate模型计算。",
+
+	TornadoTitleF:   "%s：逐一改变输入时的%s（%s）",
+	QuantilesF:      "取%g%%和%g%%分位数",
+	DeltaF:          "取基准值∓%s%%",
+	Low:             "输入取低值",
+	High:            "输入取高值",
+	BaseF:           "基准值：%s",
+	TornadoCaptionF: "条形自指标的基准值起，按变化幅度排序；其余输入取情景%s的值。来源：simulate模型计算。",
+
+	FanTitleF: [3]string{
+		"%s：产业互联网带来的GDP增量（蒙特卡洛模拟%d次）",
+		"%s：GDP增长的贡献率（蒙特卡洛模拟%d次）",
+		"%s：GDP增长率（蒙特卡洛模拟%d次）",
+	},
+	FanAxis:     [3]string{"产业互联网带来的GDP增量（亿元）", "GDP增长的贡献率（%）", "GDP增长率（%）"},
+	Median:      "中位数",
+	Band50:      "25–75%区间",
+	Band90:      "5–95%区间",
+	FanCaptionF: "百分位数（Hyndman–Fan第7类）：%d次抽样，情景%s的不确定输入，种子%d。来源：simulate模型计算。",
+
+	SobolTitleF:   "%s：%s的Sobol敏感性指数",
+	SobolAxis:     "Sobol指数",
+	First:         "一阶指数S1",
+	Total:         "总效应指数ST",
+	SobolCaptionF: "Saltelli抽样设计，N = %d，模型计算%d次；误差线：%s。来源：simulate模型计算。",
+
+	Units: map[string]string{"亿元": "亿元", "pp": "百分点", "%": "%", "fraction": "比例", "factor": "倍数"},
+	UnitF: "%s（%s）",
+}
+
+// sens returns the sensitivity labels of the theme's language.
+func (t *Theme) sens() *sensLabels {
+	if t.theme().lang == Chinese {
+		return &sensZH
+	}
+	return &sensEN
+}
+
+// withUnit writes a name with its unit, e.g. "ii_total_yi (100 million yuan)".
+func (l *sensLabels) withUnit(name, unit string) string {
+	if u, ok := l.Units[unit]; ok {
+		unit = u
+	}
+	if unit == "" {
+		return name
+	}
+	return fmt.Sprintf(l.UnitF, name, unit)
+}
+
+// SweepAxis is one swept parameter: its label as written on the command
+// line without the values (capital.ict_share, gdp.growth_pct+), the unit
+// of its values and the values.
+type SweepAxis struct {
+	Label  string
+	Unit   string
+	Values []float64
+}
+
+// Sweep is a metric over one or two swept parameters. With one, Z[i] is
+// the metric at Axes[0].Values[i]; with two, Z[i·len(Axes[1].Values)+j] is
+// the metric at (Axes[0].Values[i], Axes[1].Values[j]).
+type Sweep struct {
+	Scenario   string
+	Metric     string // e.g. "ii_total_yi"
+	MetricUnit string
+	Axes       []SweepAxis
+	Z          []float64
+}
+
+func (s *Sweep) check(axes int) error {
+	if len(s.Axes) != axes {
+		return fmt.Errorf("plots: this chart shows a sweep of %d parameter(s), not %d", axes, len(s.Axes))
+	}
+	n := 1
+	for _, a := range s.Axes {
+		if len(a.Values) < 2 {
+			return errors.New("plots: a swept parameter needs at least two values")
+		}
+		n *= len(a.Values)
+	}
+	if len(s.Z) != n {
+		return fmt.Errorf("plots: %d metric values for %d points", len(s.Z), n)
+	}
+	for _, z := range s.Z {
+		if math.IsNaN(z) || math.IsInf(z, 0) {
+			return errors.New("plots: a sweep value is not finite")
+		}
+	}
+	return nil
+}
+
+func (s *Sweep) title(l *sensLabels) string {
+	names := s.Axes[0].Label
+	if len(s.Axes) == 2 {
+		names += l.SweepJoin + s.Axes[1].Label
+	}
+	return fmt.Sprintf(l.SweepTitleF, s.Scenario, s.Metric, names)
+}
+
+// valueAxis sets a to a nice range over vs.
+func valueAxis(a *plot.Axis, vs []float64) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range vs {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	niceRange(lo, hi, 8).apply(a)
+}
+
+// SweepLine returns the line chart of a sweep of one parameter: the metric
+// against the parameter's values.
+func SweepLine(t *Theme, s Sweep) (*Chart, error) {
+	if err := s.check(1); err != nil {
+		return nil, err
+	}
+	t = t.theme()
+	l := t.sens()
+	ax := s.Axes[0]
+	c := newChart(t, s.title(l), l.withUnit(s.Metric, s.MetricUnit))
+	c.Plot.X.Label.Text = l.withUnit(ax.Label, ax.Unit)
+	valueAxis(&c.Plot.X, ax.Values)
+	valueAxis(&c.Plot.Y, s.Z)
+	line := draw.LineStyle{Color: colBlue, Width: vg.Points(2)}
+	c.Plot.Add(zeroLine{}, &polyline{xs: ax.Values, ys: s.Z, line: line})
+	c.Caption = fmt.Sprintf(l.SweepCaptionF, s.Scenario)
+	return c, nil
+}
+
+// sweepGrid adapts a two-parameter sweep to plotter.GridXYZ.
+type sweepGrid struct{ s *Sweep }
+
+func (g sweepGrid) Dims() (c, r int)   { return len(g.s.Axes[0].Values), len(g.s.Axes[1].Values) }
+func (g sweepGrid) Z(c, r int) float64 { return g.s.Z[c*len(g.s.Axes[1].Values)+r] }
+func (g sweepGrid) X(c int) float64    { return g.s.Axes[0].Values[c] }
+func (g sweepGrid) Y(r int) float64    { return g.s.Axes[1].Values[r] }
+
+// SweepHeatmap returns the heat map of a sweep of two parameters, the
+// first across and the second up, with a colour bar on the right.
+func SweepHeatmap(t *Theme, s Sweep) (*Chart, error) {
+	if err := s.check(2); err != nil {
+		return nil, err
+	}
+	t = t.theme()
+	l := t.sens()
+	c := newChart(t, s.title(l), l.withUnit(s.Axes[1].Label, s.Axes[1].Unit))
+	c.Plot.X.Label.Text = l.withUnit(s.Axes[0].Label, s.Axes[0].Unit)
+	c.Plot.Y.Label.Text = l.withUnit(s.Axes[1].Label, s.Axes[1].Unit)
+
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, z := range s.Z {
+		lo, hi = math.Min(lo, z), math.Max(hi, z)
+	}
+	zr := niceRange(lo, hi, 8)
+	cm := moreland.SmoothBlueRed()
+	cm.SetMin(zr.Min)
+	cm.SetMax(zr.Max)
+	hm := plotter.NewHeatMap(sweepGrid{&s}, cm.Palette(255))
+	hm.Min, hm.Max = zr.Min, zr.Max
+	hm.Rasterized = true
+	c.Plot.Add(hm)
+	// The heat map's cells are centred on the values: the axes end half a
+	// cell beyond the first and last.
+	for k, a := range []*plot.Axis{&c.Plot.X, &c.Plot.Y} {
+		vs := s.Axes[k].Values
+		valueAxis(a, vs)
+		half := (vs[len(vs)-1] - vs[0]) / float64(len(vs)-1) / 2
+		a.Min, a.Max = vs[0]-half, vs[len(vs)-1]+half
+		a.Tick.Marker = plot.ConstantTicks(within(a.Tick.Marker.Ticks(a.Min, a.Max), a.Min, a.Max))
+	}
+
+	// The colour bar: a right axis in metric units over the data area.
+	scale := (c.Plot.Y.Max - c.Plot.Y.Min) / (zr.Max - zr.Min)
+	c.right = &rightAxis{
+		label:  l.withUnit(s.Metric, s.MetricUnit),
+		offset: c.Plot.Y.Min - scale*zr.Min,
+		scale:  scale,
+		ticks:  zr.ticks(),
+		strip:  cm,
+	}
+	c.Caption = fmt.Sprintf(l.SweepCaptionF, s.Scenario)
+	return c, nil
+}
+
+// within returns the ticks in [lo, hi].
+func within(ts []plot.Tick, lo, hi float64) []plot.Tick {
+	var out []plot.Tick
+	for _, tk := range ts {
+		if tk.Value >= lo-1e-12*math.Abs(hi-lo) && tk.Value <= hi+1e-12*math.Abs(hi-lo) {
+			out = append(out, tk)
+		}
+	}
+	return out
+}
+
+// Width of a colour strip and its gap to the data area, points.
+const (
+	stripGap   = 6
+	stripWidth = 12
+)
+
+func (r *rightAxis) stripWidth() vg.Length {
+	if r.strip == nil {
+		return 0
+	}
+	return vg.Points(stripGap + stripWidth)
+}
+
+// drawStrip draws the colour strip of r beside the data area da of p: at
+// each height the colour of the value that the axis puts there.
+func (r *rightAxis) drawStrip(da draw.Canvas, p *plot.Plot) {
+	if r.strip == nil {
+		return
+	}
+	x0 := da.Max.X + vg.Points(stripGap)
+	x1 := x0 + vg.Points(stripWidth)
+	const steps = 200
+	h := (da.Max.Y - da.Min.Y) / steps
+	for i := range steps {
+		y0 := da.Min.Y + vg.Length(i)*h
+		// The value at the middle of the step, in the right axis' units.
+		left := p.Y.Min + (p.Y.Max-p.Y.Min)*(float64(i)+0.5)/steps
+		v := (left - r.offset) / r.scale
+		col, err := r.strip.At(math.Min(math.Max(v, r.strip.Min()), r.strip.Max()))
+		if err != nil {
+			continue
+		}
+		da.FillPolygon(col, []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y0 + h + 0.3}, {X: x0, Y: y0 + h + 0.3}})
+	}
+	da.StrokeLines(draw.LineStyle{Color: colorAxis, Width: vg.Points(0.5)},
+		[]vg.Point{{X: x0, Y: da.Min.Y}, {X: x1, Y: da.Min.Y}, {X: x1, Y: da.Max.Y}, {X: x0, Y: da.Max.Y}, {X: x0, Y: da.Min.Y}})
+}
+
+// TornadoBar is one input of a tornado diagram: the values applied and the
+// metric at each.
+type TornadoBar struct {
+	Label                 string // the input as a change target: capital.ict_share, gdp.growth_pct+
+	Low, High             float64
+	MetricLow, MetricHigh float64
+}
+
+// Tornado is a tornado diagram: one bar per input, sorted by swing by the
+// caller (largest first), from the metric's base value to its value with
+// the input at its low and its high value.
+type Tornado struct {
+	Scenario   string
+	Metric     string
+	MetricUnit string
+	Base       float64
+	Bars       []TornadoBar
+	Percent    float64 // low and high are the Percent and 100 − Percent quantiles; or
+	Delta      string  // low and high are the base ∓ Delta %, when not ""
+}
+
+// hspans draws horizontal bars between values, one row per bar.
+type hspans struct {
+	from     float64
+	to, rows []float64
+	height   float64
+	color    color.Color
+}
+
+// Plot implements plot.Plotter.
+func (b *hspans) Plot(c draw.Canvas, p *plot.Plot) {
+	for i, v := range b.to {
+		x0, x1 := c.X(p.X.Norm(b.from)), c.X(p.X.Norm(v))
+		y0, y1 := c.Y(p.Y.Norm(b.rows[i]-b.height/2)), c.Y(p.Y.Norm(b.rows[i]+b.height/2))
+		c.FillPolygon(b.color, c.ClipPolygonXY([]vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}}))
+	}
+}
+
+// vline draws a dashed vertical line at x across the data area.
+type vline struct {
+	x    float64
+	line draw.LineStyle
+}
+
+// Plot implements plot.Plotter.
+func (v vline) Plot(c draw.Canvas, p *plot.Plot) {
+	x := c.X(p.X.Norm(v.x))
+	c.StrokeLine2(v.line, x, c.Min.Y, x, c.Max.Y)
+}
+
+// TornadoChart returns the tornado diagram of d.
+func TornadoChart(t *Theme, d Tornado) (*Chart, error) {
+	if len(d.Bars) == 0 {
+		return nil, errors.New("plots: a tornado diagram needs at least one input")
+	}
+	t = t.theme()
+	l := t.sens()
+	how := fmt.Sprintf(l.QuantilesF, d.Percent, 100-d.Percent)
+	if d.Delta != "" {
+		how = fmt.Sprintf(l.DeltaF, d.Delta)
+	}
+	c := newChart(t, fmt.Sprintf(l.TornadoTitleF, d.Scenario, d.Metric, how), "")
+	c.Plot.X.Label.Text = l.withUnit(d.Metric, d.MetricUnit)
+	n := len(d.Bars)
+	low := &hspans{from: d.Base, height: 0.62, color: colBlue}
+	high := &hspans{from: d.Base, height: 0.62, color: colVermillion}
+	vals := []float64{d.Base}
+	ticks := make([]plot.Tick, n)
+	for i, b := range d.Bars {
+		if math.IsNaN(b.MetricLow+b.MetricHigh) || math.IsInf(b.MetricLow+b.MetricHigh, 0) {
+			return nil, fmt.Errorf("plots: tornado bar %s is not finite", b.Label)
+		}
+		row := float64(n - 1 - i) // the largest swing on top
+		low.to, low.rows = append(low.to, b.MetricLow), append(low.rows, row)
+		high.to, high.rows = append(high.to, b.MetricHigh), append(high.rows, row)
+		vals = append(vals, b.MetricLow, b.MetricHigh)
+		ticks[i] = plot.Tick{Value: row, Label: fmt.Sprintf("%s [%s, %s]", b.Label, sig(b.Low, 4), sig(b.High, 4))}
+	}
+	valueAxis(&c.Plot.X, vals)
+	c.Plot.Y.Min, c.Plot.Y.Max = -0.5, float64(n)-0.5
+	c.Plot.Y.Tick.Marker = plot.ConstantTicks(ticks)
+	c.Plot.Y.Tick.Length = 0
+	// Gridlines across the bars would hide their ends: vertical ones only.
+	grid := plotter.NewGrid()
+	grid.Horizontal.Color = nil
+	grid.Vertical = draw.LineStyle{Color: colorGrid, Width: vg.Points(0.6)}
+	c.Plot.Add(grid, low, high)
+	base := draw.LineStyle{Color: colBlack, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(4), vg.Points(2)}}
+	c.Plot.Add(vline{x: d.Base, line: base})
+	c.addLegend(l.Low, swatch{colBlue})
+	c.addLegend(l.High, swatch{colVermillion})
+	c.addLegend(fmt.Sprintf(l.BaseF, sig(d.Base, 7)), lineThumb{line: base})
+	c.Caption = fmt.Sprintf(l.TornadoCaptionF, d.Scenario)
+	return c, nil
+}
+
+// FanKind is what a fan chart shows.
+type FanKind int
+
+const (
+	FanIIIncrement FanKind = iota // II GDP increment, 亿元
+	FanIIShare                    // II share of GDP growth, %
+	FanGrowth                     // GDP growth, %
+)
+
+// Fan is the distribution over years of one outcome of a Monte Carlo run:
+// its 5, 25, 50, 75 and 95 % percentiles in each year.
+type Fan struct {
+	Scenario string
+	Kind     FanKind
+	Draws    int
+	Seed     uint64
+	Years    []int
+	P        [][5]float64 // P[i]: the percentiles of Years[i]
+}
+
+// FanChart returns the fan chart of f: the median as a line with points,
+// the 25–75 % band and the 5–95 % band shaded around it.
+func FanChart(t *Theme, f Fan) (*Chart, error) {
+	if len(f.Years) == 0 || len(f.Years) != len(f.P) {
+		return nil, errors.New("plots: a fan chart needs percentiles for each year")
+	}
+	if f.Kind < 0 || f.Kind > FanGrowth {
+		return nil, fmt.Errorf("plots: unknown fan chart %d", f.Kind)
+	}
+	t = t.theme()
+	l := t.sens()
+	c := newChart(t, fmt.Sprintf(l.FanTitleF[f.Kind], f.Scenario, f.Draws), l.FanAxis[f.Kind])
+	c.setYears(f.Years[0], f.Years[len(f.Years)-1])
+	c.Plot.X.Min += 0.3
+	c.Plot.X.Max -= 0.3
+	xs := make([]float64, len(f.Years))
+	var vals []float64
+	col := func(k int) []float64 {
+		v := make([]float64, len(f.P))
+		for i := range f.P {
+			v[i] = f.P[i][k]
+		}
+		return v
+	}
+	for i, y := range f.Years {
+		xs[i] = float64(y)
+		for _, v := range f.P[i] {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("plots: percentile of %d is not finite", y)
+			}
+			vals = append(vals, v)
+		}
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range vals {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	pad := 0.05 * (hi - lo)
+	niceRange(lo-pad, hi+pad, 8).apply(&c.Plot.Y)
+	band90, band50 := color.RGBA{0xc6, 0xdb, 0xef, 0xff}, color.RGBA{0x6b, 0xae, 0xd6, 0xff}
+	c.Plot.Add(&band{xs: xs, lo: col(0), hi: col(4), color: band90}, &band{xs: xs, lo: col(1), hi: col(3), color: band50})
+	line := draw.LineStyle{Color: colBlack, Width: vg.Points(1.8)}
+	dot := circle(colBlack, 2.8)
+	c.Plot.Add(zeroLine{}, &polyline{xs: xs, ys: col(2), line: line}, &points{xs: xs, ys: col(2), glyph: dot})
+	c.addLegend(l.Median, lineThumb{line: line, glyph: &dot})
+	c.addLegend(l.Band50, swatch{band50})
+	c.addLegend(l.Band90, swatch{band90})
+	c.Caption = fmt.Sprintf(l.FanCaptionF, f.Draws, f.Scenario, f.Seed)
+	return c, nil
+}
+
+// band fills the area between two lines over xs.
+type band struct {
+	xs, lo, hi []float64
+	color      color.Color
+}
+
+// Plot implements plot.Plotter.
+func (b *band) Plot(c draw.Canvas, p *plot.Plot) {
+	pts := make([]vg.Point, 0, 2*len(b.xs))
+	for i, x := range b.xs {
+		pts = append(pts, vg.Point{X: c.X(p.X.Norm(x)), Y: c.Y(p.Y.Norm(b.lo[i]))})
+	}
+	for i := len(b.xs) - 1; i >= 0; i-- {
+		pts = append(pts, vg.Point{X: c.X(p.X.Norm(b.xs[i])), Y: c.Y(p.Y.Norm(b.hi[i]))})
+	}
+	c.FillPolygon(b.color, c.ClipPolygonXY(pts))
+}
+
+// SobolIndex is one input's first-order and total Sobol indices with the
+// ends of their confidence intervals.
+type SobolIndex struct {
+	Label          string
+	S1, S1Lo, S1Hi float64
+	ST, STLo, STHi float64
+}
+
+// Sobol is the Sobol indices of one metric.
+type Sobol struct {
+	Scenario string
+	Metric   string
+	N        int    // base rows of the design
+	Runs     int    // model runs
+	Interval string // what the error bars are, e.g. "95 % bootstrap percentile intervals (1000 resamples)"
+	Indices  []SobolIndex
+}
+
+// vbars draws vertical bars from 0 with error whiskers.
+type vbars struct {
+	xs, ys, lo, hi []float64
+	width          float64
+	color          color.Color
+}
+
+// Plot implements plot.Plotter.
+func (b *vbars) Plot(c draw.Canvas, p *plot.Plot) {
+	whisker := draw.LineStyle{Color: colBlack, Width: vg.Points(1)}
+	for i, x := range b.xs {
+		x0, x1 := c.X(p.X.Norm(x-b.width/2)), c.X(p.X.Norm(x+b.width/2))
+		y0, y1 := c.Y(p.Y.Norm(0)), c.Y(p.Y.Norm(b.ys[i]))
+		c.FillPolygon(b.color, c.ClipPolygonXY([]vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}}))
+		xm := c.X(p.X.Norm(x))
+		lo, hi := c.Y(p.Y.Norm(b.lo[i])), c.Y(p.Y.Norm(b.hi[i]))
+		capW := (x1 - x0) / 4
+		c.StrokeLines(whisker, c.ClipLinesXY([]vg.Point{{X: xm, Y: lo}, {X: xm, Y: hi}})...)
+		c.StrokeLines(whisker, c.ClipLinesXY([]vg.Point{{X: xm - capW, Y: lo}, {X: xm + capW, Y: lo}})...)
+		c.StrokeLines(whisker, c.ClipLinesXY([]vg.Point{{X: xm - capW, Y: hi}, {X: xm + capW, Y: hi}})...)
+	}
+}
+
+// SobolChart returns a bar chart of the first-order and total indices of
+// each input, side by side, with their confidence intervals as error bars.
+func SobolChart(t *Theme, s Sobol) (*Chart, error) {
+	if len(s.Indices) == 0 {
+		return nil, errors.New("plots: no Sobol index to draw")
+	}
+	t = t.theme()
+	l := t.sens()
+	c := newChart(t, fmt.Sprintf(l.SobolTitleF, s.Scenario, s.Metric), l.SobolAxis)
+	c.Plot.X.Label.Text = ""
+	first := &vbars{width: 0.36, color: colBlue}
+	total := &vbars{width: 0.36, color: colVermillion}
+	vals := []float64{0, 1}
+	ticks := make([]plot.Tick, len(s.Indices))
+	for i, ix := range s.Indices {
+		x := float64(i)
+		for _, v := range []float64{ix.S1, ix.S1Lo, ix.S1Hi, ix.ST, ix.STLo, ix.STHi} {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("plots: Sobol index of %s is not finite", ix.Label)
+			}
+			vals = append(vals, v)
+		}
+		first.xs, first.ys = append(first.xs, x-0.19), append(first.ys, ix.S1)
+		first.lo, first.hi = append(first.lo, ix.S1Lo), append(first.hi, ix.S1Hi)
+		total.xs, total.ys = append(total.xs, x+0.19), append(total.ys, ix.ST)
+		total.lo, total.hi = append(total.lo, ix.STLo), append(total.hi, ix.STHi)
+		ticks[i] = plot.Tick{Value: x, Label: ix.Label}
+	}
+	valueAxis(&c.Plot.Y, vals)
+	c.Plot.X.Min, c.Plot.X.Max = -0.6, float64(len(s.Indices))-0.4
+	c.Plot.X.Tick.Marker = plot.ConstantTicks(ticks)
+	if len(s.Indices) > 4 {
+		c.Plot.X.Tick.Label.Rotation = math.Pi / 9
+		c.Plot.X.Tick.Label.XAlign, c.Plot.X.Tick.Label.YAlign = draw.XRight, draw.YTop
+	}
+	c.Plot.Add(zeroLine{}, first, total)
+	c.addLegend(l.First, swatch{colBlue})
+	c.addLegend(l.Total, swatch{colVermillion})
+	c.Caption = fmt.Sprintf(l.SobolCaptionF, s.N, s.Runs, s.Interval)
+	return c, nil
+}
+
+// sig writes v rounded to n significant digits, without an exponent.
+func sig(v float64, n int) string {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', n, 64), 64)
+	if err != nil {
+		return strconv.FormatFloat(v, 'g', n, 64)
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
+}
+
+// runes returns every distinct rune of the table's text, sorted: the
+// characters the shipped Chinese font must have (see fonts/README.md).
+func (l *sensLabels) runes() []rune {
+	seen := map[rune]bool{}
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			for _, r := range v.String() {
+				seen[r] = true
+			}
+		case reflect.Array, reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		case reflect.Map:
+			for _, k := range v.MapKeys() {
+				walk(v.MapIndex(k))
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				walk(v.Field(i))
+			}
+		}
+	}
+	walk(reflect.ValueOf(*l))
+	rs := make([]rune, 0, len(seen))
+	for r := range seen {
+		rs = append(rs, r)
+	}
+	slices.Sort(rs)
+	return rs
+}

@@ -1,0 +1,147 @@
+package plots
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// sensCharts returns one chart of each sensitivity kind, drawn with theme
+// th, by file name.
+func sensCharts(t *testing.T, th *Theme) map[string]*Chart {
+	t.Helper()
+	xs := []float64{0.05, 0.1, 0.15, 0.2}
+	ys := []float64{-1, 0, 1}
+	line := Sweep{Scenario: "report2020", Metric: "ii_total_yi", MetricUnit: "亿元",
+		Axes: []SweepAxis{{Label: "capital.ict_share", Unit: "fraction", Values: xs}},
+		Z:    []float64{40000, 42000, 44000, 46000}}
+	heat := Sweep{Scenario: "report2020", Metric: "ii_share_pct[2024]", MetricUnit: "%",
+		Axes: []SweepAxis{line.Axes[0], {Label: "gdp.growth_pct+", Unit: "pp", Values: ys}}}
+	for i := range xs {
+		for j := range ys {
+			heat.Z = append(heat.Z, 10+20*xs[i]+ys[j])
+		}
+	}
+	torn := Tornado{Scenario: "report2020", Metric: "ii_total_yi", MetricUnit: "亿元", Base: 46306.9, Percent: 5,
+		Bars: []TornadoBar{
+			{Label: "gdp.growth_pct+", Low: -0.98, High: 0.98, MetricLow: 37541.6, MetricHigh: 55510.2},
+			{Label: "capital.ict_share", Low: 0.104, High: 0.221, MetricLow: 44674.2, MetricHigh: 48843},
+		}}
+	fan := func(k FanKind) Fan {
+		f := Fan{Scenario: "report2020", Kind: k, Draws: 10000, Seed: 1, Years: []int{2019, 2020, 2021, 2022, 2023, 2024}}
+		for i := range f.Years {
+			v := 6000 + 600*float64(i)
+			f.P = append(f.P, [5]float64{v - 900, v - 300, v, v + 320, v + 1000})
+		}
+		return f
+	}
+	sob := Sobol{Scenario: "report2020", Metric: "ii_total_yi", N: 4096, Runs: 32768, Interval: "95 % bootstrap intervals",
+		Indices: []SobolIndex{
+			{Label: "gdp.growth_pct+", S1: 0.55, S1Lo: 0.5, S1Hi: 0.6, ST: 0.57, STLo: 0.54, STHi: 0.6},
+			{Label: "capital.ict_share", S1: 0.1, S1Lo: 0.07, S1Hi: 0.13, ST: 0.11, STLo: 0.1, STHi: 0.12},
+		}}
+	out := map[string]*Chart{}
+	for name, mk := range map[string]func() (*Chart, error){
+		"sweep_line":    func() (*Chart, error) { return SweepLine(th, line) },
+		"sweep_heatmap": func() (*Chart, error) { return SweepHeatmap(th, heat) },
+		"tornado":       func() (*Chart, error) { return TornadoChart(th, torn) },
+		"fan_ii":        func() (*Chart, error) { return FanChart(th, fan(FanIIIncrement)) },
+		"fan_share":     func() (*Chart, error) { return FanChart(th, fan(FanIIShare)) },
+		"fan_growth":    func() (*Chart, error) { return FanChart(th, fan(FanGrowth)) },
+		"sobol":         func() (*Chart, error) { return SobolChart(th, sob) },
+	} {
+		c, err := mk()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out[name] = c
+	}
+	return out
+}
+
+// TestSensitivitySVG checks the titles, axis labels and legends of the
+// sensitivity charts in both languages, and that every format renders.
+func TestSensitivitySVG(t *testing.T) {
+	want := map[string][]string{
+		"sweep_line":    {"report2020: ii_total_yi over capital.ict_share", "ii_total_yi (100 million yuan)", "capital.ict_share (fraction)", "0.06", "0.20"},
+		"sweep_heatmap": {"report2020: ii_share_pct[2024] over capital.ict_share × gdp.growth_pct+", "gdp.growth_pct+ (pp)", "ii_share_pct[2024] (%)"},
+		"tornado": {"report2020: ii_total_yi with one input at a time at its 5 % and 95 % quantiles", "gdp.growth_pct+ [-0.98, 0.98]",
+			"Input at its low value", "Input at its high value", "Base: 46306.9"},
+		"fan_ii":     {"report2020: II GDP increment, 10000 Monte Carlo draws", "II GDP increment (100 million yuan)", "Median", "25–75 %", "5–95 %", "2019", "2024"},
+		"fan_share":  {"II share of GDP growth (%)"},
+		"fan_growth": {"GDP growth (%)"},
+		"sobol":      {"report2020: Sobol indices of ii_total_yi", "Sobol index", "First order S1", "Total ST", "capital.ict_share"},
+	}
+	for name, c := range sensCharts(t, nil) {
+		t.Run(name, func(t *testing.T) {
+			wantTexts(t, renderSVG(t, c), want[name]...)
+			for _, f := range []Format{PNG, PDF} {
+				b, err := Render(c, f)
+				if err != nil || len(b) == 0 {
+					t.Errorf("%s: %v", f, err)
+				}
+				if *outDir != "" && f == PNG {
+					os.WriteFile(filepath.Join(*outDir, "sens_"+name+".png"), b, 0o644)
+				}
+			}
+		})
+	}
+
+	// Chinese with the shipped font subset: every character is in it.
+	th, err := embeddedCJKTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh := sensCharts(t, th)
+	wantTexts(t, renderSVG(t, zh["tornado"]), "输入取低值", "输入取高值", "基准值：46306.9", "ii_total_yi（亿元）")
+	wantTexts(t, renderSVG(t, zh["fan_ii"]), "中位数", "产业互联网带来的GDP增量（亿元）")
+	for name, c := range zh {
+		if _, err := Render(c, PNG); err != nil {
+			t.Errorf("zh %s: %v", name, err)
+		}
+	}
+}
+
+func TestSensitivityLabels(t *testing.T) {
+	for _, pair := range [][2]string{
+		{sensEN.SweepTitleF, sensZH.SweepTitleF}, {sensEN.SweepCaptionF, sensZH.SweepCaptionF},
+		{sensEN.TornadoTitleF, sensZH.TornadoTitleF}, {sensEN.QuantilesF, sensZH.QuantilesF},
+		{sensEN.DeltaF, sensZH.DeltaF}, {sensEN.BaseF, sensZH.BaseF}, {sensEN.TornadoCaptionF, sensZH.TornadoCaptionF},
+		{sensEN.FanTitleF[0], sensZH.FanTitleF[0]}, {sensEN.FanTitleF[1], sensZH.FanTitleF[1]}, {sensEN.FanTitleF[2], sensZH.FanTitleF[2]},
+		{sensEN.FanCaptionF, sensZH.FanCaptionF}, {sensEN.SobolTitleF, sensZH.SobolTitleF}, {sensEN.SobolCaptionF, sensZH.SobolCaptionF},
+		{sensEN.UnitF, sensZH.UnitF},
+	} {
+		if v, w := verbs(strings.ReplaceAll(pair[0], "%%", "")), verbs(strings.ReplaceAll(pair[1], "%%", "")); v != w || v == "" {
+			t.Errorf("verbs %q in %q, %q in %q", v, pair[0], w, pair[1])
+		}
+	}
+	for u := range sensEN.Units {
+		if _, ok := sensZH.Units[u]; !ok {
+			t.Errorf("unit %q has no Chinese label", u)
+		}
+	}
+}
+
+func TestSensitivityErrors(t *testing.T) {
+	ok := Sweep{Scenario: "s", Metric: "m", Axes: []SweepAxis{{Label: "p", Values: []float64{0, 1}}}, Z: []float64{1, 2}}
+	bad := []func() error{
+		func() error { _, err := SweepHeatmap(nil, ok); return err },
+		func() error { s := ok; s.Z = s.Z[:1]; _, err := SweepLine(nil, s); return err },
+		func() error { _, err := TornadoChart(nil, Tornado{}); return err },
+		func() error { _, err := FanChart(nil, Fan{Years: []int{2019}}); return err },
+		func() error { _, err := SobolChart(nil, Sobol{}); return err },
+	}
+	for i, f := range bad {
+		if err := f(); err == nil {
+			t.Errorf("case %d: no error", i)
+		}
+	}
+	if _, err := SweepLine(nil, ok); err != nil {
+		t.Error(err)
+	}
+	if got := slices.Index(sensEN.runes(), 'Σ'); got >= 0 {
+		t.Error("unexpected rune")
+	}
+}
