@@ -1,6 +1,8 @@
 package sensitivity
 
 import (
+	"strings"
+
 	"simulate/model"
 )
 
@@ -19,6 +21,24 @@ type Evaluator struct {
 	targets []Target
 	refs    []model.Ref
 	res     model.Results
+
+	// The fast path of Apply: each target bound to the values it changes,
+	// and the series to restore from the base before applying.
+	bound         []boundTarget
+	restore       [][2][]float64 // {in's series, base's series}
+	restoreScalar [][2]*float64  // {in's scalar, base's scalar}
+	weights       bool           // a weight is changed: restore in.Weight
+}
+
+// boundTarget is a target resolved to the model values it changes.
+type boundTarget struct {
+	mode   Mode
+	scale  float64   // key units per model unit
+	series []float64 // per-year: the clone's series, model units
+	idx    []int     // per-year: the year indices changed
+	scalar *float64  // a scalar other than a weight
+	ref    model.Ref // a TFP weight: set through the model, which rescales the others
+	isRef  bool
 }
 
 // NewEvaluator returns an evaluator of base with the given targets. It
@@ -26,12 +46,36 @@ type Evaluator struct {
 // evaluator reads base on every call and never writes it.
 func NewEvaluator(base *model.Inputs, targets []Target) (*Evaluator, error) {
 	e := &Evaluator{base: base, in: base.Clone(), targets: append([]Target(nil), targets...)}
+	restored := map[*model.Param]bool{}
 	for _, t := range targets {
 		r, err := model.Lookup(e.in, t.Path)
 		if err != nil {
 			return nil, err
 		}
 		e.refs = append(e.refs, r)
+		p := r.Param
+		b := boundTarget{mode: t.Mode, scale: p.Scale}
+		switch {
+		case p.PerYear:
+			b.series = p.Series(e.in)
+			for k := range r.Len() {
+				b.idx = append(b.idx, r.YearIndex(k))
+			}
+			if !restored[p] {
+				restored[p] = true
+				e.restore = append(e.restore, [2][]float64{b.series, p.Series(base)})
+			}
+		case strings.HasPrefix(p.Key, "tfp.weight."):
+			b.ref, b.isRef = r, true
+			e.weights = true
+		default:
+			b.scalar = p.Scalar(e.in)
+			if !restored[p] {
+				restored[p] = true
+				e.restoreScalar = append(e.restoreScalar, [2]*float64{b.scalar, p.Scalar(base)})
+			}
+		}
+		e.bound = append(e.bound, b)
 	}
 	model.Evaluate(&e.res, e.in)
 	return e, nil
@@ -59,11 +103,42 @@ func (e *Evaluator) Apply(x []float64) {
 	if len(x) != len(e.refs) {
 		panic("sensitivity: Apply with the wrong number of values")
 	}
-	e.in.CopyFrom(e.base)
-	for i, r := range e.refs {
-		m := e.targets[i].Mode
-		for k := range r.Len() {
-			r.Set(k, m.apply(r.Get(k), x[i]))
+	// Only the values a target changes can differ from the base.
+	for _, r := range e.restore {
+		copy(r[0], r[1])
+	}
+	for _, r := range e.restoreScalar {
+		*r[0] = *r[1]
+	}
+	if e.weights {
+		e.in.Weight = e.base.Weight
+	}
+	// The arithmetic is model.Ref's, Get then Set (x·scale, apply, /scale),
+	// so that results equal those of changes made through model.Ref.
+	for i := range e.bound {
+		b := &e.bound[i]
+		v := x[i]
+		switch {
+		case b.series != nil:
+			s, sc := b.series, b.scale
+			switch b.mode {
+			case Set:
+				for _, k := range b.idx {
+					s[k] = v / sc
+				}
+			case Add:
+				for _, k := range b.idx {
+					s[k] = (s[k]*sc + v) / sc
+				}
+			case Scale:
+				for _, k := range b.idx {
+					s[k] = (s[k] * sc * v) / sc
+				}
+			}
+		case b.isRef:
+			b.ref.Set(0, b.mode.apply(b.ref.Get(0), v))
+		default:
+			*b.scalar = b.mode.apply(*b.scalar*b.scale, v) / b.scale
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"runtime"
 	"sync"
+
+	"simulate/quantile"
 )
 
 // Percents are the percentiles of a Summary, in percent.
@@ -15,11 +17,12 @@ type Summary struct {
 	P    [5]float64 // P5, P25, P50, P75, P95
 }
 
-// Summarize returns the summary of each sample. The mean is the sum in
-// sample order divided by the size. Percentiles are exact order statistics
-// interpolated as Hyndman and Fan's type 7 (R's default, numpy's
-// "linear"): with order statistics x(0) ≤ … ≤ x(n−1) and h = (n−1)·p/100,
-// Q(p) = x(⌊h⌋) + (h − ⌊h⌋)·(x(⌊h⌋+1) − x(⌊h⌋)).
+// Summarize returns the summary of each sample, by package quantile: the
+// mean (quantile.Mean, a fixed order of summation), and percentiles that
+// are exact order statistics interpolated as Hyndman and Fan's type 7 (R's
+// default, numpy's "linear"): with order statistics x(0) ≤ … ≤ x(n−1) and
+// h = (n−1)·p/100, Q(p) = x(⌊h⌋) + (h − ⌊h⌋)·(x(⌊h⌋+1) − x(⌊h⌋)), found by
+// selection rather than a full sort.
 //
 // The samples are reordered (selection works in place). Samples are
 // summarised in parallel; the result does not depend on how.
@@ -35,12 +38,8 @@ func Summarize(ctx context.Context, samples [][]float64) ([]Summary, error) {
 			defer wg.Done()
 			for i := range next {
 				x := samples[i]
-				var sum float64
-				for _, v := range x {
-					sum += v
-				}
-				out[i].Mean = sum / float64(len(x))
-				if err := percentiles(out[i].P[:], x, Percents[:]); err != nil {
+				out[i].Mean = quantile.Mean(x)
+				if err := quantile.Percentiles(out[i].P[:], x, Percents[:]); err != nil {
 					mu.Lock()
 					if firstErr == nil {
 						firstErr = err

@@ -1,0 +1,112 @@
+package sensitivity
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"simulate/metrics"
+	"simulate/model"
+)
+
+// benchUncertain is the baseline's uncertainty table (report2020.toml).
+func benchUncertain(tb testing.TB) []Uncertain {
+	must := func(d Distribution, err error) Distribution {
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return d
+	}
+	return []Uncertain{
+		{Target{"gdp.growth_pct", Add}, must(NewTruncNormal(0, 0.6, -1.8, 1.8))},
+		{Target{"labor.share_pct", Set}, must(NewTriangular(0, 3.7, 8))},
+		{Target{"capital.share_pct", Set}, must(NewTruncNormal(32.5, 5, 22.5, 42.5))},
+		{Target{"capital.ict_share", Set}, must(NewTriangular(0.08, 0.15, 0.25))},
+		{Target{"capital.private_ii_share", Set}, must(NewBeta(5, 5, 0.15, 0.45))},
+		{Target{"tfp.weight.scale_efficiency", Set}, must(NewTriangular(0.15, 0.25, 0.35))},
+	}
+}
+
+// mcMetrics are the metrics simulate mc records for a six-year span.
+func mcMetrics(in *model.Inputs) []metrics.Metric {
+	var ms []metrics.Metric
+	for _, k := range []metrics.Kind{metrics.IIIncrement, metrics.IIShare, metrics.Growth} {
+		for y := in.FirstYear(); y <= in.LastYear(); y++ {
+			ms = append(ms, metrics.Metric{Kind: k, Year: y})
+		}
+	}
+	return append(ms, metrics.Metric{Kind: metrics.IITotal}, metrics.Metric{Kind: metrics.PeriodIIShare})
+}
+
+// BenchmarkEval is one evaluation with the baseline's six inputs changed.
+func BenchmarkEval(b *testing.B) {
+	unc := benchUncertain(b)
+	targets, lows, _ := QuantileRange(unc, 5)
+	ev, err := NewEvaluator(baseInputs(), targets)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		ev.Eval(lows)
+	}
+}
+
+// BenchmarkDraw is the draws of one Monte Carlo row, without evaluation.
+func BenchmarkDraw(b *testing.B) {
+	unc := benchUncertain(b)
+	src := rand.NewPCG(1, 2)
+	for _, u := range unc {
+		b.Run(u.Dist.Family.String(), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				u.Dist.Rand(src)
+			}
+		})
+	}
+}
+
+// BenchmarkMonteCarlo is the whole loop of simulate mc: draws, evaluation
+// and the 20 metrics of a six-year span, on all cores.
+func BenchmarkMonteCarlo(b *testing.B) {
+	base := baseInputs()
+	unc := benchUncertain(b)
+	ms := mcMetrics(base)
+	for _, n := range []int{10000, 1000000} {
+		b.Run(fmt.Sprintf("draws=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := MonteCarlo(context.Background(), base, unc, MCConfig{Draws: n, Seed: 1, Metrics: ms}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSummarize is the exact percentiles of simulate mc's 20 series.
+func BenchmarkSummarize(b *testing.B) {
+	const n = 1000000
+	src := rand.New(rand.NewPCG(1, 2))
+	orig := make([][]float64, 20)
+	for i := range orig {
+		orig[i] = make([]float64, n)
+		for j := range orig[i] {
+			orig[i][j] = src.NormFloat64()
+		}
+	}
+	work := make([][]float64, 20)
+	for i := range work {
+		work[i] = make([]float64, n)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range work {
+			copy(work[i], orig[i])
+		}
+		if _, err := Summarize(context.Background(), work); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
