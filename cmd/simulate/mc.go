@@ -1,0 +1,213 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"text/tabwriter"
+
+	"simulate/metrics"
+	"simulate/output"
+	"simulate/plots"
+	"simulate/sensitivity"
+)
+
+// Defaults and limits of simulate mc.
+const (
+	defaultDraws = 10000
+	// maxKeptValues bounds draws.csv, draws × columns: about 20 bytes a
+	// value, so at most some 300 MiB of text held in memory before writing.
+	maxKeptValues = 1 << 24
+)
+
+func init() {
+	register(&command{
+		name: "mc",
+		args: "[FILE|NAME] [--draws N] [--seed S] [--keep-draws] [--metric M] [--out DIR] [--format png,svg,pdf] [--lang en|zh]",
+		summary: "Monte Carlo: draw the scenario's [uncertainty] inputs N times; write DIR/<scenario>/percentiles.csv, " +
+			"fan charts of the II increment, the II share and GDP growth, and with --keep-draws draws.csv.",
+		run: runMC,
+	})
+}
+
+func runMC(e *env, args []string) error {
+	c := commands["mc"]
+	fs := newFlags(c)
+	drawsFlag := fs.String("draws", strconv.Itoa(defaultDraws), fmt.Sprintf("number of `draws`, 1 to %d", sensitivity.MaxDraws))
+	seedFlag := fs.String("seed", "1", "`seed` of the random streams, 0 to 2^64−1: the same seed gives the same files")
+	keep := fs.Bool("keep-draws", false, "also write draws.csv: each draw's inputs and the total metrics")
+	metric := fs.String("metric", "ii_total_yi", "a further `metric` for percentiles.csv and draws.csv (see docs/sensitivity.md)")
+	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/")
+	cf := addChartFlags(fs)
+	pos, err := parse(e, c, fs, args)
+	if err != nil {
+		return helpOK(err)
+	}
+	formats, theme, err := cf.resolve()
+	if err != nil {
+		return err
+	}
+	draws, err := parseCount("draws", *drawsFlag, sensitivity.MaxDraws)
+	if err != nil {
+		return err
+	}
+	seed, err := parseSeed(*seedFlag)
+	if err != nil {
+		return err
+	}
+	s, err := loadOne(c, pos)
+	if err != nil {
+		return err
+	}
+	extra, err := parseMetric(*metric, s)
+	if err != nil {
+		return err
+	}
+	if len(s.Uncertainty) == 0 {
+		return invalidf("scenario %s has no [uncertainty] table: nothing to draw (see docs/sensitivity.md)", s.Name)
+	}
+
+	// The metrics recorded: per year the II increment, the II share and
+	// growth (the fan charts), then the totals, then --metric.
+	in := s.Inputs
+	var ms []metrics.Metric
+	for _, k := range []metrics.Kind{metrics.IIIncrement, metrics.IIShare, metrics.Growth} {
+		for y := in.FirstYear(); y <= in.LastYear(); y++ {
+			ms = append(ms, metrics.Metric{Kind: k, Year: y})
+		}
+	}
+	totals := []metrics.Metric{{Kind: metrics.IITotal}, {Kind: metrics.PeriodIIShare}}
+	ms = append(ms, totals...)
+	kept := totals
+	if !containsMetric(ms, extra) {
+		ms = append(ms, extra)
+		kept = append(kept, extra)
+	}
+	series := len(ms)
+	if *keep {
+		series += len(s.Uncertainty)
+	}
+	if err := sensitivity.CheckSize(draws, series); err != nil {
+		return invalidf("--draws %d: %v", draws, err)
+	}
+	if cols := len(s.Uncertainty) + len(kept) + 1; *keep && draws > maxKeptValues/cols {
+		return invalidf("--keep-draws with %d draws would write %d × %d values to draws.csv; the limit is %d values: use at most %d draws",
+			draws, draws, cols, maxKeptValues, maxKeptValues/cols)
+	}
+
+	var prog sensitivity.Progress
+	stop := progressBar(e, "mc", &prog)
+	res, err := sensitivity.MonteCarlo(e.ctx, in, s.Uncertainty, sensitivity.MCConfig{
+		Draws: draws, Seed: seed, Metrics: ms, KeepDraws: *keep, Progress: &prog,
+	})
+	stop()
+	if err != nil {
+		return err
+	}
+
+	batch := output.NewBatch(*out)
+	if *keep {
+		// Before Summarize reorders the values.
+		if err := batch.Add(s.Name+"/draws.csv", drawsCSV(s.Uncertainty, res, ms, kept)); err != nil {
+			return err
+		}
+	}
+	sums, err := sensitivity.Summarize(e.ctx, res.Values)
+	if err != nil {
+		return err
+	}
+	var rows [][]string
+	for i, m := range ms {
+		year := ""
+		if m.Kind.PerYear() {
+			year = strconv.Itoa(m.Year)
+		}
+		sm := sums[i]
+		rows = append(rows, []string{m.Kind.String(), year, ff(sm.Mean), ff(sm.P[0]), ff(sm.P[1]), ff(sm.P[2]), ff(sm.P[3]), ff(sm.P[4])})
+	}
+	data, err := csvBytes([]string{"metric", "year", "mean", "p5", "p25", "p50", "p75", "p95"}, rows)
+	if err != nil {
+		return err
+	}
+	if err := batch.Add(s.Name+"/percentiles.csv", data); err != nil {
+		return err
+	}
+
+	var charts []plots.NamedChart
+	n := in.Len()
+	for k, name := range []string{"fan_ii_increment", "fan_ii_share", "fan_growth"} {
+		f := plots.Fan{Scenario: s.Name, Kind: plots.FanKind(k), Draws: draws, Seed: seed}
+		for i := range n {
+			f.Years = append(f.Years, in.FirstYear()+i)
+			f.P = append(f.P, sums[k*n+i].P)
+		}
+		ch, err := plots.FanChart(theme, f)
+		if err != nil {
+			return err
+		}
+		charts = append(charts, plots.NamedChart{Name: name, Chart: ch})
+	}
+	if err := addChartsConcurrently(batch, s.Name, charts, formats); err != nil {
+		return err
+	}
+
+	fmt.Fprintf(e.stdout, "%s: %d draws (seed %d) of %d uncertain inputs\n\n", s.Name, draws, seed, len(s.Uncertainty))
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "metric\tmean\tp5\tp25\tp50\tp75\tp95\t")
+	for i, m := range ms {
+		if m.Kind.PerYear() && m != extra {
+			continue
+		}
+		sm := sums[i]
+		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t\n", m, sm.Mean, sm.P[0], sm.P[1], sm.P[2], sm.P[3], sm.P[4])
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout)
+	return commit(e, batch)
+}
+
+func containsMetric(ms []metrics.Metric, m metrics.Metric) bool {
+	for _, x := range ms {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// drawsCSV renders draws.csv: the draw's number, the value drawn for each
+// uncertain input (a shift for add, a factor for scale; the column is the
+// input's label) and the kept metrics.
+func drawsCSV(unc []sensitivity.Uncertain, res *sensitivity.MCResult, ms, kept []metrics.Metric) []byte {
+	var cols [][]float64
+	var b bytes.Buffer
+	b.WriteString("draw")
+	for i, u := range unc {
+		b.WriteString("," + u.Label())
+		cols = append(cols, res.Draws[i])
+	}
+	for _, k := range kept {
+		for i, m := range ms {
+			if m == k {
+				b.WriteString("," + m.String())
+				cols = append(cols, res.Values[i])
+			}
+		}
+	}
+	b.WriteByte('\n')
+	n := len(cols[0])
+	b.Grow(n * len(cols) * 20)
+	buf := make([]byte, 0, 64)
+	for d := range n {
+		buf = strconv.AppendInt(buf[:0], int64(d), 10)
+		for _, c := range cols {
+			buf = append(buf, ',')
+			buf = strconv.AppendFloat(buf, c[d], 'f', -1, 64)
+		}
+		buf = append(buf, '\n')
+		b.Write(buf)
+	}
+	return b.Bytes()
+}
