@@ -58,7 +58,7 @@ var sensEN = sensLabels{
 
 	TornadoTitleF:   "%s: %s with one input at a time at %s",
 	QuantilesF:      "its %g %% and %g %% quantiles",
-	DeltaF:          "its base ∓ %s %%",
+	DeltaF:          "its base ± %s %%",
 	Low:             "Input at its low value",
 	High:            "Input at its high value",
 	BaseF:           "Base: %s",
@@ -92,7 +92,7 @@ var sensZH = sensLabels{
 
 	TornadoTitleF:   "%s：逐一改变输入时的%s（%s）",
 	QuantilesF:      "取%g%%和%g%%分位数",
-	DeltaF:          "取基准值∓%s%%",
+	DeltaF:          "取基准值±%s%%",
 	Low:             "输入取低值",
 	High:            "输入取高值",
 	BaseF:           "基准值：%s",
@@ -338,7 +338,7 @@ type Tornado struct {
 	Base       float64
 	Bars       []TornadoBar
 	Percent    float64 // low and high are the Percent and 100 − Percent quantiles; or
-	Delta      string  // low and high are the base ∓ Delta %, when not ""
+	Delta      string  // low and high are the base ± Delta %, when not ""
 }
 
 // hspans draws horizontal bars between values, one row per bar.

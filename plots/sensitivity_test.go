@@ -47,6 +47,7 @@ func sensCharts(t *testing.T, th *Theme) map[string]*Chart {
 		"sweep_line":    func() (*Chart, error) { return SweepLine(th, line) },
 		"sweep_heatmap": func() (*Chart, error) { return SweepHeatmap(th, heat) },
 		"tornado":       func() (*Chart, error) { return TornadoChart(th, torn) },
+		"tornado_delta": func() (*Chart, error) { d := torn; d.Delta = "10"; return TornadoChart(th, d) },
 		"fan_ii":        func() (*Chart, error) { return FanChart(th, fan(FanIIIncrement)) },
 		"fan_share":     func() (*Chart, error) { return FanChart(th, fan(FanIIShare)) },
 		"fan_growth":    func() (*Chart, error) { return FanChart(th, fan(FanGrowth)) },
@@ -69,10 +70,11 @@ func TestSensitivitySVG(t *testing.T) {
 		"sweep_heatmap": {"report2020: ii_share_pct[2024] over capital.ict_share × gdp.growth_pct+", "gdp.growth_pct+ (pp)", "ii_share_pct[2024] (%)"},
 		"tornado": {"report2020: ii_total_yi with one input at a time at its 5 % and 95 % quantiles", "gdp.growth_pct+ [-0.98, 0.98]",
 			"Input at its low value", "Input at its high value", "Base: 46306.9"},
-		"fan_ii":     {"report2020: II GDP increment, 10000 Monte Carlo draws", "II GDP increment (100 million yuan)", "Median", "25–75 %", "5–95 %", "2019", "2024"},
-		"fan_share":  {"II share of GDP growth (%)"},
-		"fan_growth": {"GDP growth (%)"},
-		"sobol":      {"report2020: Sobol indices of ii_total_yi", "Sobol index", "First order S1", "Total ST", "capital.ict_share"},
+		"tornado_delta": {"report2020: ii_total_yi with one input at a time at its base ± 10 %"},
+		"fan_ii":        {"report2020: II GDP increment, 10000 Monte Carlo draws", "II GDP increment (100 million yuan)", "Median", "25–75 %", "5–95 %", "2019", "2024"},
+		"fan_share":     {"II share of GDP growth (%)"},
+		"fan_growth":    {"GDP growth (%)"},
+		"sobol":         {"report2020: Sobol indices of ii_total_yi", "Sobol index", "First order S1", "Total ST", "capital.ict_share"},
 	}
 	for name, c := range sensCharts(t, nil) {
 		t.Run(name, func(t *testing.T) {
@@ -105,6 +107,10 @@ func TestSensitivitySVG(t *testing.T) {
 }
 
 func TestSensitivityLabels(t *testing.T) {
+	// The built-in font draws every character of the English labels.
+	if miss := missing(defaultTheme().face, sensEN.runes()); len(miss) > 0 {
+		t.Errorf("Liberation Sans lacks %q of the English sensitivity labels", string(miss))
+	}
 	for _, pair := range [][2]string{
 		{sensEN.SweepTitleF, sensZH.SweepTitleF}, {sensEN.SweepCaptionF, sensZH.SweepCaptionF},
 		{sensEN.TornadoTitleF, sensZH.TornadoTitleF}, {sensEN.QuantilesF, sensZH.QuantilesF},

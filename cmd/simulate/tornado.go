@@ -30,7 +30,7 @@ func runTornado(e *env, args []string) error {
 	c := commands["tornado"]
 	fs := newFlags(c)
 	metric := fs.String("metric", "ii_total_yi", "the `metric` to record (see docs/sensitivity.md)")
-	delta := fs.String("delta", "", "instead of the uncertainty table's 5 % and 95 % quantiles, scale each input by 1 ∓ `D` (a percentage, e.g. 10%)")
+	delta := fs.String("delta", "", "instead of the uncertainty table's 5 % and 95 % quantiles, scale each input by 1 ± `D` (a percentage, e.g. 10%)")
 	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/")
 	cf := addChartFlags(fs)
 	pos, err := parse(e, c, fs, args)
@@ -59,7 +59,7 @@ func runTornado(e *env, args []string) error {
 			return err
 		}
 		targets, lows, highs = sensitivity.DeltaRange(deltaPaths(s), d)
-		how = fmt.Sprintf("inputs scaled by 1 ∓ %s", *delta)
+		how = fmt.Sprintf("inputs scaled by 1 ± %s", *delta)
 	} else {
 		if len(s.Uncertainty) == 0 {
 			return invalidf("scenario %s has no [uncertainty] table: add one (docs/sensitivity.md) or give --delta 10%%", s.Name)

@@ -1,0 +1,284 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/gonum/floats/scalar"
+
+	"simulate/results"
+)
+
+// readCSV reads a CSV file written by a command.
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func num(t *testing.T, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatalf("%q: %v", s, err)
+	}
+	return v
+}
+
+// mustRun runs simulate and fails the test unless it exits 0 with nothing
+// on stderr (no progress bar when stderr is not a terminal).
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	code, stdout, stderr := simulate(t, args...)
+	if code != 0 || stderr != "" {
+		t.Fatalf("simulate %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
+	}
+	return stdout
+}
+
+// TestSensitivityCommands runs every sensitivity command on the embedded
+// default with no scenario argument and checks the files and their
+// headers.
+func TestSensitivityCommands(t *testing.T) {
+	out := t.TempDir()
+	dir := filepath.Join(out, "report2020")
+	tests := []struct {
+		args   []string
+		files  []string
+		header string // of the first file
+	}{
+		{[]string{"sweep", "--param", "capital.ict_share=0.05:0.3:6"}, []string{"sweep.csv", "sweep.png"}, "capital.ict_share,ii_total_yi"},
+		{[]string{"sweep", "--param", "capital.ict_share=0.05:0.3:6", "--param", "gdp.growth_pct+-1:1:5", "--metric", "ii_share_pct[2024]", "--format", "svg"},
+			[]string{"sweep.csv", "sweep.svg"}, "capital.ict_share,gdp.growth_pct+,ii_share_pct[2024]"},
+		{[]string{"tornado"}, []string{"tornado.csv", "tornado.png"}, "param,low_value,high_value,metric_low,metric_high,swing"},
+		{[]string{"mc", "--draws", "2000", "--keep-draws"}, []string{"percentiles.csv", "draws.csv", "fan_ii_increment.png", "fan_ii_share.png", "fan_growth.png"},
+			"metric,year,mean,p5,p25,p50,p75,p95"},
+		{[]string{"sobol", "--n", "256"}, []string{"sobol.csv", "sobol.png"}, "metric,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
+		{[]string{"sobol", "--n", "64", "--bootstrap", "20", "--metric", "ii_total_yi,ii_share_pct[2024]"},
+			[]string{"sobol.csv", "sobol_ii_total_yi.png", "sobol_ii_share_pct_2024.png"}, "metric,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
+	}
+	for _, tc := range tests {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			stdout := mustRun(t, append(tc.args, "--out", out)...)
+			for _, f := range tc.files {
+				if !strings.Contains(stdout, filepath.Join(dir, f)) {
+					t.Errorf("stdout does not list %s:\n%s", f, stdout)
+				}
+				if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
+					t.Errorf("%s: %v", f, err)
+				}
+			}
+			rows := readCSV(t, filepath.Join(dir, tc.files[0]))
+			if got := strings.Join(rows[0], ","); got != tc.header {
+				t.Errorf("header %s, want %s", got, tc.header)
+			}
+		})
+	}
+	// The tornado lists the baseline's six inputs, largest swing first.
+	rows := readCSV(t, filepath.Join(dir, "tornado.csv"))[1:]
+	if len(rows) != 6 || rows[0][0] != "gdp.growth_pct+" {
+		t.Errorf("tornado rows %v", rows)
+	}
+	for i := 1; i < len(rows); i++ {
+		if num(t, rows[i][5]) > num(t, rows[i-1][5]) {
+			t.Errorf("tornado not sorted by swing: %v", rows)
+		}
+	}
+	if got := mustRun(t, "params"); !strings.Contains(got, "capital.ict_share") || !strings.Contains(got, "triangular(min=0.08, mode=0.15, max=0.25)") ||
+		!strings.Contains(got, "(not used: no year gives the factor split as contributions)") {
+		t.Errorf("params:\n%s", got)
+	}
+}
+
+// iiTotal runs a scenario file with simulate run and returns Σ II.
+func iiTotal(t *testing.T, src string) float64 {
+	t.Helper()
+	dir := t.TempDir()
+	p := writeFile(t, dir, "s.toml", src)
+	mustRun(t, "run", "--format", "svg", "--out", dir, p)
+	var sum results.Summary
+	b, err := os.ReadFile(filepath.Join(dir, "s", "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &sum); err != nil {
+		t.Fatal(err)
+	}
+	return sum.Totals.IITotal
+}
+
+// TestSweepAndTornadoMatchRun checks end points of a sweep and of a
+// tornado against single runs of scenario files that set the input.
+func TestSweepAndTornadoMatchRun(t *testing.T) {
+	out := t.TempDir()
+	mustRun(t, "sweep", "--param", "capital.ict_share=0.1:0.3:3", "--param", "gdp.growth_pct+-1:1:3", "--out", out)
+	rows := readCSV(t, filepath.Join(out, "report2020", "sweep.csv"))
+	last := rows[len(rows)-1] // ict_share 0.3, growth +1 pp
+	if last[0] != "0.3" || last[1] != "1" {
+		t.Fatalf("last row %v", last)
+	}
+	want := iiTotal(t, "name = \"s\"\nextends = \"report2020\"\n[capital]\nict_share = 0.3\n[gdp]\n"+
+		"growth_pct = { 2019 = 7.3, 2020 = 7.1, 2021 = 7.0, 2022 = 6.7, 2023 = 6.6, 2024 = 6.5 }\n")
+	// sweepTol: the sweep adds 1 pp to the growth path in floating point
+	// (6.3/100·100 + 1)/100, the file writes 7.3: they differ in the last bits.
+	const sweepTol = 1e-9
+	if got := num(t, last[2]); !scalar.EqualWithinAbsOrRel(got, want, sweepTol, sweepTol) {
+		t.Errorf("sweep corner %v, run %v", got, want)
+	}
+
+	mustRun(t, "tornado", "--out", out)
+	for _, r := range readCSV(t, filepath.Join(out, "report2020", "tornado.csv"))[1:] {
+		if r[0] != "capital.ict_share" {
+			continue
+		}
+		for k, col := range []int{3, 4} {
+			v := r[1+k] // low_value, high_value, written at full precision
+			want := iiTotal(t, "name = \"s\"\nextends = \"report2020\"\n[capital]\nict_share = "+v+"\n")
+			if got := num(t, r[col]); got != want {
+				t.Errorf("tornado %s at %s: %v, run %v", r[0], v, got, want)
+			}
+		}
+	}
+}
+
+// TestMCPercentiles checks percentiles.csv against draws.csv: the mean
+// and the type 7 percentiles recomputed by sorting must be the same
+// numbers, and a metric linear in one input must have the input's mean.
+func TestMCPercentiles(t *testing.T) {
+	dir := t.TempDir()
+	src := `name = "lin"
+extends = "report2020"
+[uncertainty]
+"gdp.growth_pct" = { dist = "none" }
+"labor.share_pct" = { dist = "none" }
+"capital.share_pct" = { dist = "none" }
+"capital.private_ii_share" = { dist = "none" }
+"tfp.weight.scale_efficiency" = { dist = "none" }
+"capital.ict_share" = { dist = "uniform", min = 0.1, max = 0.2 }
+`
+	p := writeFile(t, dir, "lin.toml", src)
+	const draws = 3001
+	mustRun(t, "mc", p, "--draws", strconv.Itoa(draws), "--keep-draws", "--out", dir)
+	pr := readCSV(t, filepath.Join(dir, "lin", "percentiles.csv"))
+	dr := readCSV(t, filepath.Join(dir, "lin", "draws.csv"))
+	if got := strings.Join(dr[0], ","); got != "draw,capital.ict_share,ii_total_yi,period_ii_share_pct" {
+		t.Fatalf("draws.csv header %s", got)
+	}
+	if len(dr) != draws+1 {
+		t.Fatalf("%d draws", len(dr)-1)
+	}
+	var phi, ii []float64
+	for _, r := range dr[1:] {
+		phi = append(phi, num(t, r[1]))
+		ii = append(ii, num(t, r[2]))
+	}
+	var row []string
+	for _, r := range pr {
+		if r[0] == "ii_total_yi" {
+			row = r
+		}
+	}
+	if row == nil || row[1] != "" {
+		t.Fatalf("ii_total_yi row %v", row)
+	}
+	sorted := slices.Clone(ii)
+	sort.Float64s(sorted)
+	type7 := func(p float64) float64 {
+		h := float64(len(sorted)-1) * p / 100
+		r := int(h)
+		return sorted[r] + (h-float64(r))*(sorted[r+1]-sorted[r])
+	}
+	for k, p := range []float64{5, 25, 50, 75, 95} {
+		if got, want := num(t, row[3+k]), type7(p); !scalar.EqualWithinAbsOrRel(got, want, 1e-9, 1e-12) {
+			t.Errorf("p%v: %v, recomputed %v", p, got, want)
+		}
+	}
+	// Σ II is linear in φ: a + b·φ with b from two draws; its mean is
+	// a + b·E φ = a + b·0.15 up to the sampling error of the mean of φ.
+	b := (ii[1] - ii[0]) / (phi[1] - phi[0])
+	a := ii[0] - b*phi[0]
+	var mphi float64
+	for _, v := range phi {
+		mphi += v
+	}
+	mphi /= draws
+	if got := num(t, row[2]); !scalar.EqualWithinAbsOrRel(got, a+b*mphi, 1e-6, 1e-9) {
+		t.Errorf("mean %v, a + b·mean φ = %v", got, a+b*mphi)
+	}
+	if se := 0.1 / math.Sqrt(12*draws); math.Abs(mphi-0.15) > 5*se {
+		t.Errorf("mean φ %v, want 0.15 ± %v", mphi, 5*se)
+	}
+}
+
+// TestSameSeedSameBytes runs mc, sobol and tornado twice, once on one
+// core and once on two, and compares every file byte for byte.
+func TestSameSeedSameBytes(t *testing.T) {
+	cmds := [][]string{
+		{"mc", "--draws", "9000", "--seed", "7", "--keep-draws"},
+		{"sobol", "--n", "256", "--seed", "7", "--bootstrap", "30"},
+		{"sobol", "--n", "128", "--seed", "7"},
+		{"tornado"},
+	}
+	for _, args := range cmds {
+		var dirs []string
+		for _, procs := range []int{1, 2} {
+			d := t.TempDir()
+			prev := runtime.GOMAXPROCS(procs)
+			mustRun(t, append(args, "--out", d)...)
+			runtime.GOMAXPROCS(prev)
+			dirs = append(dirs, filepath.Join(d, "report2020"))
+		}
+		entries, err := os.ReadDir(dirs[0])
+		if err != nil || len(entries) == 0 {
+			t.Fatalf("%v: %v", args, err)
+		}
+		for _, e := range entries {
+			a, _ := os.ReadFile(filepath.Join(dirs[0], e.Name()))
+			b, err := os.ReadFile(filepath.Join(dirs[1], e.Name()))
+			if err != nil || !bytes.Equal(a, b) {
+				t.Errorf("%s: %s differs between GOMAXPROCS 1 and 2", strings.Join(args, " "), e.Name())
+			}
+		}
+	}
+}
+
+// TestInterrupted checks that a cancelled run exits 1 and writes nothing.
+func TestInterrupted(t *testing.T) {
+	for _, args := range [][]string{
+		{"mc", "--draws", "100000"},
+		{"sobol", "--n", "1024"},
+		{"tornado"},
+		{"sweep", "--param", "capital.ict_share=0:1:3"},
+	} {
+		out := filepath.Join(t.TempDir(), "out")
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		var so, se bytes.Buffer
+		err := run(ctx, append(args, "--out", out), strings.NewReader(""), &so, &se)
+		if code := exitCode(err, &se); code != exitFailure || !strings.Contains(se.String(), "interrupted; no partial output was written") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, se.String())
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%v: output folder exists after an interrupted run", args)
+		}
+	}
+}
