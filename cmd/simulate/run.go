@@ -13,10 +13,11 @@ import (
 
 func init() {
 	register(&command{
-		name:    "run",
-		args:    "[--out DIR] [FILE|NAME ...]",
-		summary: "Run scenarios (default: the embedded report2020) and write DIR/<scenario>/results.csv and summary.json.",
-		run:     runRun,
+		name: "run",
+		args: "[--out DIR] [FILE|NAME ...]",
+		summary: "Run scenarios (default: the embedded report2020) and write DIR/<scenario>/results.csv and summary.json\n" +
+			"        (and history_projection.png for a scenario with a [history] table).",
+		run: runRun,
 	})
 }
 
@@ -45,6 +46,9 @@ func runRun(e *env, args []string) error {
 		}
 		fmt.Fprintln(e.stdout)
 		if err := addRunFiles(batch, s, &res); err != nil {
+			return err
+		}
+		if err := addHistoryChart(e, batch, s, &res); err != nil {
 			return err
 		}
 	}
