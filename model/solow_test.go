@@ -383,3 +383,17 @@ func TestSolowCheck(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkFillInputs(b *testing.B) {
+	for _, n := range []int{7, MaxYears} {
+		b.Run(fmt.Sprintf("years=%d", n), func(b *testing.B) {
+			s := withICT(constSolow(n, 5, 0.658, 0.047, 0.417, 0.001, 0.001, 0.013), 0.04, 0.12, 0.2)
+			in := NewInputs(2017, n)
+			in.BaseGDP = 820800
+			b.ReportAllocs()
+			for b.Loop() {
+				FillInputs(in, s)
+			}
+		})
+	}
+}

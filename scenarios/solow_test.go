@@ -351,3 +351,24 @@ func TestEmbeddedLoad(t *testing.T) {
 		}
 	}
 }
+
+// TestDocsListSolowKeys checks that docs/history.md lists every Solow key
+// with its unit and allowed range, so the table cannot fall behind the model.
+func TestDocsListSolowKeys(t *testing.T) {
+	b, err := os.ReadFile("../docs/history.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	for _, p := range model.SolowParams {
+		found := false
+		for _, l := range lines {
+			if strings.HasPrefix(l, "| `"+p.Key+"` | "+p.Unit+" |") && strings.Contains(l, "| "+p.Domain()+" |") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("docs/history.md has no table row for %s (%s, %s)", p.Key, p.Unit, p.Domain())
+		}
+	}
+}
