@@ -23,10 +23,12 @@ type Scenario struct {
 	Name        string // used in output paths; letters, digits, '.', '_', '-'
 	Title       string
 	Description string
-	Mode        string   // "decomposition"
+	Mode        string   // "decomposition" or "solow" (Inputs.Solow is then set)
 	Source      string   // the file as named by the user, or "embedded:NAME.toml"
 	Chain       []string // Source of this scenario, then of each one it extends
 	Inputs      *model.Inputs
+	History     *History   // observed years to show before the projection, or nil
+	Reference   *Reference // a published split to mark on charts, or nil
 
 	leaves map[string]*leaf // every key given, after extends was applied
 }

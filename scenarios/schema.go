@@ -54,6 +54,7 @@ func buildSchema() map[string]kind {
 	for _, k := range checkOnly {
 		s[k] = kindSeries
 	}
+	addSolowSchema(s)
 	return s
 }
 
