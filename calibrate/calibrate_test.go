@@ -428,7 +428,19 @@ func TestWrittenBaseline(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkWritten(t, mustCalibrate(t, s))
+		f := mustCalibrate(t, s)
+		checkWritten(t, f)
+		// Two runs write the same bytes.
+		var a, b strings.Builder
+		if err := f.WriteScenario(&a, "report2020"); err != nil {
+			t.Fatal(err)
+		}
+		if err := mustCalibrate(t, s).WriteScenario(&b, "report2020"); err != nil {
+			t.Fatal(err)
+		}
+		if a.String() != b.String() {
+			t.Errorf("%s: two runs write different scenarios", name)
+		}
 	}
 }
 
@@ -508,5 +520,26 @@ func TestCancel(t *testing.T) {
 	cancel()
 	if _, err := Calibrate(ctx, s); err != context.Canceled {
 		t.Errorf("got %v, want context.Canceled", err)
+	}
+}
+
+func BenchmarkCalibrate(b *testing.B) {
+	for _, name := range []string{"report2020", "report2020-growth"} {
+		s, err := LoadEmbedded(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run("spec="+name, func(b *testing.B) {
+			b.ReportAllocs()
+			var f *Fit
+			for b.Loop() {
+				f, err = Calibrate(context.Background(), s)
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(f.Stats.Iterations), "iterations/op")
+			b.ReportMetric(float64(f.Stats.ModelEvaluations), "model-evals/op")
+		})
 	}
 }

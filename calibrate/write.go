@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"simulate/model"
 	"simulate/results"
@@ -107,12 +108,19 @@ func (f *Fit) WriteTable(w io.Writer) error {
 	return err
 }
 
-// StatsLine summarises the work of the calibration in one line.
+// StatsLine summarises the work of the calibration in one line, with the
+// run time.
 func (f *Fit) StatsLine() string {
+	return f.work() + ", " + f.Stats.Runtime.Round(time.Microsecond).String()
+}
+
+// work summarises the work of the calibration without the run time, which
+// would make the files of two identical runs differ.
+func (f *Fit) work() string {
 	s := f.Stats
-	return fmt.Sprintf("%d free value%s, %d block%s: %d iterations, %d objective and %d gradient evaluations, %d model evaluations, %s",
+	return fmt.Sprintf("%d free value%s, %d block%s: %d iterations, %d objective and %d gradient evaluations, %d model evaluations",
 		len(f.Values), plural(len(f.Values)), s.Blocks, plural(s.Blocks), s.Iterations, s.FuncEvaluations, s.GradEvaluations,
-		s.ModelEvaluations, s.Runtime.Round(1000))
+		s.ModelEvaluations)
 }
 
 // CSVColumns are the columns of fit.csv.
@@ -160,7 +168,7 @@ func (f *Fit) WriteScenario(w io.Writer, extends string) error {
 	fmt.Fprintf(&b, "# It extends the start scenario %q and gives only the keys the spec\n", s.Scenario)
 	b.WriteString("# calibrates; each calibrated value is marked on its line.\n#\n")
 	fmt.Fprintf(&b, "# Method: %s.\n", Method)
-	fmt.Fprintf(&b, "# %s.\n#\n# Fit:\n", strings.TrimSuffix(f.StatsLine(), "."))
+	fmt.Fprintf(&b, "# %s.\n#\n# Fit:\n", f.work())
 	var tb strings.Builder
 	if err := f.WriteTable(&tb); err != nil {
 		return err
