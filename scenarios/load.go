@@ -291,6 +291,18 @@ func decode(f *file) (leaves map[string]*leaf, errs Errors) {
 	return leaves, errs
 }
 
+// DecodeTOML decodes src into a generic table the way scenario files are
+// decoded: a panic inside the decoder becomes an error, and a syntax error
+// becomes an *Error with the line and column the decoder gives. name is
+// the file as shown in messages.
+func DecodeTOML(name string, src []byte) (map[string]any, error) {
+	var raw map[string]any
+	if err := safeDecode(src, &raw); err != nil {
+		return nil, tomlError(&file{name: name}, err)
+	}
+	return raw, nil
+}
+
 // safeDecode runs the TOML decoder, turning a panic inside it (a decoder
 // bug on odd input) into an error.
 func safeDecode(src []byte, v any) (err error) {

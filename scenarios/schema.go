@@ -78,6 +78,11 @@ func childKeys(prefix string) []string {
 	return keys
 }
 
+// Suggest returns a hint for an unknown key name among the allowed ones,
+// to append to a message: "; keys are case-sensitive: write …", "; did you
+// mean …?" or "; allowed here: …".
+func Suggest(name string, allowed []string) string { return suggest(name, allowed) }
+
 // suggest returns a hint for an unknown key name among the allowed ones:
 // a key that differs only in case, or one within two edits.
 func suggest(name string, allowed []string) string {
