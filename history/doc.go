@@ -12,6 +12,11 @@
 // The default inputs are the ones PWT uses for its own TFP index: with them, dln A
 // equals the growth of PWT's rtfpna to about 1e-7.
 //
+// SolowStart takes the starting point of a supply-side (Solow) projection from the
+// same data: the capital–output ratio, investment and depreciation rates and
+// capital share of a base year, and the recent trends of TFP, hours and human
+// capital.
+//
 // Conventions:
 //
 //   - Growth rates are log differences, reported ×100 ("log points", close to

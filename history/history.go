@@ -250,3 +250,44 @@ func decompose(t int, prev, cur pwt.Row, opt Options) Row {
 	r.TFP = r.GDP - r.Capital - r.Labour
 	return r
 }
+
+// CapitalNames and LabourNames are the names by which the inputs are chosen on
+// the command line and in scenario files, in the order of the constants.
+var (
+	CapitalNames = []string{"rkna", "rnna"}
+	LabourNames  = []string{"hours-hc", "persons", "persons-hc"}
+)
+
+// ParseCapital returns the capital input called name ("rkna" or "rnna").
+func ParseCapital(name string) (Capital, error) {
+	if i := slices.Index(CapitalNames, name); i >= 0 {
+		return Capital(i), nil
+	}
+	return 0, fmt.Errorf("history: unknown capital input %q; allowed: %s", name, strings.Join(CapitalNames, ", "))
+}
+
+// ParseLabour returns the labour input called name ("hours-hc", "persons" or
+// "persons-hc").
+func ParseLabour(name string) (Labour, error) {
+	if i := slices.Index(LabourNames, name); i >= 0 {
+		return Labour(i), nil
+	}
+	return 0, fmt.Errorf("history: unknown labour input %q; allowed: %s", name, strings.Join(LabourNames, ", "))
+}
+
+// Name returns the name by which c is chosen: "rkna" or "rnna".
+func (c Capital) Name() string {
+	if int(c) < len(CapitalNames) {
+		return CapitalNames[c]
+	}
+	return c.String()
+}
+
+// Name returns the name by which l is chosen: "hours-hc", "persons" or
+// "persons-hc".
+func (l Labour) Name() string {
+	if int(l) < len(LabourNames) {
+		return LabourNames[l]
+	}
+	return l.String()
+}

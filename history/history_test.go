@@ -515,3 +515,30 @@ func BenchmarkDecompose(b *testing.B) {
 		}
 	}
 }
+
+func TestParseOptions(t *testing.T) {
+	for i, name := range history.CapitalNames {
+		c, err := history.ParseCapital(name)
+		if err != nil || int(c) != i || c.Name() != name {
+			t.Errorf("ParseCapital(%q) = %v, %v", name, c, err)
+		}
+	}
+	for i, name := range history.LabourNames {
+		l, err := history.ParseLabour(name)
+		if err != nil || int(l) != i || l.Name() != name {
+			t.Errorf("ParseLabour(%q) = %v, %v", name, l, err)
+		}
+	}
+	if got, _ := history.ParseLabour("hours-hc"); got != history.LabourHoursHC {
+		t.Errorf("hours-hc is %v", got)
+	}
+	if got, _ := history.ParseLabour("persons-hc"); got != history.LabourPersonsHC {
+		t.Errorf("persons-hc is %v", got)
+	}
+	if _, err := history.ParseCapital("rknA"); err == nil || !strings.Contains(err.Error(), "allowed: rkna, rnna") {
+		t.Errorf("ParseCapital(rknA): %v", err)
+	}
+	if _, err := history.ParseLabour("hours"); err == nil {
+		t.Error("ParseLabour(hours): no error")
+	}
+}

@@ -1,23 +1,7 @@
-// Package metrics names the scalar outcomes of a run that sensitivity
-// analysis, uncertainty analysis and calibration look at, and reads them
-// from model results without allocating.
-//
-// A metric is written as a name, with a year for per-year metrics:
-//
-//	ii_total_yi               Σ II_t over the span, 亿元
-//	period_ii_share_pct       Σ II_t / Σ ΔY_t, %
-//	delta_gdp_total_yi        Σ ΔY_t over the span, 亿元
-//	ii_increment_yi[YEAR]     II_t, 亿元
-//	ii_share_pct[YEAR]        s_t, the II share of growth, %
-//	ii_cumulative_yi[YEAR]    Σ II up to YEAR, 亿元
-//	gdp_yi[YEAR]              Y_t, 亿元
-//	growth_pct[YEAR]          g_t, %
-//	delta_gdp_yi[YEAR]        ΔY_t, 亿元
-//
-// The names are those of the columns of results.csv and of summary.json.
 package metrics
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -25,151 +9,270 @@ import (
 	"simulate/model"
 )
 
-// Kind is what a metric measures.
-type Kind int
+// kind identifies what a metric reads.
+type kind uint8
 
-// The metrics. Per-year kinds come after NumTotals.
 const (
-	IITotal Kind = iota
-	PeriodIIShare
-	DeltaGDPTotal
-	numTotals
+	kindNone kind = iota
 
-	IIIncrement
-	IIShare
-	IICumulative
-	GDP
-	Growth
-	DeltaGDP
+	// Per-year metrics, in the order of results.Columns (without "year").
+	kindGDP
+	kindGrowth
+	kindDeltaGDP
+	kindLaborPP
+	kindCapitalPP
+	kindTFPPP
+	kindLaborShare
+	kindCapitalShare
+	kindTFPShare
+	kindIIShare
+	kindIILabor
+	kindIICapital
+	kindIITP
+	kindIITE
+	kindIISE
+	kindIIAE
+	kindIIIncrement
+	kindIICumulative
+
+	// Period metrics, named as in summary.json's totals.
+	kindIITotal
+	kindDeltaGDPTotal
+	kindPeriodIIShare
+	kindGDPLast
+
 	numKinds
 )
 
-var names = [numKinds]string{
-	IITotal:       "ii_total_yi",
-	PeriodIIShare: "period_ii_share_pct",
-	DeltaGDPTotal: "delta_gdp_total_yi",
-	IIIncrement:   "ii_increment_yi",
-	IIShare:       "ii_share_pct",
-	IICumulative:  "ii_cumulative_yi",
-	GDP:           "gdp_yi",
-	Growth:        "growth_pct",
-	DeltaGDP:      "delta_gdp_yi",
+// firstPeriod is the first kind that is a period total.
+const firstPeriod = kindIITotal
+
+var kindInfo = [numKinds]struct {
+	name string
+	unit string
+	doc  string
+}{
+	kindGDP:           {"gdp_yi", "亿元", "real GDP Y_t"},
+	kindGrowth:        {"growth_pct", "%", "real GDP growth g_t"},
+	kindDeltaGDP:      {"delta_gdp_yi", "亿元", "GDP increment ΔY_t"},
+	kindLaborPP:       {"labor_pp", "pp", "labour's contribution to growth"},
+	kindCapitalPP:     {"capital_pp", "pp", "capital's contribution to growth"},
+	kindTFPPP:         {"tfp_pp", "pp", "TFP's contribution to growth"},
+	kindLaborShare:    {"labor_share_pct", "%", "labour's share of growth"},
+	kindCapitalShare:  {"capital_share_pct", "%", "capital's share of growth"},
+	kindTFPShare:      {"tfp_share_pct", "%", "TFP's share of growth"},
+	kindIIShare:       {"ii_share_pct", "%", "II share of the year's GDP growth s_t"},
+	kindIILabor:       {"ii_labor_yi", "亿元", "II increment through labour"},
+	kindIICapital:     {"ii_capital_yi", "亿元", "II increment through capital"},
+	kindIITP:          {"ii_tfp_tp_yi", "亿元", "II increment through technical progress"},
+	kindIITE:          {"ii_tfp_te_yi", "亿元", "II increment through technical efficiency"},
+	kindIISE:          {"ii_tfp_se_yi", "亿元", "II increment through scale efficiency"},
+	kindIIAE:          {"ii_tfp_ae_yi", "亿元", "II increment through allocative efficiency"},
+	kindIIIncrement:   {"ii_increment_yi", "亿元", "II GDP increment II_t"},
+	kindIICumulative:  {"ii_cumulative_yi", "亿元", "cumulative II increment"},
+	kindIITotal:       {"ii_total_yi", "亿元", "Σ II_t over the span"},
+	kindDeltaGDPTotal: {"delta_gdp_total_yi", "亿元", "Σ ΔY_t over the span"},
+	kindPeriodIIShare: {"period_ii_share_pct", "%", "Σ II_t / Σ ΔY_t"},
+	kindGDPLast:       {"gdp_last_yi", "亿元", "real GDP of the last year"},
 }
 
-// PerYear reports whether k needs a year.
-func (k Kind) PerYear() bool { return k > numTotals && k < numKinds }
-
-// String returns the metric's name without a year.
-func (k Kind) String() string {
-	if k < 0 || k >= numKinds || k == numTotals {
-		return fmt.Sprintf("Kind(%d)", int(k))
-	}
-	return names[k]
-}
-
-// Unit returns the unit of k: "亿元" or "%".
-func (k Kind) Unit() string {
-	if strings.HasSuffix(names[k], "_pct") {
-		return "%"
-	}
-	return "亿元"
-}
-
-// Metric is one scalar outcome of a run.
+// Metric is one named model output: a per-year value at Year, or a period
+// total (Year 0). The zero Metric is not valid.
 type Metric struct {
-	Kind Kind
-	Year int // for per-year kinds; 0 otherwise
+	kind kind
+	// Year is the year of a per-year metric; 0 for a period total, and 0
+	// for a per-year metric parsed without a year (see [Metric.WithYear]).
+	Year int
 }
 
-// String returns the metric as written, e.g. "ii_share_pct[2024]".
-func (m Metric) String() string {
-	if m.Kind.PerYear() {
-		return fmt.Sprintf("%s[%d]", m.Kind, m.Year)
-	}
-	return m.Kind.String()
-}
+// ErrSyntax is returned (wrapped) by Parse for text that is not a metric.
+var ErrSyntax = errors.New("metrics: not a metric")
 
-// Names returns every metric name, per-year ones marked "[YEAR]".
-func Names() []string {
-	var s []string
-	for k := range numKinds {
-		if k == numTotals {
-			continue
-		}
-		if k.PerYear() {
-			s = append(s, names[k]+"[YEAR]")
-		} else {
-			s = append(s, names[k])
-		}
-	}
-	return s
-}
-
-// Parse reads a metric such as "ii_total_yi" or "ii_share_pct[2024]".
-// The year is checked against a span by Check, not here.
+// Parse reads a metric written NAME or NAME[YEAR]. A per-year metric may be
+// written without a year (its Year is then 0); a period total may not have
+// one.
 func Parse(s string) (Metric, error) {
-	name, year, hasYear := s, 0, false
+	name, year := s, 0
 	if i := strings.IndexByte(s, '['); i >= 0 {
 		if !strings.HasSuffix(s, "]") {
-			return Metric{}, fmt.Errorf("metric %q: a year is written NAME[YEAR]", s)
+			return Metric{}, fmt.Errorf("%w: %q: a year is written NAME[YEAR], e.g. ii_increment_yi[2019]", ErrSyntax, s)
 		}
-		y, err := strconv.Atoi(s[i+1 : len(s)-1])
-		if err != nil || y < 1000 || y > 9999 {
-			return Metric{}, fmt.Errorf("metric %q: %q is not a year", s, s[i+1:len(s)-1])
+		y, ok := parseYear(s[i+1 : len(s)-1])
+		if !ok {
+			return Metric{}, fmt.Errorf("%w: %q: %q is not a year (four digits)", ErrSyntax, s, s[i+1:len(s)-1])
 		}
-		name, year, hasYear = s[:i], y, true
+		name, year = s[:i], y
 	}
-	for k := range numKinds {
-		if k == numTotals || names[k] != name {
-			continue
-		}
-		switch {
-		case k.PerYear() && !hasYear:
-			return Metric{}, fmt.Errorf("metric %q needs a year: %s[YEAR]", s, name)
-		case !k.PerYear() && hasYear:
-			return Metric{}, fmt.Errorf("metric %q is a total over the span and takes no year", s)
-		}
-		return Metric{Kind: k, Year: year}, nil
+	k, ok := lookup(name)
+	if !ok {
+		return Metric{}, fmt.Errorf("%w: unknown metric %q; metrics are %s", ErrSyntax, name, strings.Join(Names(), ", "))
 	}
-	return Metric{}, fmt.Errorf("unknown metric %q; known: %s", s, strings.Join(Names(), ", "))
+	if k >= firstPeriod && year != 0 {
+		return Metric{}, fmt.Errorf("%w: %q: %s is a total over the span and takes no year", ErrSyntax, s, name)
+	}
+	return Metric{kind: k, Year: year}, nil
 }
 
-// Check returns an error if m's year is outside the span of res.
-func (m Metric) Check(firstYear, lastYear int) error {
-	if m.Kind.PerYear() && (m.Year < firstYear || m.Year > lastYear) {
-		return fmt.Errorf("metric %s: year %d is outside the span %d–%d", m, m.Year, firstYear, lastYear)
+func parseYear(s string) (int, bool) {
+	if len(s) != 4 {
+		return 0, false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+	}
+	y, err := strconv.Atoi(s)
+	return y, err == nil && y >= 1000
+}
+
+func lookup(name string) (kind, bool) {
+	for k := kindNone + 1; k < numKinds; k++ {
+		if kindInfo[k].name == name {
+			return k, true
+		}
+	}
+	return kindNone, false
+}
+
+// Names returns the names of every metric: the per-year ones in the order
+// of results.csv's columns, then the period totals.
+func Names() []string {
+	names := make([]string, 0, numKinds-1)
+	for k := kindNone + 1; k < numKinds; k++ {
+		names = append(names, kindInfo[k].name)
+	}
+	return names
+}
+
+// Valid reports whether m is a metric (not the zero Metric).
+func (m Metric) Valid() bool { return m.kind > kindNone && m.kind < numKinds }
+
+// Name returns the metric's name without a year, e.g. "ii_increment_yi".
+func (m Metric) Name() string {
+	if !m.Valid() {
+		return "metric?"
+	}
+	return kindInfo[m.kind].name
+}
+
+// String returns the metric as written: NAME[YEAR] or NAME.
+func (m Metric) String() string {
+	if m.Year != 0 {
+		return m.Name() + "[" + strconv.Itoa(m.Year) + "]"
+	}
+	return m.Name()
+}
+
+// Unit returns the metric's unit: "亿元", "%" or "pp".
+func (m Metric) Unit() string {
+	if !m.Valid() {
+		return ""
+	}
+	return kindInfo[m.kind].unit
+}
+
+// Doc returns a short description of the metric.
+func (m Metric) Doc() string {
+	if !m.Valid() {
+		return ""
+	}
+	return kindInfo[m.kind].doc
+}
+
+// PerYear reports whether m is a per-year metric (else a period total).
+func (m Metric) PerYear() bool { return m.Valid() && m.kind < firstPeriod }
+
+// WithYear returns the per-year metric m at year.
+func (m Metric) WithYear(year int) Metric { m.Year = year; return m }
+
+// Check returns an error unless m can be read from the results of a span
+// first…last: a per-year metric needs a year inside it.
+func (m Metric) Check(first, last int) error {
+	switch {
+	case !m.Valid():
+		return errors.New("metrics: the zero Metric reads nothing")
+	case !m.PerYear():
+		return nil
+	case m.Year == 0:
+		return fmt.Errorf("metrics: %s is per year: write %s[YEAR]", m.Name(), m.Name())
+	case m.Year < first || m.Year > last:
+		return fmt.Errorf("metrics: %s: year %d is outside the span %d–%d", m, m.Year, first, last)
 	}
 	return nil
 }
 
-// Value returns the metric of res. It panics if a per-year metric's year is
-// not in res (see Check).
+// Value returns the value of m in res, in the metric's unit. It allocates
+// nothing.
+//
+// It panics if m is not valid or if m is a per-year metric whose year is
+// not in res (see [Metric.Check]).
 func (m Metric) Value(res *model.Results) float64 {
-	switch m.Kind {
-	case IITotal:
-		return res.Totals.II
-	case PeriodIIShare:
-		return 100 * res.Totals.IIShare
-	case DeltaGDPTotal:
-		return res.Totals.DeltaGDP
+	if m.kind >= firstPeriod {
+		t := &res.Totals
+		switch m.kind {
+		case kindIITotal:
+			return t.II
+		case kindDeltaGDPTotal:
+			return t.DeltaGDP
+		case kindPeriodIIShare:
+			return 100 * t.IIShare
+		case kindGDPLast:
+			if n := len(res.Years); n > 0 {
+				return res.Years[n-1].GDP
+			}
+			return 0
+		}
+		panic("metrics: invalid metric")
 	}
-	if len(res.Years) == 0 || m.Year < res.Years[0].Year || m.Year > res.Years[len(res.Years)-1].Year {
-		panic(fmt.Sprintf("metrics: year %d is not in the results", m.Year))
+	if m.kind == kindNone {
+		panic("metrics: the zero Metric reads nothing")
 	}
-	y := &res.Years[m.Year-res.Years[0].Year]
-	switch m.Kind {
-	case IIIncrement:
-		return y.II
-	case IIShare:
-		return 100 * y.IIShare
-	case IICumulative:
-		return y.IICumulative
-	case GDP:
+	i := -1
+	if len(res.Years) > 0 {
+		i = m.Year - res.Years[0].Year
+	}
+	if i < 0 || i >= len(res.Years) || m.Year == 0 {
+		panic("metrics: " + m.String() + " is not in the results")
+	}
+	y := &res.Years[i]
+	switch m.kind {
+	case kindGDP:
 		return y.GDP
-	case Growth:
+	case kindGrowth:
 		return 100 * y.Growth
-	case DeltaGDP:
+	case kindDeltaGDP:
 		return y.DeltaGDP
+	case kindLaborPP:
+		return 100 * y.Contribution[model.Labor]
+	case kindCapitalPP:
+		return 100 * y.Contribution[model.Capital]
+	case kindTFPPP:
+		return 100 * y.Contribution[model.TFP]
+	case kindLaborShare:
+		return 100 * y.Share[model.Labor]
+	case kindCapitalShare:
+		return 100 * y.Share[model.Capital]
+	case kindTFPShare:
+		return 100 * y.Share[model.TFP]
+	case kindIIShare:
+		return 100 * y.IIShare
+	case kindIILabor:
+		return y.Channel[model.ChannelLabor]
+	case kindIICapital:
+		return y.Channel[model.ChannelCapital]
+	case kindIITP:
+		return y.Channel[model.ChannelTP]
+	case kindIITE:
+		return y.Channel[model.ChannelTE]
+	case kindIISE:
+		return y.Channel[model.ChannelSE]
+	case kindIIAE:
+		return y.Channel[model.ChannelAE]
+	case kindIIIncrement:
+		return y.II
+	case kindIICumulative:
+		return y.IICumulative
 	}
-	panic("metrics: unknown kind")
+	panic("metrics: invalid metric")
 }

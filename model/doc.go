@@ -30,6 +30,16 @@
 // c_A = g − c_L − c_K, so the contributions add up to growth by construction
 // and, when an input is perturbed, TFP is the factor that absorbs the change.
 //
+// # The supply side (Solow)
+//
+// Inputs may carry a [Solow] part (Inputs.Solow). Growth, the factor split
+// (in the Production form) and, when capital is split into ICT and non-ICT
+// stocks, φ are then computed from capital accumulation, TFP and labour by
+// [FillInputs], and the decomposition and attribution run on them
+// unchanged. The Solow inputs are addressable like every other input
+// ([SolowParams]; keys solow.*); setting one through a [Ref] recomputes the
+// derived inputs, which are themselves no longer addressable.
+//
 // # Conventions
 //
 // Inside this package every rate and share is a fraction (0.063, not 6.3 %)

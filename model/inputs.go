@@ -114,6 +114,11 @@ type Inputs struct {
 
 	Weight [NumDimensions]float64   // w_d, weight of TFP dimension d; Σ w_d = 1
 	TFPII  [NumDimensions][]float64 // θ_d,t, II share of dimension d's contribution, [0, 1]
+
+	// Solow, when not nil, is the supply side from which growth and the
+	// factor split (and φ, with the ICT split) are computed: see [Solow]
+	// and [FillInputs]. Those inputs are then derived, not given.
+	Solow *Solow
 }
 
 // NewInputs returns inputs for years baseYear+1 … baseYear+n with every
@@ -163,14 +168,24 @@ func (in *Inputs) Clone() *Inputs {
 	for i, p := range c.series() {
 		*p = append([]float64(nil), *src[i]...)
 	}
+	if in.Solow != nil {
+		c.Solow = in.Solow.Clone()
+	}
 	return &c
 }
 
 // CopyFrom copies the values of src into in without allocating. It panics if
-// the two spans differ in length.
+// the two spans differ in length, or if one has a Solow part and the other
+// not.
 func (in *Inputs) CopyFrom(src *Inputs) {
 	if src.Len() != in.Len() {
 		panic("model: CopyFrom between spans of different length")
+	}
+	if (src.Solow == nil) != (in.Solow == nil) {
+		panic("model: CopyFrom between inputs with and without a Solow part")
+	}
+	if in.Solow != nil {
+		in.Solow.copyFrom(src.Solow)
 	}
 	in.BaseYear, in.BaseGDP, in.Weight = src.BaseYear, src.BaseGDP, src.Weight
 	copy(in.Form, src.Form)

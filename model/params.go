@@ -24,7 +24,16 @@ type Param struct {
 	IsSplit bool
 	Form    SplitForm
 
-	weight int // 1+Dimension for a TFP weight, else 0
+	// Solow marks an input of the supply-side model ([SolowParams]): its
+	// values live in Inputs.Solow.
+	Solow bool
+	// FromBase marks a per-year parameter whose values belong to the years
+	// BaseYear … LastYear−1 rather than to the projected years (an
+	// investment rate: year t's investment is capital in year t+1).
+	FromBase bool
+
+	weight int                // 1+Dimension for a TFP weight, else 0
+	active func(*Inputs) bool // whether p exists for the inputs; nil: always
 
 	series func(*Inputs) []float64 // per-year values (model units)
 	scalar func(*Inputs) *float64  // scalar value (model units)
@@ -32,7 +41,21 @@ type Param struct {
 
 // Applies reports whether p is read by the model for year index i of in.
 func (p *Param) Applies(in *Inputs, i int) bool {
-	return !p.IsSplit || in.Form[i] == p.Form
+	return p.Active(in) && (!p.IsSplit || in.Form[i] == p.Form)
+}
+
+// Active reports whether in has p at all: the Solow inputs exist only for
+// inputs with a Solow part, the ICT ones only with the ICT split.
+func (p *Param) Active(in *Inputs) bool { return p.active == nil || p.active(in) }
+
+// Years returns the first year and the number of values of a per-year p in
+// in: the projected years, or for a FromBase parameter the years
+// BaseYear … LastYear−1.
+func (p *Param) Years(in *Inputs) (first, n int) {
+	if p.FromBase {
+		return in.BaseYear, in.Len()
+	}
+	return in.FirstYear(), in.Len()
 }
 
 // Domain returns p's domain as text, e.g. "[0, 1]".
@@ -127,11 +150,14 @@ func (p *Param) Scalar(in *Inputs) *float64 { return p.scalar(in) }
 // Required reports whether a scenario must give p.
 func (p *Param) Required() bool { return math.IsNaN(p.Default) }
 
-// LookupParam returns the Param with the given key path (without a year).
+// LookupParam returns the Param with the given key path (without a year),
+// from [Params] or [SolowParams].
 func LookupParam(key string) (*Param, bool) {
-	for _, p := range Params {
-		if p.Key == key {
-			return p, true
+	for _, ps := range [...][]*Param{Params, SolowParams} {
+		for _, p := range ps {
+			if p.Key == key {
+				return p, true
+			}
 		}
 	}
 	return nil, false
@@ -166,6 +192,14 @@ func Lookup(in *Inputs, path string) (Ref, error) {
 	if !ok {
 		return Ref{}, fmt.Errorf("model: unknown parameter %q (see the parameter list)", key)
 	}
+	switch {
+	case !p.Active(in) && in.Solow != nil:
+		return Ref{}, fmt.Errorf("model: %q: the scenario does not split capital into ICT and non-ICT stocks", path)
+	case !p.Active(in):
+		return Ref{}, fmt.Errorf("model: %q: only scenarios in mode \"solow\" have Solow inputs", path)
+	case p.Derived(in):
+		return Ref{}, fmt.Errorf("model: %q: the Solow model computes %s in this scenario; address its solow.* inputs instead", path, key)
+	}
 	r := Ref{Param: p, Year: year, in: in}
 	if !p.PerYear {
 		if year != 0 {
@@ -173,11 +207,12 @@ func Lookup(in *Inputs, path string) (Ref, error) {
 		}
 		return r, nil
 	}
-	if year != 0 && (year < in.FirstYear() || year > in.LastYear()) {
-		return Ref{}, fmt.Errorf("model: %q: year %d is outside the span %d–%d", path, year, in.FirstYear(), in.LastYear())
+	first, n := p.Years(in)
+	if year != 0 && (year < first || year >= first+n) {
+		return Ref{}, fmt.Errorf("model: %q: year %d is outside %d–%d, the years of %s", path, year, first, first+n-1, key)
 	}
-	for i := range in.Len() {
-		if (year == 0 || in.FirstYear()+i == year) && p.Applies(in, i) {
+	for i := range n {
+		if (year == 0 || first+i == year) && p.Applies(in, i) {
 			r.indices = append(r.indices, i)
 		}
 	}
@@ -203,8 +238,9 @@ func (r Ref) Len() int {
 	return len(r.indices)
 }
 
-// YearIndex returns the year index (0 for the first projected year) of the
-// k-th value addressed. It panics for a scalar.
+// YearIndex returns the year index of the k-th value addressed: 0 for the
+// first projected year, or for a FromBase parameter for the base year. It
+// panics for a scalar.
 func (r Ref) YearIndex(k int) int { return r.indices[k] }
 
 // Get returns the k-th value addressed, in key units.
@@ -217,9 +253,13 @@ func (r Ref) Get(k int) float64 {
 
 // Set sets the k-th value addressed, given in key units. Setting one TFP
 // dimension weight rescales the other three in proportion, so that the
-// weights keep summing to 1.
+// weights keep summing to 1. Setting a Solow input recomputes the inputs
+// the Solow model derives ([FillInputs]).
 func (r Ref) Set(k int, v float64) {
 	v /= r.Param.Scale
+	if r.Param.Solow {
+		defer FillInputs(r.in, r.in.Solow)
+	}
 	if r.Param.PerYear {
 		r.Param.series(r.in)[r.indices[k]] = v
 		return

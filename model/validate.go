@@ -58,22 +58,31 @@ func (in *Inputs) Check() []*InputError {
 		return errs
 	}
 	in.checkLengths()
+	if in.Solow != nil {
+		in.Solow.checkLengths(n)
+	}
 
-	for _, p := range Params {
-		if !p.PerYear {
-			v := *p.scalar(in) * p.Scale
-			if msg := p.check(v); msg != "" {
-				add(p.Key, 0, "%s", msg)
-			}
-			continue
-		}
-		s := p.series(in)
-		for i := range n {
-			if !p.Applies(in, i) {
+	for _, ps := range [...][]*Param{Params, SolowParams} {
+		for _, p := range ps {
+			if !p.Active(in) {
 				continue
 			}
-			if msg := p.check(s[i] * p.Scale); msg != "" {
-				add(p.Key, in.FirstYear()+i, "%s", msg)
+			if !p.PerYear {
+				v := *p.scalar(in) * p.Scale
+				if msg := p.check(v); msg != "" {
+					add(p.Key, 0, "%s", msg)
+				}
+				continue
+			}
+			s := p.series(in)
+			first, _ := p.Years(in)
+			for i := range n {
+				if !p.Applies(in, i) {
+					continue
+				}
+				if msg := p.check(s[i] * p.Scale); msg != "" {
+					add(p.Key, first+i, "%s", msg)
+				}
 			}
 		}
 	}

@@ -6,7 +6,9 @@
 //     sorted by year, with the variables growth accounting needs (see Var).
 //     Units are PWT's own: rgdpna and rnna in million 2011 USD at constant national
 //     prices, rkna and rtfpna as indices (2011 = 1), emp in millions of persons,
-//     avh in hours per person per year, hc an index, labsh a fraction of GDP.
+//     avh in hours per person per year, hc an index, labsh a fraction of GDP, delta
+//     a fraction of the capital stock per year, csh_i a fraction of GDP (at current
+//     PPPs). The columns delta and csh_i are optional (see Var.Optional).
 //   - A missing value (an empty cell in the CSV) is kept as missing: Row.Value
 //     reports whether the value is present. It is never read as zero.
 //   - Read is strict: a number that does not parse, a non-finite number, a ragged

@@ -40,7 +40,8 @@ const (
 
 // Read parses a PWT table in CSV form: a header line naming the columns, then one
 // row per country-year. Columns other than country, isocode (or countrycode), year
-// and the Vars are ignored; their order does not matter. An empty cell is a missing
+// and the Vars are ignored; their order does not matter. The columns of optional
+// Vars (delta, csh_i) may be absent, which makes their values missing. An empty cell is a missing
 // value. Read collects the problems it finds (up to a limit) and returns them
 // together with errors.Join; each names the line and, where there is one, the
 // column.
@@ -127,7 +128,15 @@ func columns(header []string) (colIndex, error) {
 	}
 	c.year = find(colYear)
 	for v := range Var(numVars) {
-		c.vars[v] = find(v.String())
+		i, ok := pos[v.String()]
+		switch {
+		case ok:
+			c.vars[v] = i
+		case v.Optional():
+			c.vars[v] = -1 // absent: every value missing
+		default:
+			c.vars[v] = find(v.String())
+		}
 	}
 	return c, errors.Join(errs...)
 }
@@ -211,6 +220,9 @@ func (p *parser) record(rec []string) (stop bool) {
 	row := Row{Year: year}
 	for v := range Var(numVars) {
 		col := p.cols.vars[v]
+		if col < 0 {
+			continue // optional column absent
+		}
 		x, err := number(rec[col])
 		if err != nil {
 			bad = true

@@ -198,7 +198,7 @@ func TestVarString(t *testing.T) {
 	for _, v := range Vars() {
 		names = append(names, v.String())
 	}
-	if got, want := strings.Join(names, ","), "rgdpna,rnna,rkna,emp,avh,hc,labsh,rtfpna"; got != want {
+	if got, want := strings.Join(names, ","), "rgdpna,rnna,rkna,emp,avh,hc,labsh,rtfpna,delta,csh_i"; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 	if got, want := Var(200).String(), "pwt.Var(200)"; got != want {
@@ -215,6 +215,57 @@ func TestZeroRowIsMissing(t *testing.T) {
 	for _, v := range Vars() {
 		if x, ok := (Row{}).Value(v); ok || !math.IsNaN(x) {
 			t.Errorf("zero Row, %v: got (%v, %v), want (NaN, false)", v, x, ok)
+		}
+	}
+}
+
+// TestOptionalColumns checks that delta and csh_i are read when present and
+// missing (not zero) when their columns are absent, and that a bad value in an
+// optional column is still an error.
+func TestOptionalColumns(t *testing.T) {
+	const row = `"XYZ","X",2000,"x",1,1,1,1,1,1,0.5,1`
+	tests := []struct {
+		name       string
+		src        string
+		delta, csh float64 // NaN: missing
+		wantErr    string
+	}{
+		{"absent", hdr + row + "\n", math.NaN(), math.NaN(), ""},
+		{"present", strings.TrimSuffix(hdr, "\n") + `,"delta","csh_i"` + "\n" + row + ",0.05,0.4\n", 0.05, 0.4, ""},
+		{"empty cells", strings.TrimSuffix(hdr, "\n") + `,"csh_i","delta"` + "\n" + row + ",,\n", math.NaN(), math.NaN(), ""},
+		{"bad value", strings.TrimSuffix(hdr, "\n") + `,"delta"` + "\n" + row + ",x\n", 0, 0, `line 2, column "delta": "x" is not a number`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tab, err := Read(strings.NewReader(tt.src))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("got error %v, want one containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, _ := tab.Country("XYZ")
+			for _, c := range []struct {
+				v    Var
+				want float64
+			}{{DELTA, tt.delta}, {CSH_I, tt.csh}} {
+				got, ok := s.Rows[0].Value(c.v)
+				if math.IsNaN(c.want) {
+					if ok {
+						t.Errorf("%v: got %v, want missing", c.v, got)
+					}
+				} else if !ok || got != c.want {
+					t.Errorf("%v: got (%v, %v), want %v", c.v, got, ok, c.want)
+				}
+			}
+		})
+	}
+	for _, v := range Vars() {
+		if got, want := v.Optional(), v == DELTA || v == CSH_I; got != want {
+			t.Errorf("%v.Optional() = %v, want %v", v, got, want)
 		}
 	}
 }

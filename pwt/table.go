@@ -19,15 +19,22 @@ const (
 	HC                // human capital index per person
 	LABSH             // labour compensation as a fraction of GDP at current national prices
 	RTFPNA            // TFP at constant national prices, index 2011 = 1
+	DELTA             // average depreciation rate of the capital stock, fraction (optional column)
+	CSH_I             // share of gross capital formation in GDP at current PPPs, fraction (optional column)
 
 	numVars = iota
 )
+
+// firstOptional is the first Var whose column a table may lack: Read treats an
+// absent optional column as a column of missing values. The growth-accounting
+// variables before it are required.
+const firstOptional = DELTA
 
 // Row.present has one bit per Var; this fails to compile if they outgrow it.
 var _ [16 - numVars]struct{}
 
 // varNames are the CSV column names, indexed by Var.
-var varNames = [numVars]string{"rgdpna", "rnna", "rkna", "emp", "avh", "hc", "labsh", "rtfpna"}
+var varNames = [numVars]string{"rgdpna", "rnna", "rkna", "emp", "avh", "hc", "labsh", "rtfpna", "delta", "csh_i"}
 
 // Vars returns every Var a Table keeps, in column order.
 func Vars() []Var {
@@ -37,6 +44,10 @@ func Vars() []Var {
 	}
 	return vs
 }
+
+// Optional reports whether a table may lack v's column (its values are then
+// all missing).
+func (v Var) Optional() bool { return v >= firstOptional && int(v) < numVars }
 
 // String returns the PWT column name of v, e.g. "rkna".
 func (v Var) String() string {

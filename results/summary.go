@@ -36,7 +36,10 @@ type Totals struct {
 
 // ResolvedInputs returns every model input in key units, keyed by key path:
 // a number for a scalar, a table year → value for a per-year input (only the
-// years it applies to), and "split_form", year → form.
+// years it applies to), and "split_form", year → form. For Solow inputs it
+// holds the solow.* inputs too, and the values computed from them under
+// their own keys (gdp.growth_pct, the production-form split, and φ with the
+// ICT split).
 func ResolvedInputs(in *model.Inputs) map[string]any {
 	m := map[string]any{}
 	for _, p := range model.Params {
@@ -54,6 +57,21 @@ func ResolvedInputs(in *model.Inputs) map[string]any {
 		if len(byYear) > 0 {
 			m[p.Key] = byYear
 		}
+	}
+	for _, p := range model.SolowParams { // present only for Solow inputs
+		if !p.Active(in) {
+			continue
+		}
+		if !p.PerYear {
+			m[p.Key] = *p.Scalar(in) * p.Scale
+			continue
+		}
+		first, _ := p.Years(in)
+		byYear := map[string]float64{}
+		for i, v := range p.Series(in) {
+			byYear[strconv.Itoa(first+i)] = v * p.Scale
+		}
+		m[p.Key] = byYear
 	}
 	forms := map[string]string{}
 	for i, f := range in.Form {

@@ -38,9 +38,16 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 			fileErr("name", "the file name gives no usable scenario name (%v); add a name key", err)
 		}
 	}
-	if l, ok := leaves["mode"]; ok && l.val.(string) != ModeDecomposition {
-		errs = append(errs, l.errorf(nil, "mode %q is not known; allowed: %s", l.val, ModeDecomposition))
+	if l, ok := leaves["mode"]; ok {
+		switch m := l.val.(string); m {
+		case ModeDecomposition, ModeSolow:
+			s.Mode = m
+		default:
+			errs = append(errs, l.errorf(nil, "mode %q is not known; allowed: %s, %s", m, ModeDecomposition, ModeSolow))
+		}
 	}
+	solow := s.Mode == ModeSolow
+	errs = append(errs, modeKeys(f, s.Mode, leaves)...)
 
 	// The span comes first: every per-year value is read against it.
 	var span [2]int
@@ -68,10 +75,16 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 	}
 	base, n := span[0], span[1]-span[0]
 	in := model.NewInputs(base, n)
+	if solow {
+		in.Solow = model.NewSolow(n, hasICT(leaves))
+	}
 	s.Inputs = in
 
 	given := map[string][]bool{} // per-year keys: which years were given
 	for _, p := range model.Params {
+		if p.Derived(in) {
+			continue // computed by the Solow model; modeKeys reported it if given
+		}
 		l, ok := leaves[p.Key]
 		if !p.PerYear {
 			switch {
@@ -108,7 +121,7 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 	}
 	checks := map[string][]float64{}
 	for _, key := range checkOnly {
-		if l, ok := leaves[key]; ok {
+		if l, ok := leaves[key]; ok && !solow {
 			vals, has, e := parseSeries(l, base, n, true)
 			errs = append(errs, e...)
 			for i, v := range vals {
@@ -120,10 +133,25 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 			checks[key], given[key] = vals, has
 		}
 	}
+	h, r, e := buildExtras(leaves, base)
+	s.History, s.Reference = h, r
+	errs = append(errs, e...)
+	if solow {
+		errs = append(errs, buildSolow(f, in, leaves)...)
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
 
+	if solow {
+		for _, ie := range in.Check() {
+			errs = append(errs, solowInputError(f, leaves, in, ie))
+		}
+		if len(errs) > 0 {
+			return nil, errs
+		}
+		return s, nil
+	}
 	errs = append(errs, splitForms(f, in, leaves, given)...)
 	if len(errs) > 0 {
 		return nil, errs

@@ -8,17 +8,23 @@ import (
 	"simulate/model"
 )
 
-// FuzzParse feeds arbitrary bytes through load → validate → run: it must
-// never panic, every error must render with the file name, and a scenario
-// that loads must give finite results.
+// FuzzParse feeds arbitrary bytes through load → validate → run, seeded with
+// the shipped scenarios (both modes): it must never panic, every error must
+// render with the file name, and a scenario that loads must give finite
+// results for every year.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(minimal))
 	f.Add([]byte(strings.ReplaceAll(minimal, "\n", "\r\n")))
 	f.Add([]byte(strings.ReplaceAll(minimal, "= 5", "= nan")))
 	f.Add([]byte("a = \"\"\"\nb\r\n\"\"\"\r\nx = = 1\r\n"))
 	f.Add([]byte("[span]\nbase_year = 2018\nlast_year = 2218\n[gdp]\nbase_yi = 1e12\ngrowth_pct = 100\n[labor]\nshare_pct = 0\n[capital]\nshare_pct = 0\n"))
+	f.Add([]byte(solowSrc))
+	f.Add([]byte(solowSrc + "[solow.ict]\ncapital_share = 0.05\ninvestment_share = 0.1\ndepreciation_pct = 20\n[history]\ncountry = \"CHN\"\n[reference]\nyear = 2020\ntfp_pp = 1\n"))
 	for _, name := range Names() {
-		src, _ := Source(name)
+		src, err := Source(name)
+		if err != nil {
+			f.Fatal(err)
+		}
 		f.Add(src)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -31,6 +37,9 @@ func FuzzParse(f *testing.F) {
 		}
 		var res model.Results
 		model.Evaluate(&res, s.Inputs)
+		if len(res.Years) != s.Inputs.Len() {
+			t.Fatalf("%d result years for %d inputs", len(res.Years), s.Inputs.Len())
+		}
 		for _, y := range res.Years {
 			for _, v := range []float64{y.GDP, y.II, y.IIShare, y.DeltaGDP, y.IICumulative} {
 				if math.IsNaN(v) || math.IsInf(v, 0) {

@@ -24,11 +24,13 @@ type Scenario struct {
 	Name        string // used in output paths; letters, digits, '.', '_', '-'
 	Title       string
 	Description string
-	Mode        string   // "decomposition"
+	Mode        string   // "decomposition" or "solow" (Inputs.Solow is then set)
 	Source      string   // the file as named by the user, or "embedded:NAME.toml"
 	Chain       []string // Source of this scenario, then of each one it extends
 	Inputs      *model.Inputs
 	Uncertainty []sensitivity.Uncertain // the [uncertainty] table, in the order applied (uncertainty.go)
+	History     *History                // observed years to show before the projection, or nil
+	Reference   *Reference              // a published split to mark on charts, or nil
 
 	leaves map[string]*leaf // every key given, after extends was applied
 }
@@ -289,6 +291,18 @@ func decode(f *file) (leaves map[string]*leaf, errs Errors) {
 	leaves = map[string]*leaf{}
 	flatten(f, raw, "", leaves, &errs)
 	return leaves, errs
+}
+
+// DecodeTOML decodes src into a generic table the way scenario files are
+// decoded: a panic inside the decoder becomes an error, and a syntax error
+// becomes an *Error with the line and column the decoder gives. name is
+// the file as shown in messages.
+func DecodeTOML(name string, src []byte) (map[string]any, error) {
+	var raw map[string]any
+	if err := safeDecode(src, &raw); err != nil {
+		return nil, tomlError(&file{name: name}, err)
+	}
+	return raw, nil
 }
 
 // safeDecode runs the TOML decoder, turning a panic inside it (a decoder

@@ -4,6 +4,11 @@ import (
 	"strings"
 )
 
+// Locate returns the 1-based line and column at which the key path is
+// written in the TOML source src, or 0, 0 when it cannot tell. Other
+// readers of TOML files (calibration specs) use it to place their errors.
+func Locate(src []byte, path ...string) (line, col int) { return locate(src, path) }
+
 // locate returns the 1-based line and column at which the key path is
 // written in the TOML source src, or 0, 0 when it cannot tell.
 //
@@ -30,7 +35,7 @@ func locate(src []byte, path []string) (line, col int) {
 			continue
 		case trimmed[0] == '[':
 			inner := strings.TrimLeft(trimmed, "[")
-			end := strings.IndexByte(inner, ']')
+			end := headerEnd(inner)
 			if end < 0 {
 				continue
 			}
@@ -70,6 +75,25 @@ func locate(src []byte, path []string) (line, col int) {
 		}
 	}
 	return 0, 0
+}
+
+// headerEnd returns the index of the ']' that closes a table header's key
+// (a quoted key may contain ']', as in [targets."ii_share_pct[2024]"]), or −1.
+func headerEnd(s string) int {
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == ']':
+			return i
+		}
+	}
+	return -1
 }
 
 // splitKey splits a dotted key such as `tfp.weight."x"` into its parts.

@@ -55,6 +55,7 @@ func buildSchema() map[string]kind {
 	for _, k := range checkOnly {
 		s[k] = kindSeries
 	}
+	addSolowSchema(s)
 	return s
 }
 
@@ -77,6 +78,11 @@ func childKeys(prefix string) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// Suggest returns a hint for an unknown key name among the allowed ones,
+// to append to a message: "; keys are case-sensitive: write …", "; did you
+// mean …?" or "; allowed here: …".
+func Suggest(name string, allowed []string) string { return suggest(name, allowed) }
 
 // suggest returns a hint for an unknown key name among the allowed ones:
 // a key that differs only in case, or one within two edits.

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -20,8 +21,8 @@ import (
 // to the base, in the key's units) or "scale" (the base is multiplied by
 // the draw). An entry of a scenario overrides the entry of the same key of
 // the scenario it extends; { dist = "none" } drops an inherited entry.
-// Entries apply in the order of model.Params, a whole path before its
-// single years.
+// Entries apply in the order of model.Params (then model.SolowParams), a
+// whole path before its single years.
 
 // uncertaintyKey is the top-level key of the table.
 const uncertaintyKey = "uncertainty"
@@ -131,7 +132,7 @@ func parseEntry(in *model.Inputs, path string, l *leaf) (e uncertainLeaf, drop b
 		}
 		return e, false, l.errorf(nil, `%s; write the parameter's whole key path in quotes, e.g. "capital.ict_share" = { … }`, msg)
 	}
-	for i, p := range model.Params {
+	for i, p := range slices.Concat(model.Params, model.SolowParams) {
 		if p == ref.Param {
 			e.order = [2]int{i, ref.Year}
 		}

@@ -61,7 +61,7 @@ func TestUncertaintyErrors(t *testing.T) {
 		{"unquoted path", `[uncertainty]
 capital.ict_share = { dist = "uniform", min = 0, max = 1 }`, `u.toml:20:1: uncertainty.capital: unknown parameter "capital" (see the parameter list); write the parameter's whole key path in quotes`},
 		{"year outside", `[uncertainty]
-"gdp.growth_pct[2030]" = { dist = "uniform", min = 0, max = 1 }`, "year 2030 is outside the span 2019–2020"},
+"gdp.growth_pct[2030]" = { dist = "uniform", min = 0, max = 1 }`, "year 2030 is outside 2019–2020"},
 		{"scalar with year", `[uncertainty]
 "gdp.base_yi[2019]" = { dist = "uniform", min = 1, max = 2 }`, "one value for the whole span"},
 		{"no dist", `[uncertainty]

@@ -31,12 +31,17 @@ func benchUncertain(tb testing.TB) []Uncertain {
 // mcMetrics are the metrics simulate mc records for a six-year span.
 func mcMetrics(in *model.Inputs) []metrics.Metric {
 	var ms []metrics.Metric
-	for _, k := range []metrics.Kind{metrics.IIIncrement, metrics.IIShare, metrics.Growth} {
+	for _, name := range []string{"ii_increment_yi", "ii_share_pct", "growth_pct"} {
+		m, _ := metrics.Parse(name)
 		for y := in.FirstYear(); y <= in.LastYear(); y++ {
-			ms = append(ms, metrics.Metric{Kind: k, Year: y})
+			ms = append(ms, m.WithYear(y))
 		}
 	}
-	return append(ms, metrics.Metric{Kind: metrics.IITotal}, metrics.Metric{Kind: metrics.PeriodIIShare})
+	for _, name := range []string{"ii_total_yi", "period_ii_share_pct"} {
+		m, _ := metrics.Parse(name)
+		ms = append(ms, m)
+	}
+	return ms
 }
 
 // BenchmarkEval is one evaluation with the baseline's six inputs changed.

@@ -164,7 +164,7 @@ func TestCheckSupport(t *testing.T) {
 			{Target{"labor.share_pct", Set}, d(NewUniform(0, 30))},
 			{Target{"capital.share_pct", Add}, d(NewUniform(0, 40))},
 		}, []string{"can add up to 102.5 % in 2019 (up to 30 + 72.5)"}},
-		{"unknown", []Uncertain{{Target{"capital.ict_share[2030]", Set}, d(NewUniform(0, 1))}}, []string{"outside the span"}},
+		{"unknown", []Uncertain{{Target{"capital.ict_share[2030]", Set}, d(NewUniform(0, 1))}}, []string{"year 2030 is outside 2019–2024"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -12,9 +12,11 @@ import (
 // concurrent use: give each goroutine its own (see Clone).
 //
 // Changes keep the model's constraints: a factor share moved leaves TFP as
-// the residual (the model computes it), and a TFP weight moved rescales the
+// the residual (the model computes it), a TFP weight moved rescales the
 // other three in proportion so that the weights still sum to 1
-// (model.Ref.Set). Several targets on one parameter compose in order.
+// (model.Ref.Set), and a Solow input moved recomputes the growth path and
+// factor split it drives (model.FillInputs). Several targets on one
+// parameter compose in order.
 type Evaluator struct {
 	base    *model.Inputs
 	in      *model.Inputs
@@ -28,6 +30,7 @@ type Evaluator struct {
 	restore       [][2][]float64 // {in's series, base's series}
 	restoreScalar [][2]*float64  // {in's scalar, base's scalar}
 	weights       bool           // a weight is changed: restore in.Weight
+	solow         bool           // a Solow input is changed: recompute the derived inputs
 }
 
 // boundTarget is a target resolved to the model values it changes.
@@ -54,6 +57,7 @@ func NewEvaluator(base *model.Inputs, targets []Target) (*Evaluator, error) {
 		}
 		e.refs = append(e.refs, r)
 		p := r.Param
+		e.solow = e.solow || p.Solow
 		b := boundTarget{mode: t.Mode, scale: p.Scale}
 		switch {
 		case p.PerYear:
@@ -140,6 +144,11 @@ func (e *Evaluator) Apply(x []float64) {
 		default:
 			*b.scalar = b.mode.apply(*b.scalar*b.scale, v) / b.scale
 		}
+	}
+	if e.solow {
+		// Growth and the factor split follow from the Solow inputs, as
+		// model.Ref.Set would recompute them.
+		model.FillInputs(e.in, e.in.Solow)
 	}
 }
 

@@ -97,8 +97,12 @@ func CheckSupport(in *model.Inputs, unc []Uncertain) []Problem {
 			iv = iv.apply(u.Mode, sup)
 			cur[kk], last[kk] = iv, n
 			if iv.lo < p.Min || iv.hi > p.Max {
+				first := 0
+				if p.PerYear {
+					first, _ = p.Years(in)
+				}
 				bad = append(bad, fmt.Sprintf("[%s, %s]", fmtNum(iv.lo), fmtNum(iv.hi)))
-				badYears = append(badYears, in.FirstYear()+kk.i)
+				badYears = append(badYears, first+kk.i)
 			}
 		}
 		if len(bad) > 0 {

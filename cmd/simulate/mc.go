@@ -71,12 +71,13 @@ func runMC(e *env, args []string) error {
 	// growth (the fan charts), then the totals, then --metric.
 	in := s.Inputs
 	var ms []metrics.Metric
-	for _, k := range []metrics.Kind{metrics.IIIncrement, metrics.IIShare, metrics.Growth} {
+	for _, name := range fanMetrics {
+		m := mustMetric(name)
 		for y := in.FirstYear(); y <= in.LastYear(); y++ {
-			ms = append(ms, metrics.Metric{Kind: k, Year: y})
+			ms = append(ms, m.WithYear(y))
 		}
 	}
-	totals := []metrics.Metric{{Kind: metrics.IITotal}, {Kind: metrics.PeriodIIShare}}
+	totals := []metrics.Metric{mustMetric("ii_total_yi"), mustMetric("period_ii_share_pct")}
 	ms = append(ms, totals...)
 	kept := totals
 	if !containsMetric(ms, extra) {
@@ -119,11 +120,11 @@ func runMC(e *env, args []string) error {
 	var rows [][]string
 	for i, m := range ms {
 		year := ""
-		if m.Kind.PerYear() {
+		if m.PerYear() {
 			year = strconv.Itoa(m.Year)
 		}
 		sm := sums[i]
-		rows = append(rows, []string{m.Kind.String(), year, ff(sm.Mean), ff(sm.P[0]), ff(sm.P[1]), ff(sm.P[2]), ff(sm.P[3]), ff(sm.P[4])})
+		rows = append(rows, []string{m.Name(), year, ff(sm.Mean), ff(sm.P[0]), ff(sm.P[1]), ff(sm.P[2]), ff(sm.P[3]), ff(sm.P[4])})
 	}
 	data, err := csvBytes([]string{"metric", "year", "mean", "p5", "p25", "p50", "p75", "p95"}, rows)
 	if err != nil {
@@ -155,7 +156,7 @@ func runMC(e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "metric\tmean\tp5\tp25\tp50\tp75\tp95\t")
 	for i, m := range ms {
-		if m.Kind.PerYear() && m != extra {
+		if m.PerYear() && m != extra {
 			continue
 		}
 		sm := sums[i]
@@ -166,6 +167,19 @@ func runMC(e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout)
 	return commit(e, batch)
+}
+
+// fanMetrics are the per-year metrics of the fan charts, in the order of
+// plots.FanKind.
+var fanMetrics = []string{"ii_increment_yi", "ii_share_pct", "growth_pct"}
+
+// mustMetric parses a metric name known to be valid.
+func mustMetric(name string) metrics.Metric {
+	m, err := metrics.Parse(name)
+	if err != nil {
+		panic(err)
+	}
+	return m
 }
 
 func containsMetric(ms []metrics.Metric, m metrics.Metric) bool {

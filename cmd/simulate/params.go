@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -40,7 +41,10 @@ func runParams(e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "change it with KEY=V (set), KEY+V (add, in its unit: pp for %%) or KEY*V (scale).\n\n")
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "key\tunit\tdomain\tuncertainty\tvalue")
-	for _, p := range model.Params {
+	for _, p := range slices.Concat(model.Params, model.SolowParams) {
+		if !p.Active(in) {
+			continue // a Solow input of a scenario without a Solow part
+		}
 		unc := "—"
 		if us := byPath[p.Key]; len(us) > 0 {
 			var parts []string
@@ -57,10 +61,14 @@ func runParams(e *env, args []string) error {
 // paramValue writes the value of p in in: one number when it is the same
 // every year it applies to, else year by year.
 func paramValue(p *model.Param, in *model.Inputs) string {
+	if p.Derived(in) {
+		return "(computed by the Solow model: address its solow.* inputs)"
+	}
 	if !p.PerYear {
 		return model.FormatValue(*p.Scalar(in) * p.Scale)
 	}
 	s := p.Series(in)
+	firstYear, _ := p.Years(in)
 	var years []string
 	var first float64
 	same, n := true, 0
@@ -74,12 +82,12 @@ func paramValue(p *model.Param, in *model.Inputs) string {
 		}
 		same = same && v == first
 		n++
-		years = append(years, strconv.Itoa(in.FirstYear()+i)+": "+model.FormatValue(v))
+		years = append(years, strconv.Itoa(firstYear+i)+": "+model.FormatValue(v))
 	}
 	switch {
 	case n == 0:
 		return fmt.Sprintf("(not used: no year gives the factor split as %s)", p.Form)
-	case same && n == in.Len():
+	case same && n == len(s):
 		return model.FormatValue(first) + " every year"
 	}
 	return strings.Join(years, ", ")

@@ -14,10 +14,11 @@ import (
 
 func init() {
 	register(&command{
-		name:    "run",
-		args:    "[--out DIR] [FILE|NAME ...]",
-		summary: "Run scenarios (default: the embedded report2020) and write DIR/<scenario>/results.csv, summary.json and charts.",
-		run:     runRun,
+		name: "run",
+		args: "[--out DIR] [--format png,svg,pdf] [--lang en|zh] [FILE|NAME ...]",
+		summary: "Run scenarios (default: the embedded report2020) and write DIR/<scenario>/results.csv, summary.json and charts\n" +
+			"        (and history_projection.png for a scenario with a [history] table).",
+		run: runRun,
 	})
 }
 
@@ -58,6 +59,9 @@ func runRun(e *env, args []string) error {
 			return err
 		}
 		if err := addCharts(batch, s.Name, charts, formats); err != nil {
+			return err
+		}
+		if err := addHistoryChart(e, batch, s, &res); err != nil {
 			return err
 		}
 	}

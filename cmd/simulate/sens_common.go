@@ -47,10 +47,10 @@ func loadOne(c *command, pos []string) (*scenarios.Scenario, error) {
 func parseMetric(text string, s *scenarios.Scenario) (metrics.Metric, error) {
 	m, err := metrics.Parse(text)
 	if err != nil {
-		return m, invalidf("--metric: %v", err)
+		return m, invalidf("--metric: %s", strings.TrimPrefix(err.Error(), "metrics: "))
 	}
 	if err := m.Check(s.Inputs.FirstYear(), s.Inputs.LastYear()); err != nil {
-		return m, invalidf("--metric: %v (scenario %s)", err, s.Name)
+		return m, invalidf("--metric: %s (scenario %s)", strings.TrimPrefix(err.Error(), "metrics: "), s.Name)
 	}
 	return m, nil
 }

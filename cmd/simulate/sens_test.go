@@ -20,8 +20,8 @@ import (
 	"simulate/results"
 )
 
-// readCSV reads a CSV file written by a command.
-func readCSV(t *testing.T, path string) [][]string {
+// readSensCSV reads a CSV file written by a command, header first.
+func readSensCSV(t *testing.T, path string) [][]string {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -87,14 +87,14 @@ func TestSensitivityCommands(t *testing.T) {
 					t.Errorf("%s: %v", f, err)
 				}
 			}
-			rows := readCSV(t, filepath.Join(dir, tc.files[0]))
+			rows := readSensCSV(t, filepath.Join(dir, tc.files[0]))
 			if got := strings.Join(rows[0], ","); got != tc.header {
 				t.Errorf("header %s, want %s", got, tc.header)
 			}
 		})
 	}
 	// The tornado lists the baseline's six inputs, largest swing first.
-	rows := readCSV(t, filepath.Join(dir, "tornado.csv"))[1:]
+	rows := readSensCSV(t, filepath.Join(dir, "tornado.csv"))[1:]
 	if len(rows) != 6 || rows[0][0] != "gdp.growth_pct+" {
 		t.Errorf("tornado rows %v", rows)
 	}
@@ -131,7 +131,7 @@ func iiTotal(t *testing.T, src string) float64 {
 func TestSweepAndTornadoMatchRun(t *testing.T) {
 	out := t.TempDir()
 	mustRun(t, "sweep", "--param", "capital.ict_share=0.1:0.3:3", "--param", "gdp.growth_pct+-1:1:3", "--out", out)
-	rows := readCSV(t, filepath.Join(out, "report2020", "sweep.csv"))
+	rows := readSensCSV(t, filepath.Join(out, "report2020", "sweep.csv"))
 	last := rows[len(rows)-1] // ict_share 0.3, growth +1 pp
 	if last[0] != "0.3" || last[1] != "1" {
 		t.Fatalf("last row %v", last)
@@ -146,7 +146,7 @@ func TestSweepAndTornadoMatchRun(t *testing.T) {
 	}
 
 	mustRun(t, "tornado", "--out", out)
-	for _, r := range readCSV(t, filepath.Join(out, "report2020", "tornado.csv"))[1:] {
+	for _, r := range readSensCSV(t, filepath.Join(out, "report2020", "tornado.csv"))[1:] {
 		if r[0] != "capital.ict_share" {
 			continue
 		}
@@ -178,8 +178,8 @@ extends = "report2020"
 	p := writeFile(t, dir, "lin.toml", src)
 	const draws = 3001
 	mustRun(t, "mc", p, "--draws", strconv.Itoa(draws), "--keep-draws", "--out", dir)
-	pr := readCSV(t, filepath.Join(dir, "lin", "percentiles.csv"))
-	dr := readCSV(t, filepath.Join(dir, "lin", "draws.csv"))
+	pr := readSensCSV(t, filepath.Join(dir, "lin", "percentiles.csv"))
+	dr := readSensCSV(t, filepath.Join(dir, "lin", "draws.csv"))
 	if got := strings.Join(dr[0], ","); got != "draw,capital.ict_share,ii_total_yi,period_ii_share_pct" {
 		t.Fatalf("draws.csv header %s", got)
 	}

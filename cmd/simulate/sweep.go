@@ -80,7 +80,7 @@ func runSweep(e *env, args []string) error {
 	if err := batch.Add(s.Name+"/sweep.csv", data); err != nil {
 		return err
 	}
-	data2 := plots.Sweep{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Kind.Unit(), Z: res.Z}
+	data2 := plots.Sweep{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Unit(), Z: res.Z}
 	for k, r := range ranges {
 		vals := res.X
 		if k == 1 {

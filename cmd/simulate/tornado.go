@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -83,7 +84,7 @@ func runTornado(e *env, args []string) error {
 	if err := batch.Add(s.Name+"/tornado.csv", data); err != nil {
 		return err
 	}
-	td := plots.Tornado{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Kind.Unit(), Base: base, Percent: tornadoPercent}
+	td := plots.Tornado{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Unit(), Base: base, Percent: tornadoPercent}
 	if *delta != "" {
 		td.Delta = strings.TrimSuffix(strings.TrimSpace(*delta), "%")
 	}
@@ -123,7 +124,8 @@ func parseDelta(s string) (float64, error) {
 
 // deltaPaths returns the inputs a --delta tornado moves: those of the
 // uncertainty table when there is one, else every parameter the model
-// reads with a value other than zero.
+// reads with a value other than zero (in a Solow scenario its solow.*
+// inputs rather than the growth path and split they drive).
 func deltaPaths(s *scenarios.Scenario) []string {
 	var paths []string
 	seen := map[string]bool{}
@@ -137,7 +139,10 @@ func deltaPaths(s *scenarios.Scenario) []string {
 		return paths
 	}
 	in := s.Inputs
-	for _, p := range model.Params {
+	for _, p := range slices.Concat(model.Params, model.SolowParams) {
+		if !p.Active(in) || p.Derived(in) {
+			continue
+		}
 		if !p.PerYear {
 			if *p.Scalar(in) != 0 {
 				paths = append(paths, p.Key)

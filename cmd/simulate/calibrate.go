@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"gonum.org/v1/plot/vg"
+
+	"simulate/calibrate"
+	"simulate/output"
+	"simulate/scenarios"
+)
+
+func init() {
+	register(&command{
+		name: "calibrate",
+		args: "[--out FILE] [--force] SPEC",
+		summary: "Fit a scenario's free inputs to published targets as the calibration spec SPEC (a .toml file or an embedded spec) says; " +
+			"write the calibrated scenario FILE (default calibrated.toml) with fit.csv and fit.png beside it. Format: docs/calibration.md.",
+		run: runCalibrate,
+	})
+}
+
+// Size of one panel of fit.png.
+const (
+	fitPlotWidth  = 6 * vg.Inch
+	fitPlotHeight = 2.5 * vg.Inch
+)
+
+func runCalibrate(e *env, args []string) error {
+	c := commands["calibrate"]
+	fs := newFlags(c)
+	out := fs.String("out", "calibrated.toml", "the calibrated scenario `file` (.toml); fit.csv and fit.png are written in its folder")
+	force := fs.Bool("force", false, "write the best fit even when it misses a target or leaves an input unidentified (the exit code is still 1)")
+	pos, err := parse(e, c, fs, args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) != 1 {
+		return invalidf("calibrate takes one spec: a file ending in .toml, or an embedded spec (%s)", strings.Join(scenarios.CalibrationNames(), ", "))
+	}
+	stem, ok := strings.CutSuffix(filepath.Base(*out), ".toml")
+	if !ok {
+		return invalidf("--out %s: the calibrated scenario is a TOML file; give a name ending in .toml", *out)
+	}
+	if err := scenarios.CheckName(stem); err != nil {
+		return invalidf("--out %s: the file name becomes the scenario's name: %v", *out, err)
+	}
+
+	spec, err := calibrate.Open(pos[0])
+	if err != nil {
+		return invalid(err)
+	}
+	if spec.ScenarioPath != "" && samePath(spec.ScenarioPath, *out) {
+		return invalidf("--out %s is the start scenario, which the calibrated scenario extends; write it elsewhere", *out)
+	}
+	fit, err := calibrate.Calibrate(e.ctx, spec)
+	if err != nil {
+		return err
+	}
+
+	title := spec.Title
+	if title == "" {
+		title = spec.Source
+	}
+	fmt.Fprintf(e.stdout, "calibration %s — %s\nstart scenario: %s\nmethod: %s\n\n", spec.Name, title, spec.Scenario, calibrate.Method)
+	if err := fit.WriteTable(e.stdout); err != nil {
+		return err
+	}
+	fitErr := fit.Err()
+	if fitErr != nil && !*force {
+		fmt.Fprintln(e.stdout, "\nnothing written: the fit has problems (below); --force writes the best fit anyway")
+		return fitErr
+	}
+
+	dir := filepath.Dir(*out)
+	var toml, csv bytes.Buffer
+	if err := fit.WriteScenario(&toml, spec.Extends(dir)); err != nil {
+		return err
+	}
+	if err := fit.WriteCSV(&csv); err != nil {
+		return err
+	}
+	plots, err := calibrate.FitPlots(fit)
+	if err != nil {
+		return err
+	}
+	png, err := calibrate.PNG(plots, fitPlotWidth, fitPlotHeight)
+	if err != nil {
+		return err
+	}
+	batch := output.NewBatch(dir)
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{filepath.Base(*out), toml.Bytes()}, {"fit.csv", csv.Bytes()}, {"fit.png", png}} {
+		if err := batch.Add(f.name, f.data); err != nil {
+			return err
+		}
+	}
+	if err := batch.Commit(e.ctx); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout)
+	for _, p := range batch.Paths() {
+		fmt.Fprintln(e.stdout, "wrote", p)
+	}
+	if fitErr == nil {
+		fmt.Fprintf(e.stdout, "run it with: simulate run %s\n", *out)
+	}
+	return fitErr
+}
+
+// samePath reports whether a and b name the same file.
+func samePath(a, b string) bool {
+	x, err1 := filepath.Abs(a)
+	y, err2 := filepath.Abs(b)
+	return errors.Join(err1, err2) == nil && x == y
+}

@@ -1,0 +1,285 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"simulate/history"
+	"simulate/histplot"
+	"simulate/model"
+	"simulate/output"
+	"simulate/pwt"
+	"simulate/results"
+	"simulate/scenarios"
+)
+
+func init() {
+	register(&command{
+		name: "history",
+		args: "--country ISO [--data FILE] [--from YEAR] [--to YEAR] [--capital rkna|rnna] [--labor hours-hc|persons-hc|persons] [--out DIR]",
+		summary: "Decompose a country's observed real GDP growth into capital, labour and TFP (Törnqvist, Penn World Table 9.1);\n" +
+			"        write DIR/history-<ISO>/history.csv and history.png.",
+		run: runHistory,
+	})
+}
+
+// historyColumns are the columns of history.csv. Growth and contributions are
+// in log points (100 × log difference), so that they add up exactly.
+var historyColumns = []string{"year", "gdp_growth_pct", "capital_pp", "labor_pp", "tfp_pp", "labor_share"}
+
+func runHistory(e *env, args []string) error {
+	c := commands["history"]
+	fs := newFlags(c)
+	data := fs.String("data", "", "PWT table as CSV `file` (default: the embedded Penn World Table 9.1)")
+	country := fs.String("country", "", "ISO 3166-1 alpha-3 `code` of the country, e.g. CHN")
+	from := fs.Int("from", 0, "first `year` of growth (from year−1 to year; default: the first with data)")
+	to := fs.Int("to", 0, "last `year` (default: the last with data)")
+	capital := fs.String("capital", "rkna", "capital input: rkna (capital services, as PWT's TFP) or rnna (capital stock)")
+	labor := fs.String("labor", "hours-hc", "labour input: hours-hc (emp×avh×hc, as PWT's TFP), persons-hc (emp×hc) or persons (emp)")
+	out := fs.String("out", "out", "output `folder`; files go to DIR/history-<ISO>/")
+	pos, err := parse(e, c, fs, args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) > 0 {
+		return invalidf("history takes no arguments, only flags (got %q); see simulate history -h", pos[0])
+	}
+
+	var opt history.Options
+	var errs []error
+	if opt.Capital, err = history.ParseCapital(*capital); err != nil {
+		errs = append(errs, fmt.Errorf("--capital: %s", strings.TrimPrefix(err.Error(), "history: ")))
+	}
+	if opt.Labour, err = history.ParseLabour(*labor); err != nil {
+		errs = append(errs, fmt.Errorf("--labor: %s", strings.TrimPrefix(err.Error(), "history: ")))
+	}
+	opt.From, opt.To = *from, *to
+	if opt.From != 0 && opt.To != 0 && opt.From > opt.To {
+		errs = append(errs, fmt.Errorf("--from %d is after --to %d", opt.From, opt.To))
+	}
+	if *country == "" {
+		errs = append(errs, fmt.Errorf("give the country with --country ISO, e.g. --country CHN"))
+	}
+	if len(errs) > 0 {
+		return invalid(joinErrors(errs))
+	}
+
+	tab, source, err := loadTable(*data)
+	if err != nil {
+		return err
+	}
+	s, err := countrySeries(tab, *country, *data)
+	if err != nil {
+		return err
+	}
+	res, err := history.Decompose(s, opt)
+	if err != nil {
+		return invalid(err)
+	}
+	reportSkipped(e.stderr, &res)
+	if len(res.Rows) == 0 {
+		first, last := s.Rows[0].Year, s.Rows[len(s.Rows)-1].Year
+		return invalidf("%s has no year with complete inputs (%v, %v, labsh, rgdpna) in the range asked; its data cover %d–%d",
+			s.ISO, opt.Capital, opt.Labour, first, last)
+	}
+
+	if err := writeHistoryTable(e.stdout, &res); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := writeHistoryCSV(&buf, res.Rows); err != nil {
+		return err
+	}
+	rows := res.Rows
+	title := fmt.Sprintf("%s (%s): sources of real GDP growth, %d–%d (K: %v, L: %v)",
+		s.Country, s.ISO, rows[0].Year, rows[len(rows)-1].Year, opt.Capital, opt.Labour)
+	chart := histplot.History(title, rows)
+	chart.Source = source
+	png, err := chart.PNG(histplot.Width, histplot.Height)
+	if err != nil {
+		return err
+	}
+	dir := "history-" + s.ISO
+	batch := output.NewBatch(*out)
+	if err := batch.Add(path.Join(dir, "history.csv"), buf.Bytes()); err != nil {
+		return err
+	}
+	if err := batch.Add(path.Join(dir, "history.png"), png); err != nil {
+		return err
+	}
+	if err := batch.Commit(e.ctx); err != nil {
+		return err
+	}
+	for _, p := range batch.Paths() {
+		fmt.Fprintln(e.stdout, "wrote", p)
+	}
+	return nil
+}
+
+// loadTable returns the PWT table of file, or the embedded PWT 9.1 when file
+// is "", and the source line for charts of it. A file that cannot be read or
+// parsed is the user's error.
+func loadTable(file string) (*pwt.Table, string, error) {
+	if file == "" {
+		tab, err := pwt.Default()
+		return tab, histplot.PWTSource, err
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, "", invalid(fmt.Errorf("--data %s: %w", file, unwrapPath(err)))
+	}
+	defer f.Close()
+	tab, err := pwt.Read(f)
+	if err != nil {
+		return nil, "", invalid(fmt.Errorf("--data %s: %w", file, err))
+	}
+	return tab, "Data: " + filepath.Base(file) + " (Penn World Table format)", nil
+}
+
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// countrySeries returns the series of the country iso (case-insensitive), or
+// an error that lists the codes the table has.
+func countrySeries(tab *pwt.Table, iso, file string) (pwt.Series, error) {
+	code := strings.ToUpper(strings.TrimSpace(iso))
+	if s, ok := tab.Country(code); ok && len(s.Rows) > 0 {
+		return s, nil
+	}
+	where := "the embedded Penn World Table 9.1"
+	if file != "" {
+		where = file
+	}
+	codes := tab.Countries()
+	return pwt.Series{}, invalidf("unknown country %q: %s has no rows for it; give an ISO 3166-1 alpha-3 code, one of these %d:\n%s",
+		iso, where, len(codes), wrapCodes(codes, 20))
+}
+
+// wrapCodes lists codes, perLine to a line, indented.
+func wrapCodes(codes []string, perLine int) string {
+	var b strings.Builder
+	for i := 0; i < len(codes); i += perLine {
+		b.WriteString("  " + strings.Join(codes[i:min(i+perLine, len(codes))], " "))
+		if i+perLine < len(codes) {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// reportSkipped prints the years without complete inputs to w: they have no
+// row, and are neither filled in nor set to zero.
+func reportSkipped(w io.Writer, res *history.Result) {
+	if len(res.Skipped) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "simulate: %s: %d years without complete inputs have no row:\n", res.ISO, len(res.Skipped))
+	for _, sk := range res.Skipped {
+		fmt.Fprintf(w, "  %v\n", sk)
+	}
+}
+
+// writeHistoryCSV writes rows as history.csv at full precision.
+func writeHistoryCSV(w io.Writer, rows []history.Row) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(historyColumns); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		rec := []string{fmt.Sprint(r.Year), results.Format(r.GDP), results.Format(r.Capital),
+			results.Format(r.Labour), results.Format(r.TFP), results.Format(r.LabourShare)}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeHistoryTable prints the decomposition for reading, with the means of
+// the span below.
+func writeHistoryTable(w io.Writer, res *history.Result) error {
+	rows := res.Rows
+	fmt.Fprintf(w, "%s (%s): growth accounting, K = %v, L = %v; log points (100 × Δln), contributions add up to GDP growth\n",
+		res.Country, res.ISO, res.Options.Capital, res.Options.Labour)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "year\tGDP\tK\tL\tTFP\tlabour share\t")
+	var mean [4]float64
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%d\t%.2f\t%.2f\t%.2f\t%.2f\t%.3f\t\n", r.Year, r.GDP, r.Capital, r.Labour, r.TFP, r.LabourShare)
+		for i, v := range [4]float64{r.GDP, r.Capital, r.Labour, r.TFP} {
+			mean[i] += v / float64(len(rows))
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	share := math.NaN()
+	if mean[0] != 0 {
+		share = 100 * mean[3] / mean[0]
+	}
+	_, err := fmt.Fprintf(w, "mean %d–%d (%d years): GDP %.2f = K %.2f + L %.2f + TFP %.2f log points a year; TFP %.1f %% of growth; %d years skipped\n",
+		rows[0].Year, rows[len(rows)-1].Year, len(rows), mean[0], mean[1], mean[2], mean[3], share, len(res.Skipped))
+	return err
+}
+
+// addHistoryChart adds history_projection.png to batch for a scenario that
+// names a history: PWT's growth accounting of the country, then the
+// scenario's projection, with the scenario's reference marked.
+func addHistoryChart(e *env, batch *output.Batch, s *scenarios.Scenario, res *model.Results) error {
+	h := s.History
+	if h == nil {
+		return nil
+	}
+	tab, source, err := loadTable("")
+	if err != nil {
+		return err
+	}
+	series, err := countrySeries(tab, h.Country, "")
+	if err != nil {
+		return invalid(fmt.Errorf("scenario %s: history.country: %w", s.Name, err))
+	}
+	hist, err := history.Decompose(series, h.Options)
+	if err != nil {
+		return invalid(fmt.Errorf("scenario %s: %w", s.Name, err))
+	}
+	reportSkipped(e.stderr, &hist)
+	if len(hist.Rows) == 0 {
+		return invalidf("scenario %s: PWT has no year of %s with complete inputs in %d–%d", s.Name, h.Country, h.Options.From, h.Options.To)
+	}
+	var ref *histplot.Reference
+	if r := s.Reference; r != nil {
+		ref = &histplot.Reference{Year: r.Year, Label: r.Label}
+		for k, c := range []struct {
+			v  float64
+			ok bool
+		}{{r.Labor, r.LaborOK}, {r.Capital, r.CapitalOK}, {r.TFP, r.TFPOK}} {
+			ref.Parts[k] = math.NaN()
+			if c.ok {
+				ref.Parts[k] = c.v
+			}
+		}
+	}
+	rows := hist.Rows
+	title := fmt.Sprintf("%s: growth accounting %d–%d (PWT 9.1, K: %v) and scenario %s %d–%d",
+		series.Country, rows[0].Year, rows[len(rows)-1].Year, h.Options.Capital, s.Name, s.Inputs.FirstYear(), s.Inputs.LastYear())
+	chart := histplot.HistoryProjection(title, histplot.FromHistory(rows), histplot.FromResults(res), ref,
+		source+"; projection: scenario "+s.Name)
+	png, err := chart.PNG(histplot.Width, histplot.Height)
+	if err != nil {
+		return err
+	}
+	return batch.Add(path.Join(s.Name, "history_projection.png"), png)
+}

@@ -1,0 +1,260 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"simulate/pwt"
+	"simulate/results"
+)
+
+// readCSV reads a CSV file into its header and rows.
+func readCSV(t *testing.T, file string) ([]string, [][]string) {
+	t.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs[0], recs[1:]
+}
+
+// checkPNG checks that file is a PNG image of 960 × 540 pixels.
+func checkPNG(t *testing.T, file string) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("%s: %v", filepath.Base(file), err)
+	}
+	if got := img.Bounds().Size(); got.X != 960 || got.Y != 540 {
+		t.Errorf("%s: %v pixels, want 960×540", filepath.Base(file), got)
+	}
+}
+
+// rtfpnaTol bounds |tfp_pp − 100·dln rtfpna| in percentage points: the
+// history package reproduces PWT's rtfpna growth to about 1e-7 in log growth
+// (data README: 1.3e-7 for CHN 1971–2017 and USA 1955–2017), 1e-5 pp; the
+// CSV holds full precision.
+const rtfpnaTol = 1e-4
+
+// TestHistoryReproducesRTFPNA runs `simulate history` with the defaults for
+// China and the USA and checks history.csv against PWT's own TFP series: its
+// tfp_pp is 100·dln(rtfpna) every year, and the contributions add up.
+func TestHistoryReproducesRTFPNA(t *testing.T) {
+	tab, err := pwt.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		iso         string
+		first, last int
+	}{{"CHN", 1971, 2017}, {"USA", 1955, 2017}} {
+		t.Run(tt.iso, func(t *testing.T) {
+			out := t.TempDir()
+			code, stdout, stderr := simulate(t, "history", "--country", tt.iso, "--out", out)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			dir := filepath.Join(out, "history-"+tt.iso)
+			header, rows := readCSV(t, filepath.Join(dir, "history.csv"))
+			if got := strings.Join(header, ","); got != "year,gdp_growth_pct,capital_pp,labor_pp,tfp_pp,labor_share" {
+				t.Errorf("header %s", got)
+			}
+			s, _ := tab.Country(tt.iso)
+			var maxDiff float64
+			for _, r := range rows {
+				v := make([]float64, len(r))
+				for i, cell := range r {
+					if v[i], err = strconv.ParseFloat(cell, 64); err != nil {
+						t.Fatalf("row %v: %v", r, err)
+					}
+				}
+				year := int(v[0])
+				p, _ := s.Row(year - 1)
+				c, _ := s.Row(year)
+				a0, _ := p.Value(pwt.RTFPNA)
+				a1, _ := c.Value(pwt.RTFPNA)
+				want := 100 * math.Log(a1/a0)
+				d := math.Abs(v[4] - want)
+				maxDiff = max(maxDiff, d)
+				if !(d <= rtfpnaTol) {
+					t.Errorf("%d: tfp_pp %v, 100·dln rtfpna %v", year, v[4], want)
+				}
+				if sum := v[2] + v[3] + v[4]; math.Abs(sum-v[1]) > 1e-12 {
+					t.Errorf("%d: contributions add to %v, growth %v", year, sum, v[1])
+				}
+			}
+			if got := rows[0][0] + "–" + rows[len(rows)-1][0]; got != strconv.Itoa(tt.first)+"–"+strconv.Itoa(tt.last) {
+				t.Errorf("years %s, want %d–%d", got, tt.first, tt.last)
+			}
+			t.Logf("%s: max |tfp_pp − 100·dln rtfpna| = %.2g pp over %d years", tt.iso, maxDiff, len(rows))
+			checkPNG(t, filepath.Join(dir, "history.png"))
+			if !strings.Contains(stdout, "wrote "+filepath.Join(dir, "history.csv")) || !strings.Contains(stdout, "mean ") {
+				t.Errorf("stdout lacks the table or the files written:\n%s", stdout)
+			}
+		})
+	}
+}
+
+// TestHistorySkipped checks that years without complete inputs are listed on
+// stderr and are not in the CSV.
+func TestHistorySkipped(t *testing.T) {
+	out := t.TempDir()
+	code, _, stderr := simulate(t, "history", "--country", "chn", "--from", "1965", "--to", "1975", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"CHN: 6 years without complete inputs have no row", "1965: avh 1964 missing, avh 1965 missing", "1970: avh 1969 missing"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	_, rows := readCSV(t, filepath.Join(out, "history-CHN", "history.csv"))
+	if len(rows) != 5 || rows[0][0] != "1971" || rows[4][0] != "1975" {
+		t.Errorf("got %d rows from %s, want 1971–1975", len(rows), rows[0][0])
+	}
+}
+
+func TestHistoryOptions(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := simulate(t, "history", "--country", "CHN", "--capital", "rnna", "--labor", "persons", "--from", "2000", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "K = rnna, L = emp;") {
+		t.Errorf("stdout does not name the inputs:\n%s", stdout)
+	}
+	_, rows := readCSV(t, filepath.Join(out, "history-CHN", "history.csv"))
+	if len(rows) != 18 {
+		t.Errorf("%d rows, want 18 (2000–2017)", len(rows))
+	}
+}
+
+// writeTemp writes content to a file in a temporary folder and returns its path.
+func writeTemp(t *testing.T, name, content string) string {
+	t.Helper()
+	return writeFile(t, t.TempDir(), name, content)
+}
+
+const dataHeader = "country,isocode,year,rgdpna,rnna,rkna,emp,avh,hc,labsh,rtfpna\n"
+
+func TestHistoryData(t *testing.T) {
+	good := writeTemp(t, "mini.csv", dataHeader+
+		"X,XYZ,2000,100,200,1,10,2000,2,0.6,1\n"+
+		"X,XYZ,2001,105,210,1.04,10.1,1990,2.01,0.64,1\n")
+	out := t.TempDir()
+	code, _, stderr := simulate(t, "history", "--data", good, "--country", "XYZ", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	_, rows := readCSV(t, filepath.Join(out, "history-XYZ", "history.csv"))
+	if len(rows) != 1 || rows[0][0] != "2001" {
+		t.Errorf("rows %v, want one for 2001", rows)
+	}
+	checkPNG(t, filepath.Join(out, "history-XYZ", "history.png"))
+}
+
+// TestHistoryErrors checks the exit code 2 and the message for bad usage and
+// bad data, and that nothing is written.
+func TestHistoryErrors(t *testing.T) {
+	bad := writeTemp(t, "bad.csv", dataHeader+
+		"X,XYZ,2000,100,200,1,10,2000,2,0.6,1\n"+
+		"X,XYZ,2001,105,abc,1.04,10.1,1990,2.01,0.64,1\n")
+	ragged := writeTemp(t, "ragged.csv", dataHeader+"X,XYZ,2000,100,200\n")
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"unknown country", []string{"--country", "ZZZ"}, []string{`unknown country "ZZZ"`, "one of these 182", "CHN", "USA"}},
+		{"no country", nil, []string{"give the country with --country ISO"}},
+		{"from after to", []string{"--country", "CHN", "--from", "2010", "--to", "2000"}, []string{"--from 2010 is after --to 2000"}},
+		{"bad capital", []string{"--country", "CHN", "--capital", "stock"}, []string{`--capital: unknown capital input "stock"; allowed: rkna, rnna`}},
+		{"bad labor", []string{"--country", "CHN", "--labor", "hours"}, []string{`--labor: unknown labour input "hours"; allowed: hours-hc, persons, persons-hc`}},
+		{"malformed data", []string{"--data", bad, "--country", "XYZ"}, []string{"bad.csv: pwt: line 3, column \"rnna\": \"abc\" is not a number"}},
+		{"ragged data", []string{"--data", ragged, "--country", "XYZ"}, []string{"line 2: 5 fields, header has 11"}},
+		{"missing data file", []string{"--data", filepath.Join(t.TempDir(), "none.csv"), "--country", "XYZ"}, []string{"none.csv: no such file"}},
+		{"no data in range", []string{"--country", "CHN", "--to", "1960"}, []string{"CHN has no year with complete inputs", "1950–2017"}},
+		{"argument", []string{"CHN"}, []string{"history takes no arguments"}},
+		{"unknown flag", []string{"--country", "CHN", "--capitol", "rnna"}, []string{"flag provided but not defined: -capitol"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			code, _, stderr := simulate(t, append(append([]string{"history"}, tt.args...), "--out", out)...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2", code)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("the output folder was created")
+			}
+		})
+	}
+	if code, stdout, _ := simulate(t, "history", "-h"); code != 0 || !strings.Contains(stdout, "--capital rkna|rnna") {
+		t.Errorf("-h: exit %d, usage %q", code, stdout)
+	}
+}
+
+// TestRunSolowChina runs the shipped Solow scenario: the same table and
+// results.csv columns as every scenario, and the history + projection chart.
+func TestRunSolowChina(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := simulate(t, "run", "--out", out, "solow-china")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"solow-china — Supply side", "II share %", "period 2018–2024", "history_projection.png"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	header, rows := readCSV(t, filepath.Join(out, "solow-china", "results.csv"))
+	if strings.Join(header, ",") != strings.Join(results.Columns, ",") {
+		t.Errorf("header %v, want %v", header, results.Columns)
+	}
+	if len(rows) != 7 || rows[0][0] != "2018" || rows[6][0] != "2024" {
+		t.Errorf("%d rows, want 2018–2024", len(rows))
+	}
+	checkPNG(t, filepath.Join(out, "solow-china", "history_projection.png"))
+	if _, err := os.Stat(filepath.Join(out, "solow-china", "summary.json")); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestRunHistoryErrors: a scenario whose history names a country PWT does
+// not have fails with exit 2 and writes nothing.
+func TestRunHistoryErrors(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "solow-china.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := writeTemp(t, "bad.toml", strings.Replace(string(src), `country = "CHN"`, `country = "ZZZ"`, 1))
+	out := filepath.Join(t.TempDir(), "out")
+	code, _, stderr := simulate(t, "run", "--out", out, bad)
+	if code != 2 || !strings.Contains(stderr, `scenario solow-china: history.country: unknown country "ZZZ"`) {
+		t.Errorf("exit %d, stderr %s", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("the output folder was created")
+	}
+}

@@ -1,0 +1,329 @@
+package scenarios
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"simulate/history"
+	"simulate/model"
+)
+
+// ModeSolow is the mode of scenarios that project growth from the supply
+// side (model.Solow): the keys solow.* replace gdp.growth_pct and the factor
+// split, which the model computes.
+const ModeSolow = "solow"
+
+// History names the observed years shown before a scenario's projection:
+// the growth accounting of one country in the Penn World Table.
+type History struct {
+	Country string          // ISO 3166-1 alpha-3 code, e.g. "CHN"
+	Options history.Options // inputs and years (From, To; To is at most the base year)
+}
+
+// Reference is a published split of one year's growth, to be marked on
+// charts beside the scenario's own.
+type Reference struct {
+	Year                      int
+	Label                     string
+	Labor, Capital, TFP       float64 // contributions, percentage points
+	LaborOK, CapitalOK, TFPOK bool    // which of them were given
+}
+
+// addSolowSchema adds the keys of the Solow mode and of the history and
+// reference tables to the schema s.
+func addSolowSchema(s map[string]kind) {
+	for _, p := range model.SolowParams {
+		k := kindNumber
+		if p.PerYear {
+			k = kindSeries
+		}
+		s[p.Key] = k
+		for i := range p.Key {
+			if p.Key[i] == '.' {
+				s[p.Key[:i]] = kindTable
+			}
+		}
+	}
+	for k, kd := range map[string]kind{
+		"history":              kindTable,
+		"history.country":      kindString,
+		"history.from":         kindInt,
+		"history.to":           kindInt,
+		"history.capital":      kindString,
+		"history.labor":        kindString,
+		"reference":            kindTable,
+		"reference.year":       kindInt,
+		"reference.label":      kindString,
+		"reference.labor_pp":   kindNumber,
+		"reference.capital_pp": kindNumber,
+		"reference.tfp_pp":     kindNumber,
+	} {
+		s[k] = kd
+	}
+}
+
+// hasICT reports whether the scenario splits capital into ICT and non-ICT
+// stocks: whether it gives any solow.ict key.
+func hasICT(leaves map[string]*leaf) bool {
+	for k := range leaves {
+		if strings.HasPrefix(k, "solow.ict.") {
+			return true
+		}
+	}
+	return false
+}
+
+// modeKeys reports keys that the scenario's mode does not allow: solow.* keys
+// outside mode "solow", and in it the keys the Solow model computes. Such
+// keys are errors where f gives them; inherited from a scenario f extends,
+// they are dropped from leaves (f's mode or ICT split overrides them).
+func modeKeys(f *file, mode string, leaves map[string]*leaf) Errors {
+	var errs Errors
+	ict := hasICT(leaves)
+	for _, k := range sortedKeys(leaves) {
+		l := leaves[k]
+		inherited := l.file != f
+		if inherited && !allowed(k, mode, ict) {
+			delete(leaves, k)
+			continue
+		}
+		switch {
+		case mode != ModeSolow && strings.HasPrefix(k, "solow."):
+			errs = append(errs, l.errorf(nil, "solow.* keys belong to supply-side scenarios: add mode = \"solow\" (and drop gdp.growth_pct and the factor split), or remove %s", k))
+		case mode != ModeSolow:
+		case k == "gdp.growth_pct":
+			errs = append(errs, l.errorf(nil, "in mode = \"solow\" GDP growth is computed from the solow.* inputs; remove gdp.growth_pct"))
+		case isSplitKey(k) || k == "tfp.share_pct" || k == "tfp.contribution_pp":
+			errs = append(errs, l.errorf(nil, "in mode = \"solow\" the factor split is computed (capital from solow.investment_rate_pct, labour from solow.labor_growth_pct and solow.human_capital_growth_pct, TFP the residual); remove %s", k))
+		case k == "capital.ict_share" && ict:
+			errs = append(errs, l.errorf(nil, "with the solow.ict split, φ is computed as the ICT stock's share of capital's contribution; remove capital.ict_share (or the solow.ict keys)"))
+		}
+	}
+	return errs
+}
+
+// allowed reports whether key k may be given in a scenario of the mode,
+// with or without the ICT split.
+func allowed(k, mode string, ict bool) bool {
+	if mode != ModeSolow {
+		return !strings.HasPrefix(k, "solow.")
+	}
+	return k != "gdp.growth_pct" && !isSplitKey(k) && k != "tfp.share_pct" && k != "tfp.contribution_pp" &&
+		!(ict && k == "capital.ict_share")
+}
+
+func isSplitKey(k string) bool {
+	for _, fm := range forms {
+		for _, key := range fm.keys {
+			if key == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// buildSolow reads the solow.* keys into in.Solow and fills the inputs the
+// Solow model derives.
+func buildSolow(f *file, in *model.Inputs, leaves map[string]*leaf) Errors {
+	var errs Errors
+	n := in.Len()
+	for _, p := range model.SolowParams {
+		if !p.Active(in) {
+			continue
+		}
+		l, ok := leaves[p.Key]
+		switch {
+		case !ok && p.Required() && strings.HasPrefix(p.Key, "solow.ict."):
+			errs = append(errs, &Error{File: f.name, Key: p.Key, Msg: fmt.Sprintf(
+				"missing: splitting capital (any solow.ict key) needs solow.ict.capital_share, solow.ict.investment_share and solow.ict.depreciation_pct; %s is %s", p.Key, p.Doc)})
+			continue
+		case !ok && p.Required():
+			errs = append(errs, &Error{File: f.name, Key: p.Key, Msg: fmt.Sprintf("missing: mode = \"solow\" needs %s (%s, %s)", p.Key, p.Doc, p.Unit)})
+			continue
+		}
+		if !p.PerYear {
+			v := p.Default
+			if ok {
+				v, _ = number(l.val)
+			}
+			*p.Scalar(in) = v / p.Scale
+			continue
+		}
+		dst := p.Series(in)
+		if !ok {
+			for i := range dst {
+				dst[i] = p.Default / p.Scale
+			}
+			continue
+		}
+		first, _ := p.Years(in)
+		if p.FromBase {
+			if e := lastYearGiven(l, first, first+n); e != nil {
+				errs = append(errs, e)
+				continue
+			}
+		}
+		vals, _, e := parseSeries(l, first-1, n, false)
+		errs = append(errs, e...)
+		for i, v := range vals {
+			dst[i] = v / p.Scale
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	model.FillInputs(in, in.Solow)
+	return nil
+}
+
+// lastYearGiven returns an error if a per-year table for an investment key
+// gives the year after its last: the investment of the span's last year
+// would only be capital after the span.
+func lastYearGiven(l *leaf, first, year int) *Error {
+	m, ok := l.val.(map[string]any)
+	if !ok {
+		return nil
+	}
+	if _, lin := m["linear"]; lin {
+		return nil
+	}
+	for k := range m {
+		if y, ok := parseYear(k); ok && y == year {
+			return l.errorf([]string{k}, "year %d: the investment of the span's last year would be capital only after the span; give the years %d–%d (base_year to last_year−1)", year, first, year-1)
+		}
+	}
+	return nil
+}
+
+// solowInputError places a model validation error of a Solow scenario: at
+// the key when the scenario gives it, else as a problem of the values the
+// Solow model computed from the solow.* inputs.
+func solowInputError(f *file, leaves map[string]*leaf, in *model.Inputs, ie *model.InputError) *Error {
+	p, ok := model.LookupParam(ie.Key)
+	if !ok || !p.Derived(in) {
+		return inputError(f, leaves, ie)
+	}
+	key := fmt.Sprintf("%s[%d]", ie.Key, ie.Year)
+	if ie.Key == "capital.ict_share" {
+		// Point at the ICT inputs: the first one the scenario gives.
+		var line, col int
+		for _, k := range []string{"solow.ict.capital_share", "solow.ict.investment_share", "solow.ict.depreciation_pct"} {
+			if l, ok := leaves[k]; ok {
+				line, col = l.pos()
+				break
+			}
+		}
+		return &Error{File: f.name, Line: line, Col: col, Key: key, Msg: fmt.Sprintf(
+			"φ, the ICT stock's share of capital's contribution computed from the solow.ict inputs, is %s in %d, outside [0, 1]: "+
+				"the ICT and non-ICT stocks move in opposite directions that year; the attribution needs both to grow or both to shrink "+
+				"(check solow.ict.investment_share, solow.ict.depreciation_pct and solow.depreciation_pct)", model.FormatValue(in.ICTShare[ie.Year-in.FirstYear()]), ie.Year)}
+	}
+	return &Error{File: f.name, Key: key, Msg: "computed by the Solow model from the solow.* inputs: " + ie.Msg}
+}
+
+var isoCode = regexp.MustCompile(`^[A-Z]{3}$`)
+
+// buildExtras reads the [history] and [reference] tables, if given.
+func buildExtras(leaves map[string]*leaf, base int) (*History, *Reference, Errors) {
+	var errs Errors
+	var h *History
+	if l, ok := leaves["history.country"]; ok {
+		h = &History{Country: l.val.(string)}
+		if !isoCode.MatchString(h.Country) {
+			errs = append(errs, l.errorf(nil, "%q is not an ISO 3166-1 alpha-3 code such as \"CHN\" (three capital letters)", h.Country))
+		}
+		h.Options.To = base
+		for _, k := range []string{"history.from", "history.to"} {
+			l, ok := leaves[k]
+			if !ok {
+				continue
+			}
+			y := int(l.val.(int64))
+			switch {
+			case y < 1000 || y > 9999:
+				errs = append(errs, l.errorf(nil, "%d is not a year in [1000, 9999]", y))
+			case y > base:
+				errs = append(errs, l.errorf(nil, "%d is after the base year %d: the history ends where the projection starts", y, base))
+			case k == "history.from":
+				h.Options.From = y
+			default:
+				h.Options.To = y
+			}
+		}
+		if h.Options.From != 0 && h.Options.From > h.Options.To {
+			errs = append(errs, leaves["history.from"].errorf(nil, "from %d is after to %d", h.Options.From, h.Options.To))
+		}
+		if l, ok := leaves["history.capital"]; ok {
+			c, err := history.ParseCapital(l.val.(string))
+			if err != nil {
+				errs = append(errs, l.errorf(nil, "%s", strings.TrimPrefix(err.Error(), "history: ")))
+			}
+			h.Options.Capital = c
+		}
+		if l, ok := leaves["history.labor"]; ok {
+			lab, err := history.ParseLabour(l.val.(string))
+			if err != nil {
+				errs = append(errs, l.errorf(nil, "%s", strings.TrimPrefix(err.Error(), "history: ")))
+			}
+			h.Options.Labour = lab
+		}
+	} else {
+		for _, k := range sortedKeys(leaves) {
+			if strings.HasPrefix(k, "history.") {
+				errs = append(errs, leaves[k].errorf(nil, "the [history] table needs country = \"ISO\" (e.g. \"CHN\")"))
+				break
+			}
+		}
+	}
+
+	var r *Reference
+	if l, ok := leaves["reference.year"]; ok {
+		r = &Reference{Year: int(l.val.(int64))}
+		if r.Year < 1000 || r.Year > 9999 {
+			errs = append(errs, l.errorf(nil, "%d is not a year in [1000, 9999]", r.Year))
+		}
+		if l, ok := leaves["reference.label"]; ok {
+			r.Label = l.val.(string)
+		}
+		for _, c := range []struct {
+			key string
+			v   *float64
+			ok  *bool
+		}{
+			{"reference.labor_pp", &r.Labor, &r.LaborOK},
+			{"reference.capital_pp", &r.Capital, &r.CapitalOK},
+			{"reference.tfp_pp", &r.TFP, &r.TFPOK},
+		} {
+			if l, ok := leaves[c.key]; ok {
+				*c.v, _ = number(l.val)
+				*c.ok = true
+				if !finite(*c.v) || *c.v < -100 || *c.v > 100 {
+					errs = append(errs, l.errorf(nil, "%v is outside the allowed range [-100, 100] (pp)", *c.v))
+				}
+			}
+		}
+		if !r.LaborOK && !r.CapitalOK && !r.TFPOK {
+			errs = append(errs, l.errorf(nil, "a reference needs at least one of labor_pp, capital_pp, tfp_pp"))
+		}
+	} else {
+		for _, k := range sortedKeys(leaves) {
+			if strings.HasPrefix(k, "reference.") {
+				errs = append(errs, leaves[k].errorf(nil, "the [reference] table needs year = YEAR"))
+				break
+			}
+		}
+	}
+	return h, r, errs
+}
+
+func sortedKeys(leaves map[string]*leaf) []string {
+	keys := make([]string, 0, len(leaves))
+	for k := range leaves {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
