@@ -69,12 +69,12 @@ func TestSensitivityCommands(t *testing.T) {
 		{[]string{"sweep", "--param", "capital.ict_share=0.05:0.3:6"}, []string{"sweep.csv", "sweep.png"}, "capital.ict_share,ii_total_yi"},
 		{[]string{"sweep", "--param", "capital.ict_share=0.05:0.3:6", "--param", "gdp.growth_pct+-1:1:5", "--metric", "ii_share_pct[2024]", "--format", "svg"},
 			[]string{"sweep.csv", "sweep.svg"}, "capital.ict_share,gdp.growth_pct+,ii_share_pct[2024]"},
-		{[]string{"tornado"}, []string{"tornado.csv", "tornado.png"}, "param,low_value,high_value,metric_low,metric_high,swing"},
-		{[]string{"mc", "--draws", "2000", "--keep-draws"}, []string{"percentiles.csv", "draws.csv", "fan_ii_increment.png", "fan_ii_share.png", "fan_growth.png"},
+		{[]string{"tornado", "--format", "svg"}, []string{"tornado.csv", "tornado.svg"}, "param,low_value,high_value,metric_low,metric_high,swing"},
+		{[]string{"mc", "--draws", "2000", "--keep-draws", "--format", "svg"}, []string{"percentiles.csv", "draws.csv", "fan_ii_increment.svg", "fan_ii_share.svg", "fan_growth.svg"},
 			"metric,year,mean,p5,p25,p50,p75,p95"},
 		{[]string{"sobol", "--n", "256"}, []string{"sobol.csv", "sobol.png"}, "metric,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
-		{[]string{"sobol", "--n", "64", "--bootstrap", "20", "--metric", "ii_total_yi,ii_share_pct[2024]"},
-			[]string{"sobol.csv", "sobol_ii_total_yi.png", "sobol_ii_share_pct_2024.png"}, "metric,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
+		{[]string{"sobol", "--n", "64", "--bootstrap", "20", "--metric", "ii_total_yi,ii_share_pct[2024]", "--format", "svg"},
+			[]string{"sobol.csv", "sobol_ii_total_yi.svg", "sobol_ii_share_pct_2024.svg"}, "metric,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
 	}
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
@@ -130,7 +130,7 @@ func iiTotal(t *testing.T, src string) float64 {
 // tornado against single runs of scenario files that set the input.
 func TestSweepAndTornadoMatchRun(t *testing.T) {
 	out := t.TempDir()
-	mustRun(t, "sweep", "--param", "capital.ict_share=0.1:0.3:3", "--param", "gdp.growth_pct+-1:1:3", "--out", out)
+	mustRun(t, "sweep", "--param", "capital.ict_share=0.1:0.3:3", "--param", "gdp.growth_pct+-1:1:3", "--format", "svg", "--out", out)
 	rows := readSensCSV(t, filepath.Join(out, "report2020", "sweep.csv"))
 	last := rows[len(rows)-1] // ict_share 0.3, growth +1 pp
 	if last[0] != "0.3" || last[1] != "1" {
@@ -145,7 +145,7 @@ func TestSweepAndTornadoMatchRun(t *testing.T) {
 		t.Errorf("sweep corner %v, run %v", got, want)
 	}
 
-	mustRun(t, "tornado", "--out", out)
+	mustRun(t, "tornado", "--format", "svg", "--out", out)
 	for _, r := range readSensCSV(t, filepath.Join(out, "report2020", "tornado.csv"))[1:] {
 		if r[0] != "capital.ict_share" {
 			continue
@@ -177,7 +177,7 @@ extends = "report2020"
 `
 	p := writeFile(t, dir, "lin.toml", src)
 	const draws = 3001
-	mustRun(t, "mc", p, "--draws", strconv.Itoa(draws), "--keep-draws", "--out", dir)
+	mustRun(t, "mc", p, "--draws", strconv.Itoa(draws), "--keep-draws", "--format", "svg", "--out", dir)
 	pr := readSensCSV(t, filepath.Join(dir, "lin", "percentiles.csv"))
 	dr := readSensCSV(t, filepath.Join(dir, "lin", "draws.csv"))
 	if got := strings.Join(dr[0], ","); got != "draw,capital.ict_share,ii_total_yi,period_ii_share_pct" {
@@ -230,12 +230,13 @@ extends = "report2020"
 }
 
 // TestSameSeedSameBytes runs mc, sobol and tornado twice, once on one
-// core and once on two, and compares every file byte for byte.
+// core and once on two, and compares every file byte for byte (charts as
+// SVG, one as PNG).
 func TestSameSeedSameBytes(t *testing.T) {
 	cmds := [][]string{
-		{"mc", "--draws", "9000", "--seed", "7", "--keep-draws"},
-		{"sobol", "--n", "256", "--seed", "7", "--bootstrap", "30"},
-		{"sobol", "--n", "128", "--seed", "7"},
+		{"mc", "--draws", "9000", "--seed", "7", "--keep-draws", "--format", "svg"},
+		{"sobol", "--n", "256", "--seed", "7", "--bootstrap", "30", "--format", "svg"},
+		{"sobol", "--n", "128", "--seed", "7", "--format", "svg"},
 		{"tornado"},
 	}
 	for _, args := range cmds {
@@ -273,7 +274,7 @@ func TestInterrupted(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
 		var so, se bytes.Buffer
-		err := run(ctx, append(args, "--out", out), strings.NewReader(""), &so, &se)
+		err := run(ctx, append(args, "--format", "svg", "--out", out), strings.NewReader(""), &so, &se)
 		if code := exitCode(err, &se); code != exitFailure || !strings.Contains(se.String(), "interrupted; no partial output was written") {
 			t.Errorf("%v: exit %d, stderr %q", args, code, se.String())
 		}
