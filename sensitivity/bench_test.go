@@ -115,3 +115,21 @@ func BenchmarkSummarize(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSobol is the model runs and indices of simulate sobol on the
+// baseline's six inputs, without the chart.
+func BenchmarkSobol(b *testing.B) {
+	base := baseInputs()
+	unc := benchUncertain(b)
+	ms := mcMetrics(base)[18:19] // ii_total_yi
+	for _, boot := range []int{0, 1000} {
+		b.Run(fmt.Sprintf("n=16384/bootstrap=%d", boot), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Sobol(context.Background(), base, unc, SobolConfig{N: 16384, Seed: 1, Bootstrap: boot, Metrics: ms}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

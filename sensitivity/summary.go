@@ -21,11 +21,13 @@ type Summary struct {
 // mean (quantile.Mean, a fixed order of summation), and percentiles that
 // are exact order statistics interpolated as Hyndman and Fan's type 7 (R's
 // default, numpy's "linear"): with order statistics x(0) ≤ … ≤ x(n−1) and
-// h = (n−1)·p/100, Q(p) = x(⌊h⌋) + (h − ⌊h⌋)·(x(⌊h⌋+1) − x(⌊h⌋)), found by
-// selection rather than a full sort.
+// h = (n−1)·p/100, Q(p) = x(⌊h⌋) + (h − ⌊h⌋)·(x(⌊h⌋+1) − x(⌊h⌋)). Large
+// samples are bucketed to find the needed order statistics in two passes
+// (percentile.go), small ones go to quantile.Percentiles; both give the
+// same numbers.
 //
-// The samples are reordered (selection works in place). Samples are
-// summarised in parallel; the result does not depend on how.
+// The samples may be reordered. Samples are summarised in parallel; the
+// result does not depend on how.
 func Summarize(ctx context.Context, samples [][]float64) ([]Summary, error) {
 	out := make([]Summary, len(samples))
 	var wg sync.WaitGroup
@@ -36,10 +38,12 @@ func Summarize(ctx context.Context, samples [][]float64) ([]Summary, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var counts []int
+			var buf []float64
 			for i := range next {
 				x := samples[i]
 				out[i].Mean = quantile.Mean(x)
-				if err := quantile.Percentiles(out[i].P[:], x, Percents[:]); err != nil {
+				if err := percentiles(out[i].P[:], x, Percents[:], &counts, &buf); err != nil {
 					mu.Lock()
 					if firstErr == nil {
 						firstErr = err

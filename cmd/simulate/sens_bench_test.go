@@ -28,3 +28,11 @@ func BenchmarkMC(b *testing.B) {
 		b.Run("draws="+n, func(b *testing.B) { benchRun(b, "mc", "--draws", n) })
 	}
 }
+
+// BenchmarkSobol is simulate sobol on the embedded baseline, whole
+// command: design, model runs, indices with 1000 bootstrap resamples, chart.
+func BenchmarkSobol(b *testing.B) {
+	for _, n := range []string{"4096", "16384"} {
+		b.Run("n="+n, func(b *testing.B) { benchRun(b, "sobol", "--n", n, "--bootstrap", "1000") })
+	}
+}
