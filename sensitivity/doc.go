@@ -1,29 +1,40 @@
 // Package sensitivity asks which assumption the answer hangs on: it changes
-// the model's inputs one or a few at a time (sweeps and tornado diagrams)
-// or draws them from distributions (Monte Carlo and Sobol indices), and
-// reads the outcome through package metrics.
+// the model's inputs one or a few at a time (Sweep, Tornado) or draws them
+// from distributions (MonteCarlo, Sobol), and reads the outcome through
+// package metrics. docs/sensitivity.md describes the commands built on it.
 //
 // # Parameters and changes
 //
-// A parameter is addressed by its key path from model.Params, for the whole
-// span or one year: "capital.ict_share", "tfp.weight.scale_efficiency",
-// "gdp.growth_pct", "gdp.growth_pct[2024]". A change sets it (PATH=V), adds
-// to it (PATH+V, in the key's units: percentage points for a % key) or
-// scales it (PATH*V). A change of a whole path applies the same value to
-// every year. Values are in the key's units, as in scenario files.
+// A parameter is addressed by its key path from model.Params (or
+// model.SolowParams), for the whole span or one year: "capital.ict_share",
+// "tfp.weight.scale_efficiency", "gdp.growth_pct", "gdp.growth_pct[2024]".
+// A [Change] sets it (PATH=V), adds to it (PATH+V) or scales it (PATH*V);
+// a [Range] gives evenly spaced values (PATH=LO:HI:N). Values are in the
+// key's units, as in scenario files: a % key is added to in percentage
+// points. A change of a whole path applies the same value to every year.
 //
 // Changes keep the model's constraints. When a factor's share of growth
 // moves, TFP, the residual, absorbs the difference; when a TFP dimension
 // weight moves, the other three are rescaled in proportion so that the four
-// still sum to 1 (model.Ref.Set). Several changes of one parameter compose
-// in the order given.
+// still sum to 1 (model.Ref.Set); when a Solow input moves, the growth path
+// and split it drives are recomputed (model.FillInputs). Several changes
+// of one parameter compose in the order given. An [Evaluator] applies them
+// and runs the model without allocating.
+//
+// # Uncertainty
+//
+// An [Uncertain] input is a target whose applied value is drawn from a
+// [Distribution]: uniform, triangular, normal, truncated normal, (truncated)
+// lognormal or scaled beta, built on gonum's stat/distuv. [CheckSupport]
+// refuses a table whose draws could leave a parameter's domain.
 //
 // # Determinism and speed
 //
-// Random draws come from math/rand/v2 PCG generators, one per fixed chunk
-// of draws, seeded with (seed, chunk index); every draw lands in a fixed
-// slot. The output is therefore the same for a seed whatever the number of
-// goroutines or how the scheduler interleaves them. The evaluation loop
-// allocates nothing: each worker has its own clone of the inputs and its
-// own results.
+// Work is split into fixed chunks of [ChunkSize] draws or design rows. In
+// MonteCarlo, chunk c draws from a math/rand/v2 PCG generator seeded with
+// (seed, c); every draw lands in a fixed slot. The output is therefore the
+// same for a seed whatever the number of goroutines or how the scheduler
+// interleaves them. Each worker has its own clone of the inputs and its own
+// results, so the evaluation loop allocates nothing. Percentiles are exact
+// order statistics, Hyndman–Fan type 7 ([Summarize]).
 package sensitivity
