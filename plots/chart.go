@@ -290,7 +290,10 @@ func wrap(sty text.Style, s string, w vg.Length) []string {
 }
 
 // tokens splits s into words with their trailing spaces, and every CJK
-// character (or punctuation mark) into a word of its own.
+// character (or punctuation mark) into a word of its own, except that
+// closing punctuation stays with the character before it and opening
+// punctuation with the one after it: no line starts with "，" or ends
+// with "（".
 func tokens(s string) []string {
 	var toks []string
 	var b strings.Builder
@@ -301,23 +304,52 @@ func tokens(s string) []string {
 		}
 	}
 	space := false
+	open := "" // opening punctuation waiting for the next character
 	for _, r := range s {
 		switch {
 		case r == ' ':
 			b.WriteRune(r)
 			space = true
+		case strings.ContainsRune(cjkClosing, r):
+			flush()
+			if n := len(toks); n > 0 && open == "" {
+				toks[n-1] += string(r)
+			} else {
+				open += string(r)
+			}
+			space = false
+		case strings.ContainsRune(cjkOpening, r):
+			flush()
+			open += string(r)
+			space = false
 		case r > 0x2e80 || unicode.Is(unicode.Han, r):
 			flush()
-			toks = append(toks, string(r))
+			toks = append(toks, open+string(r))
+			open = ""
 			space = false
 		default:
 			if space {
 				flush()
 				space = false
 			}
+			if open != "" {
+				flush()
+				b.WriteString(open)
+				open = ""
+			}
 			b.WriteRune(r)
 		}
 	}
 	flush()
+	if open != "" {
+		toks = append(toks, open)
+	}
 	return toks
 }
+
+// Punctuation that may not start (cjkClosing) or end (cjkOpening) a line
+// of Chinese text.
+const (
+	cjkClosing = "，。、；：！？）》」】』〉…％"
+	cjkOpening = "（《「【『〈"
+)

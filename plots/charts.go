@@ -164,18 +164,23 @@ func (g ringGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
 }
 
 // dotGlyph is a white disc with a dark rim: the total of stacked bars,
-// visible on any bar colour and on the background.
-type dotGlyph struct{}
+// visible on any bar colour and on the background. The rim is 1.6 points
+// wide, or rim when that is not zero.
+type dotGlyph struct{ rim vg.Length }
 
 // DrawGlyph implements draw.GlyphDrawer.
-func (dotGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+func (g dotGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	rim := g.rim
+	if rim == 0 {
+		rim = vg.Points(1.6)
+	}
 	var p vg.Path
 	p.Move(vg.Point{X: pt.X + sty.Radius, Y: pt.Y})
 	p.Arc(pt, sty.Radius, 0, 2*math.Pi)
 	p.Close()
 	c.SetColor(color.White)
 	c.Fill(p)
-	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: vg.Points(1.6)})
+	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: rim})
 	c.Stroke(p)
 }
 

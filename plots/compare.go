@@ -16,7 +16,8 @@ import (
 	"simulate/model"
 )
 
-// Scenario is a named result: one line of a comparison chart.
+// Scenario is a named result: one line of a comparison chart, or the
+// projection drawn by [HistoryProjection].
 type Scenario struct {
 	Name    string
 	Results model.Results

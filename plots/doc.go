@@ -3,24 +3,34 @@
 //
 // # Charts
 //
-// Each function takes results of package model and returns a [*Chart]; the
-// file names are those recommended by [ResultCharts] and [CompareCharts].
+// Each function takes results of package model (or, for the history
+// charts, of package history) and returns a [*Chart]; the file names are
+// those recommended by [ResultCharts] and [CompareCharts], and those the
+// simulate command gives the history charts.
 //
-//	IIIncrement     ii_increment          bars of the II GDP increment (亿元, left axis), the II
-//	                                      share of GDP growth (%) as a line on a right axis, value
-//	                                      labels; published values (e.g. [ReportJuly2020]) as
-//	                                      black markers: the report's own chart
-//	Decomposition   decomposition         stacked contributions of labour, capital and TFP (pp)
-//	                                      with total growth as markers
-//	Channels        ii_channels           stacked II GDP increment by channel (亿元) with the
-//	                                      total; channels zero in every year are named in the
-//	                                      caption instead of drawn
-//	Cumulative      ii_cumulative         cumulative II GDP increment (亿元), published values
-//	                                      cumulated as markers
-//	CompareII       compare_ii_increment  II GDP increment per scenario, one line each
-//	CompareIIShare  compare_ii_share      II share of GDP growth (%) per scenario
-//	CompareGrowth   compare_growth        GDP growth (%) per scenario
-//	CompareIIDiff   compare_ii_diff       each scenario's II GDP increment minus the first's
+//	IIIncrement        ii_increment          bars of the II GDP increment (亿元, left axis), the
+//	                                         II share of GDP growth (%) as a line on a right
+//	                                         axis, value labels; published values (e.g.
+//	                                         [ReportJuly2020]) as black markers: the report's
+//	                                         own chart
+//	Decomposition      decomposition         stacked contributions of labour, capital and TFP
+//	                                         (pp) with total growth as markers
+//	Channels           ii_channels           stacked II GDP increment by channel (亿元) with the
+//	                                         total; channels zero in every year are named in
+//	                                         the caption instead of drawn
+//	Cumulative         ii_cumulative         cumulative II GDP increment (亿元), published
+//	                                         values cumulated as markers
+//	CompareII          compare_ii_increment  II GDP increment per scenario, one line each
+//	CompareIIShare     compare_ii_share      II share of GDP growth (%) per scenario
+//	CompareGrowth      compare_growth        GDP growth (%) per scenario
+//	CompareIIDiff      compare_ii_diff       each scenario's II GDP increment minus the first's
+//	History            history               stacked contributions of labour, capital and TFP
+//	                                         to a country's observed growth (log points) with
+//	                                         growth as markers; source Penn World Table 9.1
+//	HistoryProjection  history_projection    the same, then a scenario's projection (%, pp) in
+//	                                         lighter colours after a dashed line whose labels
+//	                                         give each side's unit; a published split
+//	                                         ([Reference]) outlined beside its year's bar
 //
 // [CompareRows] gives the comparison in long format (scenario, year,
 // metric, value; the metric names carry the unit: growth_pct, delta_gdp_yi,
@@ -31,11 +41,19 @@
 // downward from zero, so that a recession year (negative growth, negative
 // labour or TFP contribution) reads correctly. Every chart has a title,
 // axis labels with units (亿元 is "100 million yuan" in English), year
-// ticks on whole years, a legend below the axes and a caption with the
-// price base and the source. gonum/plot has no second value axis: the II
-// chart draws the share in left-axis units and its own right axis, whose
-// ticks fall on the left axis' gridlines and whose range puts the line
-// above the bars.
+// ticks on whole years (labelled every 1, 2, 5, 10… years so that at most
+// 12 are, with unlabelled ticks between), a legend below the axes and a
+// caption with the units, price base and source. gonum/plot has no second
+// value axis: the II chart draws the share in left-axis units and its own
+// right axis, whose ticks fall on the left axis' gridlines and whose range
+// puts the line above the bars.
+//
+// The history charts mix units honestly: observed years are in log points
+// (100 × log difference, in which the contributions add up to growth
+// exactly), a projection in percent and percentage points; the axis label,
+// the labels either side of the boundary and the caption say so. Years
+// between the first and last observed one that have no data have no bar,
+// and the caption names them.
 //
 // # Formats
 //
@@ -67,11 +85,14 @@
 // [CJKFontPaths] that exists (Debian's fonts-noto-cjk installs
 // /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc), and a subset of
 // Noto Sans CJK SC shipped in fonts/ (OFL 1.1), which covers the labels and
-// common scenario words but not every Chinese character. Rendering checks
-// every text drawn against the font and returns a [*GlyphError] naming the
+// common scenario words but not every Chinese character. Chinese history
+// charts name a dozen large economies in Chinese (CHN 中国, USA 美国, …);
+// other countries keep the data's English name. Rendering checks every
+// text drawn against the font and returns a [*GlyphError] naming the
 // missing characters rather than writing a chart with gaps. Chinese text is
 // placed by the font's em box rather than its line metrics, which in CJK
-// fonts are far taller than the glyphs.
+// fonts are far taller than the glyphs; wrapped Chinese text starts no line
+// with closing punctuation ("，", "。", "）").
 //
 // # Tests
 //

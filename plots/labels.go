@@ -50,6 +50,26 @@ type labels struct {
 	CmpDiffTitleF string // %s: the first scenario's name
 	CmpDiffAxis   string
 
+	// History charts: the growth accounting of observed years (package
+	// history), alone or followed by a projection.
+	CountryF       string    // %s (%s): country name, ISO code
+	HistTitleF     string    // %s: country (CountryF); %d–%d: first and last year
+	HistProjTitleF string    // %s: country name; %d–%d: history's years; %s: scenario, quoted; %d–%d: projection's years
+	HistAxis       string    // log points
+	HistProjAxis   string    // log points, then percentage points
+	HistGrowth     string    // legend: GDP growth
+	HistSide       string    // label left of the history/projection boundary
+	ProjSide       string    // label right of it
+	RefF           string    // %s: reference label; %s: its parts, e.g. "L 0.2 + K 1.8 + TFP 3.5"
+	RefPart        [3]string // short names of labour, capital, TFP in RefF
+	HistUnits      string    // what log points are
+	HistInputsF    string    // %s: capital input; %s: labour input
+	HistGapsF      string    // %s: years without a bar, joined with ListSep
+	ProjNoteF      string    // %s: scenario, quoted
+	SourcePWT      string
+	SourceFileF    string            // %s: the data file's name
+	Countries      map[string]string // ISO code → name; other countries keep the data's name
+
 	// Captions.
 	PricesF        string // %d: the price base year
 	SourceModel    string
@@ -95,6 +115,23 @@ var labelsEN = labels{
 	CmpDiffTitleF: "II GDP increment: difference from %s",
 	CmpDiffAxis:   "Difference in II GDP increment (100 million yuan)",
 
+	CountryF:       "%s (%s)",
+	HistTitleF:     "%s: sources of real GDP growth, %d–%d",
+	HistProjTitleF: "%s: growth accounting %d–%d and projection %s, %d–%d",
+	HistAxis:       "Contribution to GDP growth (log points)",
+	HistProjAxis:   "Contribution to GDP growth (log points / pp)",
+	HistGrowth:     "GDP growth",
+	HistSide:       "history: log points",
+	ProjSide:       "projection: %",
+	RefF:           "%s (outlined): %s pp",
+	RefPart:        [3]string{"L", "K", "TFP"},
+	HistUnits:      "Observed years in log points (100 × log difference), in which contributions add up exactly.",
+	HistInputsF:    "Capital: %s; labour: %s.",
+	HistGapsF:      "No bar for %s: incomplete data.",
+	ProjNoteF:      "Projection: scenario %s of simulate, simple growth in %% and contributions in pp.",
+	SourcePWT:      "Data: Penn World Table 9.1 (Feenstra, Inklaar & Timmer 2015).",
+	SourceFileF:    "Data: %s (Penn World Table format).",
+
 	PricesF:       "GDP at constant %d prices.",
 	SourceModel:   "Model: simulate.",
 	SourceReport:  "Model: simulate; markers: published values, iResearch × Tsinghua report, July 2020.",
@@ -139,6 +176,27 @@ var labelsZH = labels{
 	CmpDiffTitleF: "产业互联网带来的GDP增量：与%s之差",
 	CmpDiffAxis:   "GDP增量之差（亿元）",
 
+	CountryF:       "%s（%s）",
+	HistTitleF:     "%s：%d–%d年实际GDP增长的来源",
+	HistProjTitleF: "%s：%d–%d年增长核算与%s情景%d–%d年预测",
+	HistAxis:       "对GDP增长的拉动（对数百分点）",
+	HistProjAxis:   "对GDP增长的拉动（对数百分点/百分点）",
+	HistGrowth:     "GDP增长率",
+	HistSide:       "历史：对数百分点",
+	ProjSide:       "预测：%",
+	RefF:           "%s（空心柱）：%s个百分点",
+	RefPart:        [3]string{"L", "K", "TFP"},
+	HistUnits:      "观测年份以对数百分点计（对数差×100），各要素贡献之和恰等于增长率。",
+	HistInputsF:    "资本：%s；劳动力：%s。",
+	HistGapsF:      "%s年数据不全，无柱。",
+	ProjNoteF:      "预测：simulate模型%s情景，简单增长率（%%），贡献为百分点。",
+	SourcePWT:      "数据来源：佩恩表 9.1（Feenstra、Inklaar和Timmer，2015）。",
+	SourceFileF:    "数据来源：%s（佩恩表格式）。",
+	Countries: map[string]string{
+		"CHN": "中国", "USA": "美国", "JPN": "日本", "DEU": "德国", "GBR": "英国", "FRA": "法国",
+		"ITA": "意大利", "KOR": "韩国", "IND": "印度", "BRA": "巴西", "RUS": "俄罗斯", "CAN": "加拿大",
+	},
+
 	PricesF:       "注释：GDP以%d年为固定价格基期。",
 	SourceModel:   "来源：simulate模型计算。",
 	SourceReport:  "来源：simulate模型计算；标记为报告公布值（艾瑞研究院、清华大学互联网产业研究院，2020年7月）。",
@@ -171,6 +229,11 @@ func (l *labels) runes() []rune {
 		case reflect.Struct:
 			for i := range v.NumField() {
 				walk(v.Field(i))
+			}
+		case reflect.Map:
+			for it := v.MapRange(); it.Next(); {
+				walk(it.Key())
+				walk(it.Value())
 			}
 		}
 	}

@@ -23,7 +23,8 @@ import (
 )
 
 // charts returns every chart of the package for th: the result charts of
-// the baseline with the report's markers, and the comparison charts.
+// the baseline with the report's markers, the comparison charts and the
+// history charts.
 func charts(t *testing.T, th *Theme) []NamedChart {
 	t.Helper()
 	cs, err := ResultCharts(th, baseline(), ReportJuly2020())
@@ -34,7 +35,20 @@ func charts(t *testing.T, th *Theme) []NamedChart {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return append(cs, cmp...)
+	cs = append(cs, cmp...)
+	h, err := History(th, longHistory(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gap, err := History(th, shortHistory(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hp, err := HistoryProjection(th, longHistory(), "", projection(), report2024())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(cs, NamedChart{"history", h}, NamedChart{"history_gap", gap}, NamedChart{"history_projection", hp})
 }
 
 // TestPNG renders every chart as PNG and checks that it decodes at
@@ -293,6 +307,10 @@ func TestGolden(t *testing.T) {
 		{"ii_channels_recession_zh", func() (*Chart, error) { return Channels(zh, recession()) }},
 		{"ii_cumulative_zh", func() (*Chart, error) { return Cumulative(zh, baseline(), ReportJuly2020()) }},
 		{"compare_ii_diff_en", func() (*Chart, error) { return CompareIIDiff(nil, scenarios()) }},
+		{"history_en", func() (*Chart, error) { return History(nil, longHistory(), "") }},
+		{"history_projection_zh", func() (*Chart, error) {
+			return HistoryProjection(zh, longHistory(), "", projection(), report2024())
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -555,14 +573,26 @@ func TestYearTicks(t *testing.T) {
 		{2018.5, 2024.5, years},
 		{2018.5, 2019.5, []string{"2019"}},
 		{1999.5, 2030.5, []string{"2000", "2005", "2010", "2015", "2020", "2025", "2030"}},
+		{1990.5, 2024.9, []string{"1995", "2000", "2005", "2010", "2015", "2020"}},
+		{2000.5, 2017.5, []string{"2002", "2004", "2006", "2008", "2010", "2012", "2014", "2016"}},
+		{1950.5, 2017.5, []string{"1960", "1970", "1980", "1990", "2000", "2010"}},
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, tk := range yearTicks(tt.lo, tt.hi) {
-			got = append(got, tk.Label)
+		ticks := yearTicks(tt.lo, tt.hi)
+		for _, tk := range ticks {
+			if tk.Value != math.Trunc(tk.Value) {
+				t.Errorf("yearTicks(%v, %v): tick at %v, not a whole year", tt.lo, tt.hi, tk.Value)
+			}
+			if tk.Label != "" {
+				got = append(got, tk.Label)
+			}
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("yearTicks(%v, %v) = %q, want %q", tt.lo, tt.hi, got, tt.want)
+		}
+		if n := int(math.Floor(tt.hi)) - int(math.Ceil(tt.lo)) + 1; tt.hi-tt.lo < 60 && len(ticks) != n {
+			t.Errorf("yearTicks(%v, %v): %d ticks, want one a year (%d)", tt.lo, tt.hi, len(ticks), n)
 		}
 	}
 }

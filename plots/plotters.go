@@ -49,7 +49,8 @@ func stack(vals [][]float64) (lo, hi [][]float64) {
 // that they follow the axis scale.
 type stackedBars struct {
 	xs     []float64
-	width  float64 // bar width, x data units
+	width  float64   // bar width, x data units
+	widths []float64 // per bar, overriding width where not nil
 	vals   [][]float64
 	colors []color.Color
 	lo, hi [][]float64
@@ -68,6 +69,14 @@ func newStackedBars(xs []float64, width float64, vals [][]float64, colors []colo
 	return &stackedBars{xs: xs, width: width, vals: vals, colors: colors, lo: lo, hi: hi}
 }
 
+// widthOf returns the width of bar i.
+func (b *stackedBars) widthOf(i int) float64 {
+	if b.widths != nil {
+		return b.widths[i]
+	}
+	return b.width
+}
+
 // Plot implements plot.Plotter.
 func (b *stackedBars) Plot(c draw.Canvas, p *plot.Plot) {
 	sep := draw.LineStyle{Color: color.White, Width: vg.Points(0.6)}
@@ -76,8 +85,8 @@ func (b *stackedBars) Plot(c draw.Canvas, p *plot.Plot) {
 			if b.hi[s][i] == b.lo[s][i] {
 				continue
 			}
-			x0 := c.X(p.X.Norm(x - b.width/2))
-			x1 := c.X(p.X.Norm(x + b.width/2))
+			x0 := c.X(p.X.Norm(x - b.widthOf(i)/2))
+			x1 := c.X(p.X.Norm(x + b.widthOf(i)/2))
 			y0 := c.Y(p.Y.Norm(b.lo[s][i]))
 			y1 := c.Y(p.Y.Norm(b.hi[s][i]))
 			pts := c.ClipPolygonXY([]vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}})
@@ -116,9 +125,9 @@ func (b *stackedBars) drawLabel(c draw.Canvas, txt string, fill color.Color, x0,
 // DataRange implements plot.DataRanger.
 func (b *stackedBars) DataRange() (xmin, xmax, ymin, ymax float64) {
 	xmin, xmax = math.Inf(1), math.Inf(-1)
-	for _, x := range b.xs {
-		xmin = math.Min(xmin, x-b.width/2)
-		xmax = math.Max(xmax, x+b.width/2)
+	for i, x := range b.xs {
+		xmin = math.Min(xmin, x-b.widthOf(i)/2)
+		xmax = math.Max(xmax, x+b.widthOf(i)/2)
 	}
 	for s := range b.vals {
 		for i := range b.xs {

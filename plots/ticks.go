@@ -78,8 +78,9 @@ func (r axisRange) apply(a *plot.Axis) {
 	a.Tick.Marker = plot.ConstantTicks(ts)
 }
 
-// yearTicks returns ticks at whole years between lo and hi, every year
-// when there are at most 12, else every 2, 5, 10… years.
+// yearTicks returns ticks at whole years between lo and hi: labelled
+// every year when there are at most 12, else every 2, 5, 10… years, with
+// unlabelled minor ticks between them (every year for steps up to 5).
 func yearTicks(lo, hi float64) []plot.Tick {
 	first, last := int(math.Ceil(lo)), int(math.Floor(hi))
 	step := 1
@@ -89,10 +90,14 @@ func yearTicks(lo, hi float64) []plot.Tick {
 			break
 		}
 	}
+	minor := max(1, step/5)
 	var ts []plot.Tick
 	for y := first; y <= last; y++ {
-		if y%step == 0 || step == 1 {
+		switch {
+		case y%step == 0:
 			ts = append(ts, plot.Tick{Value: float64(y), Label: strconv.Itoa(y)})
+		case y%minor == 0:
+			ts = append(ts, plot.Tick{Value: float64(y)})
 		}
 	}
 	return ts

@@ -8,14 +8,13 @@ import (
 	"math"
 	"os"
 	"path"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"simulate/history"
-	"simulate/histplot"
 	"simulate/model"
 	"simulate/output"
+	"simulate/plots"
 	"simulate/pwt"
 	"simulate/results"
 	"simulate/scenarios"
@@ -24,9 +23,10 @@ import (
 func init() {
 	register(&command{
 		name: "history",
-		args: "--country ISO [--data FILE] [--from YEAR] [--to YEAR] [--capital rkna|rnna] [--labor hours-hc|persons-hc|persons] [--out DIR]",
+		args: "--country ISO [--data FILE] [--from YEAR] [--to YEAR] [--capital rkna|rnna] [--labor hours-hc|persons-hc|persons]\n" +
+			"        [--out DIR] [--format png,svg,pdf] [--lang en|zh] [--font FILE]",
 		summary: "Decompose a country's observed real GDP growth into capital, labour and TFP (Törnqvist, Penn World Table 9.1);\n" +
-			"        write DIR/history-<ISO>/history.csv and history.png.",
+			"        write DIR/history-<ISO>/history.csv and the chart history.png (or .svg, .pdf).",
 		run: runHistory,
 	})
 }
@@ -45,6 +45,7 @@ func runHistory(e *env, args []string) error {
 	capital := fs.String("capital", "rkna", "capital input: rkna (capital services, as PWT's TFP) or rnna (capital stock)")
 	labor := fs.String("labor", "hours-hc", "labour input: hours-hc (emp×avh×hc, as PWT's TFP), persons-hc (emp×hc) or persons (emp)")
 	out := fs.String("out", "out", "output `folder`; files go to DIR/history-<ISO>/")
+	cf := addChartFlags(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return helpOK(err)
@@ -68,11 +69,15 @@ func runHistory(e *env, args []string) error {
 	if *country == "" {
 		errs = append(errs, fmt.Errorf("give the country with --country ISO, e.g. --country CHN"))
 	}
+	formats, theme, err := cf.resolve()
+	if err != nil {
+		errs = append(errs, err)
+	}
 	if len(errs) > 0 {
 		return invalid(joinErrors(errs))
 	}
 
-	tab, source, err := loadTable(*data)
+	tab, err := loadTable(*data)
 	if err != nil {
 		return err
 	}
@@ -98,12 +103,7 @@ func runHistory(e *env, args []string) error {
 	if err := writeHistoryCSV(&buf, res.Rows); err != nil {
 		return err
 	}
-	rows := res.Rows
-	title := fmt.Sprintf("%s (%s): sources of real GDP growth, %d–%d (K: %v, L: %v)",
-		s.Country, s.ISO, rows[0].Year, rows[len(rows)-1].Year, opt.Capital, opt.Labour)
-	chart := histplot.History(title, rows)
-	chart.Source = source
-	png, err := chart.PNG(histplot.Width, histplot.Height)
+	chart, err := plots.History(theme, res, *data)
 	if err != nil {
 		return err
 	}
@@ -112,7 +112,7 @@ func runHistory(e *env, args []string) error {
 	if err := batch.Add(path.Join(dir, "history.csv"), buf.Bytes()); err != nil {
 		return err
 	}
-	if err := batch.Add(path.Join(dir, "history.png"), png); err != nil {
+	if err := addCharts(batch, dir, []plots.NamedChart{{Name: "history", Chart: chart}}, formats); err != nil {
 		return err
 	}
 	if err := batch.Commit(e.ctx); err != nil {
@@ -125,23 +125,21 @@ func runHistory(e *env, args []string) error {
 }
 
 // loadTable returns the PWT table of file, or the embedded PWT 9.1 when file
-// is "", and the source line for charts of it. A file that cannot be read or
-// parsed is the user's error.
-func loadTable(file string) (*pwt.Table, string, error) {
+// is "". A file that cannot be read or parsed is the user's error.
+func loadTable(file string) (*pwt.Table, error) {
 	if file == "" {
-		tab, err := pwt.Default()
-		return tab, histplot.PWTSource, err
+		return pwt.Default()
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		return nil, "", invalid(fmt.Errorf("--data %s: %w", file, unwrapPath(err)))
+		return nil, invalid(fmt.Errorf("--data %s: %w", file, unwrapPath(err)))
 	}
 	defer f.Close()
 	tab, err := pwt.Read(f)
 	if err != nil {
-		return nil, "", invalid(fmt.Errorf("--data %s: %w", file, err))
+		return nil, invalid(fmt.Errorf("--data %s: %w", file, err))
 	}
-	return tab, "Data: " + filepath.Base(file) + " (Penn World Table format)", nil
+	return tab, nil
 }
 
 func unwrapPath(err error) error {
@@ -235,15 +233,15 @@ func writeHistoryTable(w io.Writer, res *history.Result) error {
 	return err
 }
 
-// addHistoryChart adds history_projection.png to batch for a scenario that
-// names a history: PWT's growth accounting of the country, then the
-// scenario's projection, with the scenario's reference marked.
-func addHistoryChart(e *env, batch *output.Batch, s *scenarios.Scenario, res *model.Results) error {
+// addHistoryChart adds history_projection.<ext> in each format to batch for
+// a scenario that names a history: PWT's growth accounting of the country,
+// then the scenario's projection, with the scenario's reference marked.
+func addHistoryChart(e *env, batch *output.Batch, s *scenarios.Scenario, res *model.Results, theme *plots.Theme, formats []plots.Format) error {
 	h := s.History
 	if h == nil {
 		return nil
 	}
-	tab, source, err := loadTable("")
+	tab, err := loadTable("")
 	if err != nil {
 		return err
 	}
@@ -259,27 +257,22 @@ func addHistoryChart(e *env, batch *output.Batch, s *scenarios.Scenario, res *mo
 	if len(hist.Rows) == 0 {
 		return invalidf("scenario %s: PWT has no year of %s with complete inputs in %d–%d", s.Name, h.Country, h.Options.From, h.Options.To)
 	}
-	var ref *histplot.Reference
+	var ref *plots.Reference
 	if r := s.Reference; r != nil {
-		ref = &histplot.Reference{Year: r.Year, Label: r.Label}
-		for k, c := range []struct {
+		ref = &plots.Reference{Year: r.Year, Label: r.Label}
+		for f, c := range [model.NumFactors]struct {
 			v  float64
 			ok bool
-		}{{r.Labor, r.LaborOK}, {r.Capital, r.CapitalOK}, {r.TFP, r.TFPOK}} {
-			ref.Parts[k] = math.NaN()
+		}{model.Labor: {r.Labor, r.LaborOK}, model.Capital: {r.Capital, r.CapitalOK}, model.TFP: {r.TFP, r.TFPOK}} {
+			ref.Contribution[f] = math.NaN()
 			if c.ok {
-				ref.Parts[k] = c.v
+				ref.Contribution[f] = c.v
 			}
 		}
 	}
-	rows := hist.Rows
-	title := fmt.Sprintf("%s: growth accounting %d–%d (PWT 9.1, K: %v) and scenario %s %d–%d",
-		series.Country, rows[0].Year, rows[len(rows)-1].Year, h.Options.Capital, s.Name, s.Inputs.FirstYear(), s.Inputs.LastYear())
-	chart := histplot.HistoryProjection(title, histplot.FromHistory(rows), histplot.FromResults(res), ref,
-		source+"; projection: scenario "+s.Name)
-	png, err := chart.PNG(histplot.Width, histplot.Height)
+	chart, err := plots.HistoryProjection(theme, hist, "", plots.Scenario{Name: s.Name, Results: *res}, ref)
 	if err != nil {
-		return err
+		return fmt.Errorf("scenario %s: %w", s.Name, err)
 	}
-	return batch.Add(path.Join(s.Name, "history_projection.png"), png)
+	return addCharts(batch, s.Name, []plots.NamedChart{{Name: "history_projection", Chart: chart}}, formats)
 }

@@ -30,7 +30,8 @@ func readCSV(t *testing.T, file string) ([]string, [][]string) {
 	return recs[0], recs[1:]
 }
 
-// checkPNG checks that file is a PNG image of 960 × 540 pixels.
+// checkPNG checks that file is a PNG image of 1600 × 1000 pixels, the size
+// of every chart.
 func checkPNG(t *testing.T, file string) {
 	t.Helper()
 	b, err := os.ReadFile(file)
@@ -41,8 +42,8 @@ func checkPNG(t *testing.T, file string) {
 	if err != nil {
 		t.Fatalf("%s: %v", filepath.Base(file), err)
 	}
-	if got := img.Bounds().Size(); got.X != 960 || got.Y != 540 {
-		t.Errorf("%s: %v pixels, want 960×540", filepath.Base(file), got)
+	if got := img.Bounds().Size(); got.X != 1600 || got.Y != 1000 {
+		t.Errorf("%s: %v pixels, want 1600×1000", filepath.Base(file), got)
 	}
 }
 
@@ -145,6 +146,76 @@ func TestHistoryOptions(t *testing.T) {
 	}
 }
 
+// TestHistoryChartFlags checks --format, --lang and --font of history: the
+// chart in each format next to history.csv, in Chinese on request, and the
+// usage errors of run's chart flags, before anything is written.
+func TestHistoryChartFlags(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := simulate(t, "history", "--country", "CHN", "--from", "2010", "--out", out, "--format", "png,svg,pdf")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	dir := filepath.Join(out, "history-CHN")
+	for _, f := range []string{"history.csv", "history.png", "history.svg", "history.pdf"} {
+		if !strings.Contains(stdout, "wrote "+filepath.Join(dir, f)) {
+			t.Errorf("stdout lacks %s:\n%s", f, stdout)
+		}
+	}
+	checkPNG(t, filepath.Join(dir, "history.png"))
+	svg, err := os.ReadFile(filepath.Join(dir, "history.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"China (CHN): sources of real GDP growth, 2010–2017", "Capital (K)", ">2017<",
+		"Data: Penn", "(Feenstra, Inklaar &amp; Timmer 2015)."} { // the caption wraps
+		if !bytes.Contains(svg, []byte(want)) {
+			t.Errorf("history.svg lacks %q", want)
+		}
+	}
+
+	zh := t.TempDir()
+	code, _, stderr = simulate(t, "history", "--country", "CHN", "--from", "2010", "--out", zh, "--lang", "zh", "--format", "svg")
+	if code != 0 {
+		t.Fatalf("zh: exit %d: %s", code, stderr)
+	}
+	svg, err = os.ReadFile(filepath.Join(zh, "history-CHN", "history.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"中国（CHN）：2010–2017年实际GDP增长的来源", "全要素生产率（TFP）", "数据来源：佩恩表 9.1"} {
+		if !bytes.Contains(svg, []byte(want)) {
+			t.Errorf("zh history.svg lacks %q", want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(zh, "history-CHN", "history.png")); !os.IsNotExist(err) {
+		t.Errorf("history.png written though --format svg: %v", err)
+	}
+
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"zh pdf", []string{"--lang", "zh", "--format", "pdf"}, "--format pdf cannot draw Chinese text"},
+		{"bad lang", []string{"--lang", "fr"}, `--lang "fr"`},
+		{"bad format", []string{"--format", "jpeg"}, `--format "jpeg"`},
+		{"font for en", []string{"--font", "x.ttf"}, "--font is for --lang zh"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "out")
+			// A bad capital input is reported together with the chart flag.
+			args := append([]string{"history", "--country", "CHN", "--capital", "stock", "--out", dir}, tt.args...)
+			code, _, stderr := simulate(t, args...)
+			if code != 2 || !strings.Contains(stderr, tt.want) || !strings.Contains(stderr, "--capital") {
+				t.Errorf("exit %d, stderr %s; want 2, %q and --capital", code, stderr, tt.want)
+			}
+			if _, err := os.Stat(dir); !os.IsNotExist(err) {
+				t.Errorf("the output folder was created")
+			}
+		})
+	}
+}
+
 // writeTemp writes content to a file in a temporary folder and returns its path.
 func writeTemp(t *testing.T, name, content string) string {
 	t.Helper()
@@ -238,6 +309,24 @@ func TestRunSolowChina(t *testing.T) {
 	checkPNG(t, filepath.Join(out, "solow-china", "history_projection.png"))
 	if _, err := os.Stat(filepath.Join(out, "solow-china", "summary.json")); err != nil {
 		t.Error(err)
+	}
+
+	// The chart follows run's --format and --lang.
+	zh := t.TempDir()
+	code, stdout, stderr = simulate(t, "run", "--out", zh, "--lang", "zh", "--format", "png,svg", "solow-china")
+	if code != 0 {
+		t.Fatalf("zh: exit %d: %s", code, stderr)
+	}
+	checkPNG(t, filepath.Join(zh, "solow-china", "history_projection.png"))
+	svg, err := os.ReadFile(filepath.Join(zh, "solow-china", "history_projection.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"中国：2000–2017年增长核算与“solow-china”情景2018–2024年预测", "历史：对数百分点", "预测：%",
+		"Report 2024（空心柱）：L 0.2 + K 1.8 + TFP 3.5个百分点"} {
+		if !bytes.Contains(svg, []byte(want)) {
+			t.Errorf("history_projection.svg lacks %q", want)
+		}
 	}
 }
 

@@ -17,7 +17,7 @@ func init() {
 		name: "run",
 		args: "[--out DIR] [--format png,svg,pdf] [--lang en|zh] [FILE|NAME ...]",
 		summary: "Run scenarios (default: the embedded report2020) and write DIR/<scenario>/results.csv, summary.json and charts\n" +
-			"        (and history_projection.png for a scenario with a [history] table).",
+			"        (and history_projection for a scenario with a [history] table).",
 		run: runRun,
 	})
 }
@@ -61,7 +61,7 @@ func runRun(e *env, args []string) error {
 		if err := addCharts(batch, s.Name, charts, formats); err != nil {
 			return err
 		}
-		if err := addHistoryChart(e, batch, s, &res); err != nil {
+		if err := addHistoryChart(e, batch, s, &res, theme, formats); err != nil {
 			return err
 		}
 	}
