@@ -243,7 +243,7 @@ func parse(f *specFile) (*Spec, error) {
 		}
 		t, ok := v.(string)
 		if !ok {
-			add(f.errorf([]string{key}, "must be a string, not %s", typeName(v)))
+			add(f.errorf([]string{key}, "must be a string, not %s", scenarios.TypeName(v)))
 		}
 		return t
 	}
@@ -345,7 +345,7 @@ func table(f *specFile, raw map[string]any, key string, add func(*scenarios.Erro
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		add(f.errorf([]string{key}, "must be a table of tables ([%s.NAME]), not %s", key, typeName(v)))
+		add(f.errorf([]string{key}, "must be a table of tables ([%s.NAME]), not %s", key, scenarios.TypeName(v)))
 		return nil
 	}
 	if len(m) == 0 {
@@ -356,7 +356,7 @@ func table(f *specFile, raw map[string]any, key string, add func(*scenarios.Erro
 	for k, sub := range m {
 		t, ok := sub.(map[string]any)
 		if !ok {
-			add(f.errorf([]string{key, k}, "must be a table, not %s", typeName(sub)))
+			add(f.errorf([]string{key, k}, "must be a table, not %s", scenarios.TypeName(sub)))
 			continue
 		}
 		out[k] = t
@@ -433,7 +433,7 @@ func parseFree(f *specFile, in *model.Inputs, name string, m map[string]any, own
 		for _, e := range v {
 			s, ok := e.(string)
 			if !ok {
-				add(f.errorf(at("keys"), "must be a list of key paths (strings), not a list holding %s", typeName(e)))
+				add(f.errorf(at("keys"), "must be a list of key paths (strings), not a list holding %s", scenarios.TypeName(e)))
 				break
 			}
 			fr.Keys = append(fr.Keys, s)
@@ -444,7 +444,7 @@ func parseFree(f *specFile, in *model.Inputs, name string, m map[string]any, own
 	case nil:
 		add(f.errorf(at(), "missing keys: the key paths this free input sets, e.g. keys = [\"tfp.ii_share.technical_progress\"]"))
 	default:
-		add(f.errorf(at("keys"), "must be a key path or a list of them, not %s", typeName(v)))
+		add(f.errorf(at("keys"), "must be a key path or a list of them, not %s", scenarios.TypeName(v)))
 	}
 
 	// The keys, resolved against the start scenario.
@@ -504,7 +504,7 @@ func parseFree(f *specFile, in *model.Inputs, name string, m map[string]any, own
 	if v, ok := m["path"]; ok {
 		s, isStr := v.(string)
 		if !isStr {
-			add(f.errorf(at("path"), "must be a string (per_year, constant, linear or points), not %s", typeName(v)))
+			add(f.errorf(at("path"), "must be a string (per_year, constant, linear or points), not %s", scenarios.TypeName(v)))
 		}
 		form = s
 	}
@@ -556,7 +556,7 @@ func parseFree(f *specFile, in *model.Inputs, name string, m map[string]any, own
 		for _, e := range list {
 			y, ok := e.(int64)
 			if !ok {
-				add(f.errorf(at("points"), "must be a list of years (whole numbers), not a list holding %s", typeName(e)))
+				add(f.errorf(at("points"), "must be a list of years (whole numbers), not a list holding %s", scenarios.TypeName(e)))
 				break
 			}
 			switch {
@@ -577,10 +577,10 @@ func parseFree(f *specFile, in *model.Inputs, name string, m map[string]any, own
 		if !ok {
 			return def
 		}
-		x, isNum := number(v)
+		x, isNum := scenarios.Number(v)
 		switch {
 		case !isNum:
-			add(f.errorf(at(key), "must be a number, not %s", typeName(v)))
+			add(f.errorf(at(key), "must be a number, not %s", scenarios.TypeName(v)))
 		case math.IsNaN(x) || math.IsInf(x, 0):
 			add(f.errorf(at(key), "%v is not a finite number", x))
 		case param != nil && (x < param.Min || x > param.Max):
@@ -647,10 +647,10 @@ func parseTargets(f *specFile, in *model.Inputs, key string, m map[string]any, s
 		if !ok {
 			return 0, false
 		}
-		x, isNum := number(v)
+		x, isNum := scenarios.Number(v)
 		switch {
 		case !isNum:
-			add(f.errorf(at(k), "must be a number, not %s", typeName(v)))
+			add(f.errorf(at(k), "must be a number, not %s", scenarios.TypeName(v)))
 		case math.IsNaN(x) || math.IsInf(x, 0):
 			add(f.errorf(at(k), "%v is not a finite number", x))
 		case sign == positive && x <= 0:
@@ -696,9 +696,9 @@ func parseTargets(f *specFile, in *model.Inputs, key string, m map[string]any, s
 				add(f.errorf(at("values", y), "%q is not a year: the keys of values are years, e.g. 2019", y))
 				continue
 			}
-			x, isNum := number(v)
+			x, isNum := scenarios.Number(v)
 			if !isNum || math.IsNaN(x) || math.IsInf(x, 0) {
-				add(f.errorf(at("values", y), "must be a finite number, not %s", typeName(v)))
+				add(f.errorf(at("values", y), "must be a finite number, not %s", scenarios.TypeName(v)))
 				continue
 			}
 			pts = append(pts, point{met.WithYear(year), x, at("values", y)})
@@ -737,36 +737,6 @@ func paramKeys() []string {
 		keys[i] = p.Key
 	}
 	return keys
-}
-
-func number(v any) (float64, bool) {
-	switch x := v.(type) {
-	case int64:
-		return float64(x), true
-	case float64:
-		return x, true
-	}
-	return 0, false
-}
-
-func typeName(v any) string {
-	switch v.(type) {
-	case string:
-		return "a string"
-	case int64:
-		return "an integer"
-	case float64:
-		return "a float"
-	case bool:
-		return "a boolean"
-	case map[string]any:
-		return "a table"
-	case []map[string]any:
-		return "an array of tables"
-	case []any:
-		return "an array"
-	}
-	return fmt.Sprintf("a %T", v)
 }
 
 // sorted sorts errs by position and returns them.

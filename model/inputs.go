@@ -204,20 +204,3 @@ func (in *Inputs) CopyFrom(src *Inputs) {
 		copy(in.TFPII[d], src.TFPII[d])
 	}
 }
-
-// contributions returns c_L, c_K and c_A of year index i.
-func (in *Inputs) contributions(i int) (cL, cK, cA float64) {
-	g := in.Growth[i]
-	switch in.Form[i] {
-	case Shares:
-		cL, cK = in.LaborShare[i]*g, in.CapitalShare[i]*g
-	case Contributions:
-		cL, cK = in.LaborContribution[i], in.CapitalContribution[i]
-	case Production:
-		a := in.Alpha[i]
-		cL, cK = (1-a)*in.LaborGrowth[i], a*in.CapitalGrowth[i]
-	default:
-		panic("model: unknown split form")
-	}
-	return cL, cK, g - cL - cK
-}

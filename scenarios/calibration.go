@@ -4,7 +4,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"sort"
 	"strings"
 )
 
@@ -17,17 +16,7 @@ var calibrationSpecs embed.FS
 
 // CalibrationNames returns the names of the embedded calibration specs,
 // sorted.
-func CalibrationNames() []string {
-	entries, _ := fs.ReadDir(calibrationSpecs, "calibration")
-	var names []string
-	for _, e := range entries {
-		if n, ok := strings.CutSuffix(e.Name(), ".toml"); ok && !e.IsDir() {
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	return names
-}
+func CalibrationNames() []string { return tomlNames(calibrationSpecs, "calibration") }
 
 // CalibrationSource returns the TOML text of the embedded calibration spec
 // called name.

@@ -14,8 +14,12 @@ import (
 var embedded embed.FS
 
 // Names returns the names of the embedded scenarios, sorted.
-func Names() []string {
-	entries, _ := fs.ReadDir(embedded, ".")
+func Names() []string { return tomlNames(embedded, ".") }
+
+// tomlNames returns the names, without ".toml", of the TOML files in folder
+// dir of fsys, sorted.
+func tomlNames(fsys fs.FS, dir string) []string {
+	entries, _ := fs.ReadDir(fsys, dir)
 	var names []string
 	for _, e := range entries {
 		if n, ok := strings.CutSuffix(e.Name(), ".toml"); ok && !e.IsDir() {

@@ -403,6 +403,11 @@ func checkKind(kd kind, v any) string {
 	return ""
 }
 
+// Number returns a decoded TOML value as a float64 when it is a number
+// (integer or float). Other readers of TOML files (calibration specs) use it
+// so that they accept numbers as scenarios do.
+func Number(v any) (float64, bool) { return number(v) }
+
 func number(v any) (float64, bool) {
 	switch x := v.(type) {
 	case int64:
@@ -412,6 +417,10 @@ func number(v any) (float64, bool) {
 	}
 	return 0, false
 }
+
+// TypeName describes the type of a decoded TOML value for a message: "a
+// string", "an integer", "a table", ….
+func TypeName(v any) string { return typeName(v) }
 
 func typeName(v any) string {
 	switch v.(type) {
