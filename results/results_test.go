@@ -157,3 +157,18 @@ func TestTable(t *testing.T) {
 		t.Errorf("totals line: %q", lines[8])
 	}
 }
+
+func TestWriteColumns(t *testing.T) {
+	rows := [][]string{{"key", "unit", "v"}, {"gdp.base_yi", "亿元", "1"}, {"g", "%", "22"}}
+	var left, right bytes.Buffer
+	results.WriteColumns(&left, rows, false)
+	results.WriteColumns(&right, rows, true)
+	wantLeft := "key          unit  v\ngdp.base_yi  亿元  1\ng            %     22\n"
+	wantRight := "          key  unit   v\n  gdp.base_yi  亿元   1\n            g     %  22\n"
+	if left.String() != wantLeft {
+		t.Errorf("left:\n%q\nwant\n%q", left.String(), wantLeft)
+	}
+	if right.String() != wantRight {
+		t.Errorf("right:\n%q\nwant\n%q", right.String(), wantRight)
+	}
+}

@@ -26,7 +26,7 @@ func WriteTable(w io.Writer, title string, res *model.Results) error {
 	}
 	var b strings.Builder
 	b.WriteString(title + "\n")
-	writeAligned(&b, rows)
+	writeAligned(&b, rows, true)
 	t := res.Totals
 	fmt.Fprintf(&b, "period %d–%d: Σ II %.1f 亿元 · Σ ΔGDP %.1f 亿元 · II share of growth %.2f %%\n",
 		firstYear(res), lastYear(res), t.II, t.DeltaGDP, 100*t.IIShare)
@@ -37,10 +37,20 @@ func WriteTable(w io.Writer, title string, res *model.Results) error {
 func f1(v float64) string { return fmt.Sprintf("%.1f", v) }
 func f2(v float64) string { return fmt.Sprintf("%.2f", v) }
 
-// writeAligned writes rows with every column right-aligned to its widest
-// cell, two spaces apart. Widths are terminal columns: CJK characters take
-// two, which text/tabwriter does not know.
-func writeAligned(b *strings.Builder, rows [][]string) {
+// WriteColumns writes rows as columns two spaces apart, each padded to its
+// widest cell, right-aligned when right is set. Unlike text/tabwriter it
+// counts terminal columns, so that cells with Chinese characters (two
+// columns each, as in "亿元") line up.
+func WriteColumns(w io.Writer, rows [][]string, right bool) error {
+	var b strings.Builder
+	writeAligned(&b, rows, right)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeAligned writes rows with every column aligned to its widest cell,
+// two spaces apart, counting terminal columns (see WriteColumns).
+func writeAligned(b *strings.Builder, rows [][]string, right bool) {
 	var widths []int
 	for _, r := range rows {
 		for i, c := range r {
@@ -52,8 +62,15 @@ func writeAligned(b *strings.Builder, rows [][]string) {
 	}
 	for _, r := range rows {
 		for i, c := range r {
-			b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
-			b.WriteString(c)
+			pad := strings.Repeat(" ", widths[i]-displayWidth(c))
+			switch {
+			case right:
+				b.WriteString("  " + pad + c)
+			case i == len(r)-1:
+				b.WriteString(c) // no trailing spaces
+			default:
+				b.WriteString(c + pad + "  ")
+			}
 		}
 		b.WriteString("\n")
 	}

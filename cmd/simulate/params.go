@@ -5,9 +5,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"simulate/model"
+	"simulate/results"
 	"simulate/sensitivity"
 )
 
@@ -39,8 +39,7 @@ func runParams(e *env, args []string) error {
 
 	fmt.Fprintf(e.stdout, "Parameters of %s (%d–%d). Address a parameter for every year by its key, or one year as KEY[YEAR];\n", s.Name, in.FirstYear(), in.LastYear())
 	fmt.Fprintf(e.stdout, "change it with KEY=V (set), KEY+V (add, in its unit: pp for %%) or KEY*V (scale).\n\n")
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "key\tunit\tdomain\tuncertainty\tvalue")
+	rows := [][]string{{"key", "unit", "domain", "uncertainty", "value"}}
 	for _, p := range slices.Concat(model.Params, model.SolowParams) {
 		if !p.Active(in) {
 			continue // a Solow input of a scenario without a Solow part
@@ -53,9 +52,9 @@ func runParams(e *env, args []string) error {
 			}
 			unc = strings.Join(parts, "; ")
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Key, p.Unit, p.Domain(), unc, paramValue(p, in))
+		rows = append(rows, []string{p.Key, p.Unit, p.Domain(), unc, paramValue(p, in)})
 	}
-	return tw.Flush()
+	return results.WriteColumns(e.stdout, rows, false)
 }
 
 // paramValue writes the value of p in in: one number when it is the same
