@@ -7,6 +7,7 @@ import (
 	"simulate/model"
 	"simulate/output"
 	"simulate/plots"
+	"simulate/results"
 )
 
 func init() {
@@ -61,7 +62,9 @@ func runCompare(e *env, args []string) error {
 		return err
 	}
 
-	writeCompareTable(e, sc)
+	if err := writeCompareTable(e, sc); err != nil {
+		return err
+	}
 	if err := batch.Commit(e.ctx); err != nil {
 		return err
 	}
@@ -71,13 +74,16 @@ func runCompare(e *env, args []string) error {
 	return nil
 }
 
-// writeCompareTable prints the II increment and share of each scenario side
-// by side, and the period totals.
-func writeCompareTable(e *env, sc []plots.Scenario) {
-	fmt.Fprintf(e.stdout, "%-24s %12s %12s %14s\n", "scenario", "Σ II 亿元", "Σ ΔGDP 亿元", "II share %")
+// writeCompareTable prints the period totals of each scenario side by side.
+func writeCompareTable(e *env, sc []plots.Scenario) error {
+	rows := [][]string{{"scenario", "Σ II 亿元", "Σ ΔGDP 亿元", "II share %"}}
 	for _, s := range sc {
 		t := s.Results.Totals
-		fmt.Fprintf(e.stdout, "%-24s %12.1f %12.1f %14.2f\n", s.Name, t.II, t.DeltaGDP, 100*t.IIShare)
+		rows = append(rows, []string{s.Name, fmt.Sprintf("%.1f", t.II), fmt.Sprintf("%.1f", t.DeltaGDP), fmt.Sprintf("%.2f", 100*t.IIShare)})
 	}
-	fmt.Fprintln(e.stdout)
+	if err := results.WriteColumns(e.stdout, rows, true); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(e.stdout)
+	return err
 }
