@@ -100,4 +100,31 @@ func TestInterruptKeepsOutputs(t *testing.T) {
 	if interrupted == 0 {
 		t.Error("no run was interrupted: the test checked nothing")
 	}
+
+	// SIGKILL cannot be handled: a run killed while it renames its files
+	// may leave some files new and others old, and temporary files behind,
+	// but every file in place is whole — the earlier one or the new one.
+	first, second := read(), [][]byte(nil)
+	other := writeFile(t, dir, "other/report2020.toml", "name = \"report2020\"\nextends = \"report2020\"\n[gdp]\ngrowth_pct = 4\n")
+	if b, err := exec.Command(bin, "run", "--out", filepath.Join(dir, "probe"), other).CombinedOutput(); err != nil {
+		t.Fatalf("probe run: %v\n%s", err, b)
+	}
+	for _, f := range files {
+		b, _ := os.ReadFile(filepath.Join(dir, "probe", "report2020", f))
+		second = append(second, b)
+	}
+	for _, delay := range []time.Duration{0, 20, 50, 100, 200, 300, 500} {
+		cmd := exec.Command(bin, "run", "--out", out, other)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(delay * time.Millisecond)
+		cmd.Process.Kill()
+		cmd.Wait()
+		for i, b := range read() {
+			if !bytes.Equal(b, first[i]) && !bytes.Equal(b, second[i]) {
+				t.Errorf("after SIGKILL at %v: %s is neither the earlier nor the new file (%d bytes)", delay, files[i], len(b))
+			}
+		}
+	}
 }
