@@ -213,7 +213,12 @@ const scenarioWords = "基准情景乐观悲观中性高低中速增长放缓加
 	"一二三四五六七八九十甲乙丙丁新旧默认对照政策投资技术效率资本劳动"
 
 // runes returns every distinct rune of the table's text, sorted.
-func (l *labels) runes() []rune {
+func (l *labels) runes() []rune { return textRunes(*l) }
+
+// textRunes returns every distinct rune of the strings in v — a label
+// table: strings inside structs, arrays, slices and map values (map keys
+// are lookup keys such as ISO codes or units, never drawn) —, sorted.
+func textRunes(v any) []rune {
 	seen := map[rune]bool{}
 	var walk func(v reflect.Value)
 	walk = func(v reflect.Value) {
@@ -232,12 +237,11 @@ func (l *labels) runes() []rune {
 			}
 		case reflect.Map:
 			for it := v.MapRange(); it.Next(); {
-				walk(it.Key())
 				walk(it.Value())
 			}
 		}
 	}
-	walk(reflect.ValueOf(*l))
+	walk(reflect.ValueOf(v))
 	rs := make([]rune, 0, len(seen))
 	for r := range seen {
 		rs = append(rs, r)

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"reflect"
-	"slices"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -599,34 +597,4 @@ func sig(v float64, n int) string {
 
 // runes returns every distinct rune of the table's text, sorted: the
 // characters the shipped Chinese font must have (see fonts/README.md).
-func (l *sensLabels) runes() []rune {
-	seen := map[rune]bool{}
-	var walk func(v reflect.Value)
-	walk = func(v reflect.Value) {
-		switch v.Kind() {
-		case reflect.String:
-			for _, r := range v.String() {
-				seen[r] = true
-			}
-		case reflect.Array, reflect.Slice:
-			for i := range v.Len() {
-				walk(v.Index(i))
-			}
-		case reflect.Map:
-			for _, k := range v.MapKeys() {
-				walk(v.MapIndex(k))
-			}
-		case reflect.Struct:
-			for i := range v.NumField() {
-				walk(v.Field(i))
-			}
-		}
-	}
-	walk(reflect.ValueOf(*l))
-	rs := make([]rune, 0, len(seen))
-	for r := range seen {
-		rs = append(rs, r)
-	}
-	slices.Sort(rs)
-	return rs
-}
+func (l *sensLabels) runes() []rune { return textRunes(*l) }
