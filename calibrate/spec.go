@@ -461,7 +461,8 @@ func parseFree(f *specFile, in *model.Inputs, name string, m map[string]any, own
 		}
 		r, err := model.Lookup(in, key)
 		if err != nil {
-			add(f.errorf(at("keys"), "%s", strings.TrimPrefix(err.Error(), "model: ")))
+			pe, _ := errors.AsType[*model.PathError](err) // Lookup's errors are all one
+			add(f.errorf(at("keys"), "%s", pe.Msg))
 			continue
 		}
 		if param != nil && (p.Unit != param.Unit || p.Scale != param.Scale) {
@@ -471,7 +472,7 @@ func parseFree(f *specFile, in *model.Inputs, name string, m map[string]any, own
 		if param == nil {
 			param = p
 		}
-		if strings.HasPrefix(p.Key, "tfp.weight.") && len(fr.Keys) > 1 {
+		if p.IsWeight() && len(fr.Keys) > 1 {
 			add(f.errorf(at("keys"), "%s: setting a TFP weight rescales the others, so a weight can be free only alone", p.Key))
 			continue
 		}
@@ -732,9 +733,11 @@ func parseTargets(f *specFile, in *model.Inputs, key string, m map[string]any, s
 }
 
 func paramKeys() []string {
-	keys := make([]string, len(model.Params))
-	for i, p := range model.Params {
-		keys[i] = p.Key
+	var keys []string
+	for _, p := range model.Params {
+		if !p.Solow {
+			keys = append(keys, p.Key)
+		}
 	}
 	return keys
 }

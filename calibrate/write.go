@@ -205,7 +205,7 @@ func (f *Fit) WriteScenario(w io.Writer, extends string) error {
 	}
 	var scalars, series []*model.Param
 	for _, p := range model.Params {
-		if _, ok := set[p.Key]; ok {
+		if _, ok := set[p.Key]; ok && !p.Solow {
 			if p.PerYear {
 				series = append(series, p)
 			} else {
@@ -230,7 +230,7 @@ func (f *Fit) WriteScenario(w io.Writer, extends string) error {
 			table = tab
 		}
 		fr := s.Free[set[p.Key]]
-		fmt.Fprintf(&b, "%s = %s # %s\n", leaf, results.Format(*p.Scalar(f.Inputs)*p.Scale), f.note(fr, 0))
+		fmt.Fprintf(&b, "%s = %s # %s\n", leaf, results.Format(p.FromModel(*p.Scalar(f.Inputs))), f.note(fr, 0))
 	}
 	for _, p := range series {
 		fr := s.Free[set[p.Key]]
@@ -245,7 +245,7 @@ func (f *Fit) WriteScenario(w io.Writer, extends string) error {
 			if f.sets(fr, p.Key, year) {
 				note = f.note(fr, year)
 			}
-			fmt.Fprintf(&b, "%d = %s # %s\n", year, results.Format(v*p.Scale), note)
+			fmt.Fprintf(&b, "%d = %s # %s\n", year, results.Format(p.FromModel(v)), note)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -36,9 +36,10 @@
 // (in the Production form) and, when capital is split into ICT and non-ICT
 // stocks, φ are then computed from capital accumulation, TFP and labour by
 // [FillInputs], and the decomposition and attribution run on them
-// unchanged. The Solow inputs are addressable like every other input
-// ([SolowParams]; keys solow.*); setting one through a [Ref] recomputes the
-// derived inputs, which are themselves no longer addressable.
+// unchanged. The Solow inputs are addressable like every other input (keys
+// solow.*, flagged Solow in [Params]); setting one through a [Ref]
+// recomputes the derived inputs, which are themselves no longer
+// addressable ([Param.Derived]).
 //
 // # Conventions
 //
@@ -47,8 +48,22 @@
 // rates are simple (not log) annual rates. The scenario files use percent
 // and percentage points where their key names say so (_pct, _pp); the
 // parameter table of this package ([Params]) records the unit and scale of
-// every addressable input, so that the same key paths serve the scenario
-// loader, the output files and the sensitivity tools.
+// every addressable input ([Param.ToModel], [Param.FromModel]), so that the
+// same key paths serve the scenario loader, the output files and the
+// sensitivity tools.
+//
+// # Changing inputs
+//
+// Every rule of how a value changes an input lives here. [Lookup] resolves
+// a key path ("capital.ict_share", "gdp.growth_pct[2024]") to a [Ref],
+// which reads and writes in key units; an error is a *[PathError] that
+// carries the path. A [Target] is a path with a [Mode] (set, add or
+// scale). However a value is applied, TFP stays the residual of the factor
+// split, setting one TFP weight rescales the others so that they still sum
+// to 1, and changing a Solow input recomputes what the Solow model derives.
+// [Bind] ties a list of targets to a working copy of some inputs, to apply
+// values to them again and again from the base without allocating: the
+// inner loop of the sensitivity tools.
 //
 // Evaluation allocates nothing once the destination has room for the span:
 // see [Evaluate].

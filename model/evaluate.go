@@ -27,9 +27,6 @@ func (c Channel) String() string {
 	return channelNames[c]
 }
 
-// DimensionChannel returns the channel of TFP dimension d.
-func DimensionChannel(d Dimension) Channel { return ChannelTP + Channel(d) }
-
 // Year is the result of one projected year. Rates and shares are fractions,
 // levels are 亿元 at constant base-year prices.
 type Year struct {

@@ -31,16 +31,6 @@ func (d Dimension) String() string {
 	return dimensionNames[d]
 }
 
-// ParseDimension returns the dimension with the given key name.
-func ParseDimension(name string) (Dimension, bool) {
-	for d, n := range dimensionNames {
-		if n == name {
-			return Dimension(d), true
-		}
-	}
-	return 0, false
-}
-
 // Factor is a factor of production in the decomposition.
 type Factor int
 
@@ -76,6 +66,8 @@ const (
 	// Production: Inputs.LaborGrowth, Inputs.CapitalGrowth and
 	// Inputs.Alpha hold g_L, g_K and α; c_K = α·g_K, c_L = (1−α)·g_L.
 	Production
+
+	NumSplitForms = 3
 )
 
 var splitFormNames = [...]string{"shares", "contributions", "production"}

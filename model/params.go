@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -24,8 +23,9 @@ type Param struct {
 	IsSplit bool
 	Form    SplitForm
 
-	// Solow marks an input of the supply-side model ([SolowParams]): its
-	// values live in Inputs.Solow.
+	// Solow marks an input of the supply-side model (keys solow.*): its
+	// values live in Inputs.Solow, and it exists only for inputs with a
+	// Solow part.
 	Solow bool
 	// FromBase marks a per-year parameter whose values belong to the years
 	// BaseYear … LastYear−1 rather than to the projected years (an
@@ -74,13 +74,14 @@ func FormatValue(v float64) string {
 	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
-// Params lists every addressable input of the model, in a fixed order.
-var Params = buildParams()
+// Params lists every addressable input of the model, in a fixed order: the
+// inputs of the decomposition, then those of the Solow model (Solow set).
+var Params = append(decompositionParams(), solowParams()...)
 
 // Requiredness: NaN as a default marks a key a scenario must give.
 var required = math.NaN()
 
-func buildParams() []*Param {
+func decompositionParams() []*Param {
 	ps := []*Param{
 		{Key: "gdp.base_yi", Unit: "亿元", Scale: 1, Min: 1, Max: 1e12, Default: required,
 			Doc:    "real GDP of the base year, 亿元 at constant base-year prices",
@@ -139,6 +140,47 @@ func buildParams() []*Param {
 	return ps
 }
 
+func solowParams() []*Param {
+	on := func(in *Inputs) bool { return in.Solow != nil }
+	ict := func(in *Inputs) bool { return in.Solow != nil && in.Solow.ICT }
+	ps := []*Param{
+		{Key: "solow.capital_output_ratio", Unit: "ratio", Scale: 1, Min: 0.1, Max: 20, Default: required,
+			Doc:    "κ: capital stock over GDP in the base year, K_b/Y_b (both at constant prices)",
+			scalar: func(in *Inputs) *float64 { return &in.Solow.CapitalOutput }, active: on},
+		{Key: "solow.investment_rate_pct", Unit: "%", Scale: 100, Min: 0, Max: 100, PerYear: true, FromBase: true, Default: required,
+			Doc:    "s^I: gross investment of year t as a share of year t's GDP, for t = base_year … last_year−1 (it is capital in t+1)",
+			series: func(in *Inputs) []float64 { return in.Solow.Investment }, active: on},
+		{Key: "solow.depreciation_pct", Unit: "%", Scale: 100, Min: 0, Max: 99, PerYear: true, Default: required,
+			Doc:    "δ: share of last year's capital stock worn out in year t (of the non-ICT stock when capital is split)",
+			series: func(in *Inputs) []float64 { return in.Solow.Depreciation }, active: on},
+		{Key: "solow.capital_income_share", Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, Default: required,
+			Doc:    "α: capital's share of income, the exponent of capital in the production function",
+			series: func(in *Inputs) []float64 { return in.Solow.Alpha }, active: on},
+		{Key: "solow.tfp_growth_pct", Unit: "%", Scale: 100, Min: -99, Max: 100, PerYear: true, Default: required,
+			Doc:    "g_A: growth of total factor productivity A",
+			series: func(in *Inputs) []float64 { return in.Solow.TFPGrowth }, active: on},
+		{Key: "solow.labor_growth_pct", Unit: "%", Scale: 100, Min: -99, Max: 100, PerYear: true, Default: required,
+			Doc:    "g_L: growth of labour L (hours worked or persons engaged)",
+			series: func(in *Inputs) []float64 { return in.Solow.LaborGrowth }, active: on},
+		{Key: "solow.human_capital_growth_pct", Unit: "%", Scale: 100, Min: -99, Max: 100, PerYear: true, Default: 0,
+			Doc:    "g_h: growth of human capital per unit of labour h",
+			series: func(in *Inputs) []float64 { return in.Solow.HumanCapitalGrowth }, active: on},
+		{Key: "solow.ict.capital_share", Unit: "fraction", Scale: 1, Min: 0, Max: 1, Default: required,
+			Doc:    "ICT capital's share of the base year's capital stock, K^ICT_b/K_b",
+			scalar: func(in *Inputs) *float64 { return &in.Solow.ICTCapitalShare }, active: ict},
+		{Key: "solow.ict.investment_share", Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, FromBase: true, Default: required,
+			Doc:    "ψ: ICT share of gross investment of year t, for t = base_year … last_year−1",
+			series: func(in *Inputs) []float64 { return in.Solow.ICTInvestmentShare }, active: ict},
+		{Key: "solow.ict.depreciation_pct", Unit: "%", Scale: 100, Min: 0, Max: 99, PerYear: true, Default: required,
+			Doc:    "δ^ICT: share of last year's ICT capital stock worn out in year t",
+			series: func(in *Inputs) []float64 { return in.Solow.ICTDepreciation }, active: ict},
+	}
+	for _, p := range ps {
+		p.Solow = true
+	}
+	return ps
+}
+
 // Series returns the per-year values of p in in (model units), to read or
 // write. It panics if p is a scalar.
 func (p *Param) Series(in *Inputs) []float64 { return p.series(in) }
@@ -147,147 +189,60 @@ func (p *Param) Series(in *Inputs) []float64 { return p.series(in) }
 // if p is per-year.
 func (p *Param) Scalar(in *Inputs) *float64 { return p.scalar(in) }
 
+// ToModel converts v from key units (as scenario files, output files and
+// the sensitivity tools write p) to model units: v / Scale.
+func (p *Param) ToModel(v float64) float64 { return v / p.Scale }
+
+// FromModel converts v from model units to key units: v · Scale.
+func (p *Param) FromModel(v float64) float64 { return v * p.Scale }
+
 // Required reports whether a scenario must give p.
 func (p *Param) Required() bool { return math.IsNaN(p.Default) }
 
-// LookupParam returns the Param with the given key path (without a year),
-// from [Params] or [SolowParams].
+// IsWeight reports whether p is one of the TFP dimension weights
+// (tfp.weight.*), which sum to 1: setting one rescales the others.
+func (p *Param) IsWeight() bool { return p.weight > 0 }
+
+// Derived reports whether, in in, the values of p are computed by the
+// Solow model rather than given: see [Param.ComputedBySolow].
+func (p *Param) Derived(in *Inputs) bool {
+	return in.Solow != nil && p.ComputedBySolow(in.Solow.ICT)
+}
+
+// ComputedBySolow reports whether the Solow model computes the values of p
+// in inputs with a Solow part, with or without the ICT split: GDP growth
+// and the factor split always, and φ (capital.ict_share) with the ICT
+// split. Such inputs are not addressable there.
+func (p *Param) ComputedBySolow(ict bool) bool {
+	if p.Solow {
+		return false
+	}
+	return p.Key == "gdp.growth_pct" || p.IsSplit || (ict && p.Key == "capital.ict_share")
+}
+
+// LookupParam returns the Param with the given key path (without a year).
 func LookupParam(key string) (*Param, bool) {
-	for _, ps := range [...][]*Param{Params, SolowParams} {
-		for _, p := range ps {
-			if p.Key == key {
-				return p, true
-			}
+	for _, p := range Params {
+		if p.Key == key {
+			return p, true
 		}
 	}
 	return nil, false
 }
 
-// Ref is a reference to the model values behind a key path, either for every
-// year the parameter applies to or for one year, bound to one Inputs value.
-// Get and Set work in the key's units and allocate nothing.
-type Ref struct {
-	Param *Param
-	Year  int // the one year addressed, or 0 for every applicable year
-
-	in      *Inputs
-	indices []int // year indices addressed (per-year parameters)
-}
-
-// Lookup resolves a key path such as "capital.ict_share" or
-// "gdp.growth_pct[2024]" against in.
-func Lookup(in *Inputs, path string) (Ref, error) {
-	key, year := path, 0
-	if i := strings.IndexByte(path, '['); i >= 0 {
-		if !strings.HasSuffix(path, "]") {
-			return Ref{}, fmt.Errorf("model: %q: a year index is written key[YEAR]", path)
-		}
-		y, err := strconv.Atoi(path[i+1 : len(path)-1])
-		if err != nil {
-			return Ref{}, fmt.Errorf("model: %q: %q is not a year", path, path[i+1:len(path)-1])
-		}
-		key, year = path[:i], y
-	}
-	p, ok := LookupParam(key)
-	if !ok {
-		return Ref{}, fmt.Errorf("model: unknown parameter %q (see the parameter list)", key)
-	}
-	switch {
-	case !p.Active(in) && in.Solow != nil:
-		return Ref{}, fmt.Errorf("model: %q: the scenario does not split capital into ICT and non-ICT stocks", path)
-	case !p.Active(in):
-		return Ref{}, fmt.Errorf("model: %q: only scenarios in mode \"solow\" have Solow inputs", path)
-	case p.Derived(in):
-		return Ref{}, fmt.Errorf("model: %q: the Solow model computes %s in this scenario; address its solow.* inputs instead", path, key)
-	}
-	r := Ref{Param: p, Year: year, in: in}
-	if !p.PerYear {
-		if year != 0 {
-			return Ref{}, fmt.Errorf("model: %q: %s is one value for the whole span, not per year", path, key)
-		}
-		return r, nil
-	}
-	first, n := p.Years(in)
-	if year != 0 && (year < first || year >= first+n) {
-		return Ref{}, fmt.Errorf("model: %q: year %d is outside %d–%d, the years of %s", path, year, first, first+n-1, key)
-	}
-	for i := range n {
-		if (year == 0 || first+i == year) && p.Applies(in, i) {
-			r.indices = append(r.indices, i)
+// splitKeys holds the keys of each split form, in the order of Params.
+var splitKeys = func() (keys [NumSplitForms][]string) {
+	for _, p := range Params {
+		if p.IsSplit {
+			keys[p.Form] = append(keys[p.Form], p.Key)
 		}
 	}
-	if len(r.indices) == 0 {
-		return Ref{}, fmt.Errorf("model: %q: no year of the scenario gives its factor split in the %s form", path, p.Form)
-	}
-	return r, nil
-}
+	return keys
+}()
 
-// String returns the key path, with the year when one year is addressed.
-func (r Ref) String() string {
-	if r.Year != 0 {
-		return fmt.Sprintf("%s[%d]", r.Param.Key, r.Year)
-	}
-	return r.Param.Key
-}
-
-// Len returns the number of values addressed: 1 for a scalar.
-func (r Ref) Len() int {
-	if !r.Param.PerYear {
-		return 1
-	}
-	return len(r.indices)
-}
-
-// YearIndex returns the year index of the k-th value addressed: 0 for the
-// first projected year, or for a FromBase parameter for the base year. It
-// panics for a scalar.
-func (r Ref) YearIndex(k int) int { return r.indices[k] }
-
-// Get returns the k-th value addressed, in key units.
-func (r Ref) Get(k int) float64 {
-	if !r.Param.PerYear {
-		return *r.Param.scalar(r.in) * r.Param.Scale
-	}
-	return r.Param.series(r.in)[r.indices[k]] * r.Param.Scale
-}
-
-// Set sets the k-th value addressed, given in key units. Setting one TFP
-// dimension weight rescales the other three in proportion, so that the
-// weights keep summing to 1. Setting a Solow input recomputes the inputs
-// the Solow model derives ([FillInputs]).
-func (r Ref) Set(k int, v float64) {
-	v /= r.Param.Scale
-	if r.Param.Solow {
-		defer FillInputs(r.in, r.in.Solow)
-	}
-	if r.Param.PerYear {
-		r.Param.series(r.in)[r.indices[k]] = v
-		return
-	}
-	if d := r.Param.weight - 1; d >= 0 {
-		setWeight(&r.in.Weight, d, v)
-		return
-	}
-	*r.Param.scalar(r.in) = v
-}
-
-// setWeight sets w[k] to v and rescales the other weights so that Σ w = 1
-// still holds. When the others are all zero they share 1−v equally.
-func setWeight(w *[NumDimensions]float64, k int, v float64) {
-	var others float64
-	for d := range w {
-		if d != k {
-			others += w[d]
-		}
-	}
-	for d := range w {
-		switch {
-		case d == k:
-			w[d] = v
-		case others > 0:
-			w[d] *= (1 - v) / others
-		default:
-			w[d] = (1 - v) / (NumDimensions - 1)
-		}
-	}
-}
+// Keys returns the key paths that give a year's factor split in form f, in
+// the order of [Params]: labor.share_pct and capital.share_pct for Shares;
+// labor.contribution_pp and capital.contribution_pp for Contributions;
+// labor.growth_pct, capital.growth_pct and capital.income_share for
+// Production. The caller must not modify the slice.
+func (f SplitForm) Keys() []string { return splitKeys[f] }

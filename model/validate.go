@@ -62,27 +62,24 @@ func (in *Inputs) Check() []*InputError {
 		in.Solow.checkLengths(n)
 	}
 
-	for _, ps := range [...][]*Param{Params, SolowParams} {
-		for _, p := range ps {
-			if !p.Active(in) {
+	for _, p := range Params {
+		if !p.Active(in) {
+			continue
+		}
+		if !p.PerYear {
+			if msg := p.check(p.FromModel(*p.scalar(in))); msg != "" {
+				add(p.Key, 0, "%s", msg)
+			}
+			continue
+		}
+		s := p.series(in)
+		first, _ := p.Years(in)
+		for i := range n {
+			if !p.Applies(in, i) {
 				continue
 			}
-			if !p.PerYear {
-				v := *p.scalar(in) * p.Scale
-				if msg := p.check(v); msg != "" {
-					add(p.Key, 0, "%s", msg)
-				}
-				continue
-			}
-			s := p.series(in)
-			first, _ := p.Years(in)
-			for i := range n {
-				if !p.Applies(in, i) {
-					continue
-				}
-				if msg := p.check(s[i] * p.Scale); msg != "" {
-					add(p.Key, first+i, "%s", msg)
-				}
+			if msg := p.check(p.FromModel(s[i])); msg != "" {
+				add(p.Key, first+i, "%s", msg)
 			}
 		}
 	}

@@ -43,35 +43,23 @@ type Totals struct {
 func ResolvedInputs(in *model.Inputs) map[string]any {
 	m := map[string]any{}
 	for _, p := range model.Params {
-		if !p.PerYear {
-			m[p.Key] = *p.Scalar(in) * p.Scale
-			continue
-		}
-		s := p.Series(in)
-		byYear := map[string]float64{}
-		for i, v := range s {
-			if p.Applies(in, i) {
-				byYear[strconv.Itoa(in.FirstYear()+i)] = v * p.Scale
-			}
-		}
-		if len(byYear) > 0 {
-			m[p.Key] = byYear
-		}
-	}
-	for _, p := range model.SolowParams { // present only for Solow inputs
 		if !p.Active(in) {
-			continue
+			continue // a Solow input of inputs without a Solow part
 		}
 		if !p.PerYear {
-			m[p.Key] = *p.Scalar(in) * p.Scale
+			m[p.Key] = p.FromModel(*p.Scalar(in))
 			continue
 		}
 		first, _ := p.Years(in)
 		byYear := map[string]float64{}
 		for i, v := range p.Series(in) {
-			byYear[strconv.Itoa(first+i)] = v * p.Scale
+			if p.Applies(in, i) {
+				byYear[strconv.Itoa(first+i)] = p.FromModel(v)
+			}
 		}
-		m[p.Key] = byYear
+		if len(byYear) > 0 {
+			m[p.Key] = byYear
+		}
 	}
 	forms := map[string]string{}
 	for i, f := range in.Form {

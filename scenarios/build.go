@@ -82,19 +82,19 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 
 	given := map[string][]bool{} // per-year keys: which years were given
 	for _, p := range model.Params {
-		if p.Derived(in) {
-			continue // computed by the Solow model; modeKeys reported it if given
+		if p.Solow || p.Derived(in) {
+			continue // read by buildSolow, or computed by the Solow model (modeKeys reported it if given)
 		}
 		l, ok := leaves[p.Key]
 		if !p.PerYear {
 			switch {
 			case ok:
 				v, _ := number(l.val)
-				*p.Scalar(in) = v / p.Scale
+				*p.Scalar(in) = p.ToModel(v)
 			case p.Required():
 				fileErr(p.Key, "missing: the scenario must give %s (%s)", p.Key, p.Doc)
 			default:
-				*p.Scalar(in) = p.Default / p.Scale
+				*p.Scalar(in) = p.ToModel(p.Default)
 			}
 			continue
 		}
@@ -105,7 +105,7 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 				fileErr(p.Key, "missing: the scenario must give %s (%s)", p.Key, p.Doc)
 			case !p.IsSplit:
 				for i := range dst {
-					dst[i] = p.Default / p.Scale
+					dst[i] = p.ToModel(p.Default)
 				}
 			}
 			continue
@@ -114,7 +114,7 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 		errs = append(errs, e...)
 		for i, v := range vals {
 			if has[i] {
-				dst[i] = v / p.Scale
+				dst[i] = p.ToModel(v)
 			}
 		}
 		given[p.Key] = has
@@ -170,16 +170,6 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 	return s, nil
 }
 
-// forms lists, for each split form, the keys that give it.
-var forms = [...]struct {
-	form model.SplitForm
-	keys []string
-}{
-	{model.Shares, []string{"labor.share_pct", "capital.share_pct"}},
-	{model.Contributions, []string{"labor.contribution_pp", "capital.contribution_pp"}},
-	{model.Production, []string{"labor.growth_pct", "capital.growth_pct", "capital.income_share"}},
-}
-
 // splitForms sets the split form of every year from the keys given for it:
 // exactly one form per year, with all of its keys.
 func splitForms(f *file, in *model.Inputs, leaves map[string]*leaf, given map[string][]bool) Errors {
@@ -187,11 +177,11 @@ func splitForms(f *file, in *model.Inputs, leaves map[string]*leaf, given map[st
 	var missing []int
 	for i := range in.Len() {
 		year := in.FirstYear() + i
-		var found []int
-		for k, fm := range forms {
-			for _, key := range fm.keys {
+		var found []model.SplitForm
+		for fm := range model.SplitForm(model.NumSplitForms) {
+			for _, key := range fm.Keys() {
 				if given[key] != nil && given[key][i] {
-					found = append(found, k)
+					found = append(found, fm)
 					break
 				}
 			}
@@ -200,24 +190,24 @@ func splitForms(f *file, in *model.Inputs, leaves map[string]*leaf, given map[st
 		case 0:
 			missing = append(missing, year)
 		case 1:
-			fm := forms[found[0]]
-			in.Form[i] = fm.form
-			for _, key := range fm.keys {
+			fm, keys := found[0], found[0].Keys()
+			in.Form[i] = fm
+			for _, key := range keys {
 				if given[key] == nil || !given[key][i] {
-					other := leaves[fm.keys[0]]
-					if given[fm.keys[0]] == nil || !given[fm.keys[0]][i] {
-						other = leaves[fm.keys[1]]
+					other := leaves[keys[0]]
+					if given[keys[0]] == nil || !given[keys[0]][i] {
+						other = leaves[keys[1]]
 					}
 					errs = append(errs, other.errorf(yearKey(other, year),
-						"year %d gives the factor split in the %s form, which also needs %s for that year", year, fm.form, key))
+						"year %d gives the factor split in the %s form, which also needs %s for that year", year, fm, key))
 				}
 			}
 		default:
-			a, b := forms[found[0]], forms[found[1]]
-			l := leaves[firstGiven(b.keys, given, i)]
+			a, b := found[0], found[1]
+			l := leaves[firstGiven(b.Keys(), given, i)]
 			errs = append(errs, l.errorf(yearKey(l, year),
 				"year %d gives the factor split in two forms, %s (%s) and %s (%s); give one form per year",
-				year, a.form, firstGiven(a.keys, given, i), b.form, firstGiven(b.keys, given, i)))
+				year, a, firstGiven(a.Keys(), given, i), b, firstGiven(b.Keys(), given, i)))
 		}
 	}
 	if len(missing) > 0 {

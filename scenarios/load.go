@@ -16,7 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"simulate/model"
-	"simulate/sensitivity"
+	"simulate/uncertain"
 )
 
 // Scenario is a loaded, merged and validated scenario.
@@ -28,9 +28,9 @@ type Scenario struct {
 	Source      string   // the file as named by the user, or "embedded:NAME.toml"
 	Chain       []string // Source of this scenario, then of each one it extends
 	Inputs      *model.Inputs
-	Uncertainty []sensitivity.Uncertain // the [uncertainty] table, in the order applied (uncertainty.go)
-	History     *History                // observed years to show before the projection, or nil
-	Reference   *Reference              // a published split to mark on charts, or nil
+	Uncertainty []uncertain.Input // the [uncertainty] table, in the order applied (uncertainty.go)
+	History     *History          // observed years to show before the projection, or nil
+	Reference   *Reference        // a published split to mark on charts, or nil
 
 	leaves map[string]*leaf // every key given, after extends was applied
 }

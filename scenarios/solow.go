@@ -3,6 +3,7 @@ package scenarios
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -31,21 +32,9 @@ type Reference struct {
 	LaborOK, CapitalOK, TFPOK bool    // which of them were given
 }
 
-// addSolowSchema adds the keys of the Solow mode and of the history and
-// reference tables to the schema s.
+// addSolowSchema adds the keys of the history and reference tables to the
+// schema s (the solow.* keys come from model.Params with the others).
 func addSolowSchema(s map[string]kind) {
-	for _, p := range model.SolowParams {
-		k := kindNumber
-		if p.PerYear {
-			k = kindSeries
-		}
-		s[p.Key] = k
-		for i := range p.Key {
-			if p.Key[i] == '.' {
-				s[p.Key[:i]] = kindTable
-			}
-		}
-	}
 	for k, kd := range map[string]kind{
 		"history":              kindTable,
 		"history.country":      kindString,
@@ -89,40 +78,32 @@ func modeKeys(f *file, mode string, leaves map[string]*leaf) Errors {
 			delete(leaves, k)
 			continue
 		}
+		p, _ := model.LookupParam(k)
 		switch {
-		case mode != ModeSolow && strings.HasPrefix(k, "solow."):
+		case mode != ModeSolow && p != nil && p.Solow:
 			errs = append(errs, l.errorf(nil, "solow.* keys belong to supply-side scenarios: add mode = \"solow\" (and drop gdp.growth_pct and the factor split), or remove %s", k))
-		case mode != ModeSolow:
-		case k == "gdp.growth_pct":
-			errs = append(errs, l.errorf(nil, "in mode = \"solow\" GDP growth is computed from the solow.* inputs; remove gdp.growth_pct"))
-		case isSplitKey(k) || k == "tfp.share_pct" || k == "tfp.contribution_pp":
+		case mode != ModeSolow || allowed(k, mode, ict):
+		case slices.Contains(checkOnly, k) || p.IsSplit:
 			errs = append(errs, l.errorf(nil, "in mode = \"solow\" the factor split is computed (capital from solow.investment_rate_pct, labour from solow.labor_growth_pct and solow.human_capital_growth_pct, TFP the residual); remove %s", k))
-		case k == "capital.ict_share" && ict:
+		case !p.ComputedBySolow(false): // computed with the ICT split only: φ
 			errs = append(errs, l.errorf(nil, "with the solow.ict split, φ is computed as the ICT stock's share of capital's contribution; remove capital.ict_share (or the solow.ict keys)"))
+		default:
+			errs = append(errs, l.errorf(nil, "in mode = \"solow\" GDP growth is computed from the solow.* inputs; remove gdp.growth_pct"))
 		}
 	}
 	return errs
 }
 
 // allowed reports whether key k may be given in a scenario of the mode,
-// with or without the ICT split.
+// with or without the ICT split: the solow.* keys only in mode "solow",
+// and there neither the keys the Solow model computes
+// (model.Param.ComputedBySolow) nor the split's check-only keys.
 func allowed(k, mode string, ict bool) bool {
+	p, _ := model.LookupParam(k)
 	if mode != ModeSolow {
-		return !strings.HasPrefix(k, "solow.")
+		return p == nil || !p.Solow
 	}
-	return k != "gdp.growth_pct" && !isSplitKey(k) && k != "tfp.share_pct" && k != "tfp.contribution_pp" &&
-		!(ict && k == "capital.ict_share")
-}
-
-func isSplitKey(k string) bool {
-	for _, fm := range forms {
-		for _, key := range fm.keys {
-			if key == k {
-				return true
-			}
-		}
-	}
-	return false
+	return !slices.Contains(checkOnly, k) && (p == nil || !p.ComputedBySolow(ict))
 }
 
 // buildSolow reads the solow.* keys into in.Solow and fills the inputs the
@@ -130,8 +111,8 @@ func isSplitKey(k string) bool {
 func buildSolow(f *file, in *model.Inputs, leaves map[string]*leaf) Errors {
 	var errs Errors
 	n := in.Len()
-	for _, p := range model.SolowParams {
-		if !p.Active(in) {
+	for _, p := range model.Params {
+		if !p.Solow || !p.Active(in) {
 			continue
 		}
 		l, ok := leaves[p.Key]
@@ -149,13 +130,13 @@ func buildSolow(f *file, in *model.Inputs, leaves map[string]*leaf) Errors {
 			if ok {
 				v, _ = number(l.val)
 			}
-			*p.Scalar(in) = v / p.Scale
+			*p.Scalar(in) = p.ToModel(v)
 			continue
 		}
 		dst := p.Series(in)
 		if !ok {
 			for i := range dst {
-				dst[i] = p.Default / p.Scale
+				dst[i] = p.ToModel(p.Default)
 			}
 			continue
 		}
@@ -169,7 +150,7 @@ func buildSolow(f *file, in *model.Inputs, leaves map[string]*leaf) Errors {
 		vals, _, e := parseSeries(l, first-1, n, false)
 		errs = append(errs, e...)
 		for i, v := range vals {
-			dst[i] = v / p.Scale
+			dst[i] = p.ToModel(v)
 		}
 	}
 	if len(errs) > 0 {

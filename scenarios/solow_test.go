@@ -360,7 +360,10 @@ func TestDocsListSolowKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(string(b), "\n")
-	for _, p := range model.SolowParams {
+	for _, p := range model.Params {
+		if !p.Solow {
+			continue
+		}
 		found := false
 		for _, l := range lines {
 			if strings.HasPrefix(l, "| `"+p.Key+"` | "+p.Unit+" |") && strings.Contains(l, "| "+p.Domain()+" |") {

@@ -1,13 +1,14 @@
 package scenarios
 
 import (
-	"math"
+	"errors"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
 
 	"simulate/model"
-	"simulate/sensitivity"
+	"simulate/uncertain"
 )
 
 // The [uncertainty] table gives a distribution for any parameter, keyed by
@@ -21,8 +22,8 @@ import (
 // to the base, in the key's units) or "scale" (the base is multiplied by
 // the draw). An entry of a scenario overrides the entry of the same key of
 // the scenario it extends; { dist = "none" } drops an inherited entry.
-// Entries apply in the order of model.Params (then model.SolowParams), a
-// whole path before its single years.
+// Entries apply in the order of model.Params, a whole path before its
+// single years.
 
 // uncertaintyKey is the top-level key of the table.
 const uncertaintyKey = "uncertainty"
@@ -31,30 +32,19 @@ const uncertaintyKey = "uncertainty"
 // keys are parameter key paths, read by buildUncertainty.
 const kindUncertainty = kindSeries + 1
 
-// distKeys lists the keys each family takes, required first; optional
-// keys are marked with a trailing '?'.
-var distKeys = map[sensitivity.Family][]string{
-	sensitivity.Uniform:     {"min", "max"},
-	sensitivity.Triangular:  {"min", "mode", "max"},
-	sensitivity.Normal:      {"mean", "sd"},
-	sensitivity.TruncNormal: {"mean", "sd", "min", "max"},
-	sensitivity.LogNormal:   {"mu", "sigma", "min?", "max?"},
-	sensitivity.Beta:        {"alpha", "beta", "min?", "max?"},
-}
-
 // entryForms shows each family's form in messages.
-var entryForms = map[sensitivity.Family]string{
-	sensitivity.Uniform:     `{ dist = "uniform", min = …, max = … }`,
-	sensitivity.Triangular:  `{ dist = "triangular", min = …, mode = …, max = … }`,
-	sensitivity.Normal:      `{ dist = "normal", mean = …, sd = … }`,
-	sensitivity.TruncNormal: `{ dist = "truncnormal", mean = …, sd = …, min = …, max = … }`,
-	sensitivity.LogNormal:   `{ dist = "lognormal", mu = …, sigma = … } (optional truncation min, max)`,
-	sensitivity.Beta:        `{ dist = "beta", alpha = …, beta = …, min = 0, max = 1 } (min, max optional)`,
+var entryForms = map[uncertain.Family]string{
+	uncertain.Uniform:     `{ dist = "uniform", min = …, max = … }`,
+	uncertain.Triangular:  `{ dist = "triangular", min = …, mode = …, max = … }`,
+	uncertain.Normal:      `{ dist = "normal", mean = …, sd = … }`,
+	uncertain.TruncNormal: `{ dist = "truncnormal", mean = …, sd = …, min = …, max = … }`,
+	uncertain.LogNormal:   `{ dist = "lognormal", mu = …, sigma = … } (optional truncation min, max)`,
+	uncertain.Beta:        `{ dist = "beta", alpha = …, beta = …, min = 0, max = 1 } (min, max optional)`,
 }
 
 // uncertainLeaf is one parsed entry with the leaf it came from.
 type uncertainLeaf struct {
-	u     sensitivity.Uncertain
+	u     uncertain.Input
 	l     *leaf
 	order [2]int // index in model.Params, then year (0 for a whole path)
 }
@@ -78,7 +68,7 @@ func flattenUncertainty(f *file, v any, leaves map[string]*leaf, errs *Errors) {
 // buildUncertainty reads the entries of the [uncertainty] table against
 // the scenario's inputs and checks that no draw can leave a parameter's
 // domain.
-func buildUncertainty(in *model.Inputs, leaves map[string]*leaf) ([]sensitivity.Uncertain, Errors) {
+func buildUncertainty(in *model.Inputs, leaves map[string]*leaf) ([]uncertain.Input, Errors) {
 	var errs Errors
 	var entries []uncertainLeaf
 	for key, l := range leaves {
@@ -108,11 +98,11 @@ func buildUncertainty(in *model.Inputs, leaves map[string]*leaf) ([]sensitivity.
 		}
 		return a[1] < b[1]
 	})
-	unc := make([]sensitivity.Uncertain, len(entries))
+	unc := make([]uncertain.Input, len(entries))
 	for i, e := range entries {
 		unc[i] = e.u
 	}
-	for _, p := range sensitivity.CheckSupport(in, unc) {
+	for _, p := range uncertain.CheckSupport(in, unc) {
 		errs = append(errs, entries[p.Index].l.errorf(nil, "%s", p.Msg))
 	}
 	if len(errs) > 0 {
@@ -126,120 +116,95 @@ func parseEntry(in *model.Inputs, path string, l *leaf) (e uncertainLeaf, drop b
 	e.l = l
 	ref, lerr := model.Lookup(in, path)
 	if lerr != nil {
-		msg := strings.TrimPrefix(lerr.Error(), "model: ")
+		pe, _ := errors.AsType[*model.PathError](lerr) // Lookup's errors are all one
 		if strings.Contains(path, ".") {
-			return e, false, l.errorf(nil, "%s", msg)
+			return e, false, l.errorf(nil, "%s", pe.Msg)
 		}
-		return e, false, l.errorf(nil, `%s; write the parameter's whole key path in quotes, e.g. "capital.ict_share" = { … }`, msg)
+		return e, false, l.errorf(nil, `%s; write the parameter's whole key path in quotes, e.g. "capital.ict_share" = { … }`, pe.Msg)
 	}
-	for i, p := range slices.Concat(model.Params, model.SolowParams) {
-		if p == ref.Param {
-			e.order = [2]int{i, ref.Year}
-		}
+	e.order = [2]int{slices.Index(model.Params, ref.Param), ref.Year}
+	d, err := readEntry(l)
+	if err != nil || d.none {
+		return e, d.none, err
 	}
-	m, ok := l.val.(map[string]any)
-	if !ok {
-		return e, false, l.errorf(nil, `must be a table such as { dist = "triangular", min = …, mode = …, max = … }, not %s`, typeName(l.val))
-	}
-	dv, ok := m["dist"]
-	if !ok {
-		return e, false, l.errorf(nil, "missing dist: one of %s (or \"none\" to drop an inherited entry)", strings.Join(sensitivity.Families(), ", "))
-	}
-	ds, ok := dv.(string)
-	if !ok {
-		return e, false, l.errorf([]string{"dist"}, "must be a string (%s), not %s", strings.Join(sensitivity.Families(), ", "), typeName(dv))
-	}
-	if ds == "none" {
-		if len(m) > 1 {
-			return e, false, l.errorf(nil, `{ dist = "none" } drops the entry and takes no other key`)
-		}
-		return e, true, nil
-	}
-	fam, ok := sensitivity.ParseFamily(ds)
-	if !ok {
-		return e, false, l.errorf([]string{"dist"}, "unknown distribution %q; known: %s (or \"none\")%s", ds, strings.Join(sensitivity.Families(), ", "), suggest(ds, sensitivity.Families()))
-	}
-	mode := sensitivity.Set
-	if av, ok := m["apply"]; ok {
-		as, ok := av.(string)
-		if ok {
-			mode, ok = sensitivity.ParseMode(as)
-		}
-		if !ok {
-			return e, false, l.errorf([]string{"apply"}, `must be "set" (the draw is the value), "add" (added to the base) or "scale" (a factor on the base), not %v`, av)
-		}
-	}
-
-	// Strict keys: only dist, apply and the family's parameters.
-	allowed := []string{"dist", "apply"}
-	for _, k := range distKeys[fam] {
-		allowed = append(allowed, strings.TrimSuffix(k, "?"))
-	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if !contains(allowed, k) {
-			return e, false, l.errorf([]string{k}, "unknown key %q for a %s distribution: write %s%s", k, fam, entryForms[fam], suggest(k, allowed))
-		}
-	}
-	vals := map[string]float64{}
-	for _, k := range distKeys[fam] {
-		name, optional := strings.CutSuffix(k, "?")
-		v, ok := m[name]
-		if !ok {
-			if optional {
-				continue
-			}
-			return e, false, l.errorf(nil, "a %s distribution needs %s: write %s", fam, name, entryForms[fam])
-		}
-		x, ok := number(v)
-		if !ok {
-			return e, false, l.errorf([]string{name}, "must be a number, not %s", typeName(v))
-		}
-		if !finite(x) {
-			return e, false, l.errorf([]string{name}, "%v is not a finite number", x)
-		}
-		vals[name] = x
-	}
-	get := func(k string, def float64) float64 {
-		if v, ok := vals[k]; ok {
-			return v
-		}
-		return def
-	}
-	var d sensitivity.Distribution
-	var derr error
-	switch fam {
-	case sensitivity.Uniform:
-		d, derr = sensitivity.NewUniform(vals["min"], vals["max"])
-	case sensitivity.Triangular:
-		d, derr = sensitivity.NewTriangular(vals["min"], vals["mode"], vals["max"])
-	case sensitivity.Normal:
-		d, derr = sensitivity.NewNormal(vals["mean"], vals["sd"])
-	case sensitivity.TruncNormal:
-		d, derr = sensitivity.NewTruncNormal(vals["mean"], vals["sd"], vals["min"], vals["max"])
-	case sensitivity.LogNormal:
-		d, derr = sensitivity.NewLogNormal(vals["mu"], vals["sigma"], get("min", 0), get("max", math.Inf(1)))
-	case sensitivity.Beta:
-		d, derr = sensitivity.NewBeta(vals["alpha"], vals["beta"], get("min", 0), get("max", 1))
-	}
+	dist, derr := uncertain.New(d.family, d.params)
 	if derr != nil {
-		return e, false, l.errorf(nil, "%s: %v", fam, derr)
+		return e, false, l.errorf(nil, "%s: %v", d.family, derr)
 	}
-	e.u = sensitivity.Uncertain{Target: sensitivity.Target{Path: path, Mode: mode}, Dist: d}
+	e.u = uncertain.Input{Target: model.Target{Path: path, Mode: d.apply}, Dist: dist}
 	return e, false, nil
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
+// distEntry is one entry of the [uncertainty] table as written:
+// { dist = FAMILY, apply = MODE, PARAM = VALUE, … }.
+type distEntry struct {
+	none   bool             // { dist = "none" }: drop the inherited entry
+	family uncertain.Family // dist
+	apply  model.Mode       // apply; model.Set when not given
+	params []float64        // the family's parameters, in the order of Family.Params
+}
+
+// readEntry reads the table of an entry into a distEntry: the keys are
+// dist, apply and the parameters of the family (Family.Params), spelt
+// exactly so (a key differing in case is unknown), the values of the types
+// and ranges they take.
+func readEntry(l *leaf) (e distEntry, err *Error) {
+	m, ok := l.val.(map[string]any)
+	if !ok {
+		return e, l.errorf(nil, `must be a table such as { dist = "triangular", min = …, mode = …, max = … }, not %s`, typeName(l.val))
+	}
+	families := strings.Join(uncertain.Families(), ", ")
+	dv, ok := m["dist"]
+	if !ok {
+		return e, l.errorf(nil, "missing dist: one of %s (or \"none\" to drop an inherited entry)", families)
+	}
+	ds, ok := dv.(string)
+	switch {
+	case !ok:
+		return e, l.errorf([]string{"dist"}, "must be a string (%s), not %s", families, typeName(dv))
+	case ds == "none" && len(m) > 1:
+		return e, l.errorf(nil, `{ dist = "none" } drops the entry and takes no other key`)
+	case ds == "none":
+		return distEntry{none: true}, nil
+	}
+	if e.family, ok = uncertain.ParseFamily(ds); !ok {
+		return e, l.errorf([]string{"dist"}, "unknown distribution %q; known: %s (or \"none\")%s", ds, families, suggest(ds, uncertain.Families()))
+	}
+	if av, ok := m["apply"]; ok {
+		as, _ := av.(string)
+		if e.apply, ok = model.ParseMode(as); !ok {
+			return e, l.errorf([]string{"apply"}, `must be "set" (the draw is the value), "add" (added to the base) or "scale" (a factor on the base), not %v`, av)
 		}
 	}
-	return false
+	params := e.family.Params()
+	allowed := []string{"dist", "apply"}
+	for _, p := range params {
+		allowed = append(allowed, p.Name)
+	}
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		if !slices.Contains(allowed, k) {
+			return e, l.errorf([]string{k}, "unknown key %q for a %s distribution: write %s%s", k, e.family, entryForms[e.family], suggest(k, allowed))
+		}
+	}
+	for _, p := range params {
+		v, ok := m[p.Name]
+		if !ok && p.Optional {
+			e.params = append(e.params, p.Default)
+			continue
+		}
+		if !ok {
+			return e, l.errorf(nil, "a %s distribution needs %s: write %s", e.family, p.Name, entryForms[e.family])
+		}
+		x, ok := number(v)
+		if !ok {
+			return e, l.errorf([]string{p.Name}, "must be a number, not %s", typeName(v))
+		}
+		if !finite(x) {
+			return e, l.errorf([]string{p.Name}, "%v is not a finite number", x)
+		}
+		e.params = append(e.params, x)
+	}
+	return e, nil
 }
 
 // UncertaintyOrigin returns where the entry of the uncertainty table for

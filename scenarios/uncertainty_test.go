@@ -7,7 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"simulate/sensitivity"
+	"simulate/model"
+	"simulate/uncertain"
 )
 
 func TestUncertaintyValid(t *testing.T) {
@@ -179,7 +180,7 @@ func TestBaselineUncertainty(t *testing.T) {
 	}
 	// Every quantile corner is valid input.
 	for _, p := range []float64{0, 0.5, 1} {
-		ev, err := sensitivity.NewEvaluator(s.Inputs, targetsOf(s.Uncertainty))
+		b, err := model.Bind(s.Inputs, targetsOf(s.Uncertainty))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -187,15 +188,15 @@ func TestBaselineUncertainty(t *testing.T) {
 		for i := range x {
 			x[i] = s.Uncertainty[i].Dist.Quantile(p)
 		}
-		ev.Apply(x)
-		if err := ev.Inputs().Validate(); err != nil {
+		b.Apply(x)
+		if err := b.Inputs().Validate(); err != nil {
 			t.Errorf("all inputs at quantile %v: %v", p, err)
 		}
 	}
 }
 
-func targetsOf(unc []sensitivity.Uncertain) []sensitivity.Target {
-	ts := make([]sensitivity.Target, len(unc))
+func targetsOf(unc []uncertain.Input) []model.Target {
+	ts := make([]model.Target, len(unc))
 	for i, u := range unc {
 		ts[i] = u.Target
 	}

@@ -8,23 +8,24 @@ import (
 
 	"simulate/metrics"
 	"simulate/model"
+	"simulate/uncertain"
 )
 
 // benchUncertain is the baseline's uncertainty table (report2020.toml).
-func benchUncertain(tb testing.TB) []Uncertain {
-	must := func(d Distribution, err error) Distribution {
+func benchUncertain(tb testing.TB) []uncertain.Input {
+	must := func(d uncertain.Distribution, err error) uncertain.Distribution {
 		if err != nil {
 			tb.Fatal(err)
 		}
 		return d
 	}
-	return []Uncertain{
-		{Target{"gdp.growth_pct", Add}, must(NewTruncNormal(0, 0.6, -1.8, 1.8))},
-		{Target{"labor.share_pct", Set}, must(NewTriangular(0, 3.7, 8))},
-		{Target{"capital.share_pct", Set}, must(NewTruncNormal(32.5, 5, 22.5, 42.5))},
-		{Target{"capital.ict_share", Set}, must(NewTriangular(0.08, 0.15, 0.25))},
-		{Target{"capital.private_ii_share", Set}, must(NewBeta(5, 5, 0.15, 0.45))},
-		{Target{"tfp.weight.scale_efficiency", Set}, must(NewTriangular(0.15, 0.25, 0.35))},
+	return []uncertain.Input{
+		{Target: model.Target{Path: "gdp.growth_pct", Mode: model.Add}, Dist: must(uncertain.NewTruncNormal(0, 0.6, -1.8, 1.8))},
+		{Target: model.Target{Path: "labor.share_pct", Mode: model.Set}, Dist: must(uncertain.NewTriangular(0, 3.7, 8))},
+		{Target: model.Target{Path: "capital.share_pct", Mode: model.Set}, Dist: must(uncertain.NewTruncNormal(32.5, 5, 22.5, 42.5))},
+		{Target: model.Target{Path: "capital.ict_share", Mode: model.Set}, Dist: must(uncertain.NewTriangular(0.08, 0.15, 0.25))},
+		{Target: model.Target{Path: "capital.private_ii_share", Mode: model.Set}, Dist: must(uncertain.NewBeta(5, 5, 0.15, 0.45))},
+		{Target: model.Target{Path: "tfp.weight.scale_efficiency", Mode: model.Set}, Dist: must(uncertain.NewTriangular(0.15, 0.25, 0.35))},
 	}
 }
 

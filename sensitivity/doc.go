@@ -5,28 +5,29 @@
 //
 // # Parameters and changes
 //
-// A parameter is addressed by its key path from model.Params (or
-// model.SolowParams), for the whole span or one year: "capital.ict_share",
-// "tfp.weight.scale_efficiency", "gdp.growth_pct", "gdp.growth_pct[2024]".
-// A [Change] sets it (PATH=V), adds to it (PATH+V) or scales it (PATH*V);
-// a [Range] gives evenly spaced values (PATH=LO:HI:N). Values are in the
-// key's units, as in scenario files: a % key is added to in percentage
-// points. A change of a whole path applies the same value to every year.
+// A parameter is addressed by its key path from model.Params, for the
+// whole span or one year: "capital.ict_share", "tfp.weight.scale_efficiency",
+// "gdp.growth_pct", "gdp.growth_pct[2024]". A [Change] sets it (PATH=V),
+// adds to it (PATH+V) or scales it (PATH*V): a model.Target, a path with a
+// model.Mode, and a value. A [Range] gives evenly spaced values
+// (PATH=LO:HI:N). Values are in the key's units, as in scenario files: a %
+// key is added to in percentage points. A change of a whole path applies
+// the same value to every year.
 //
-// Changes keep the model's constraints. When a factor's share of growth
-// moves, TFP, the residual, absorbs the difference; when a TFP dimension
-// weight moves, the other three are rescaled in proportion so that the four
-// still sum to 1 (model.Ref.Set); when a Solow input moves, the growth path
-// and split it drives are recomputed (model.FillInputs). Several changes
-// of one parameter compose in the order given. An [Evaluator] applies them
-// and runs the model without allocating.
+// How a value changes the inputs is the model's (model.Binding): when a
+// factor's share of growth moves, TFP, the residual, absorbs the
+// difference; when a TFP dimension weight moves, the other three are
+// rescaled in proportion so that the four still sum to 1; when a Solow
+// input moves, the growth path and split it drives are recomputed. Several
+// changes of one parameter compose in the order given. An [Evaluator]
+// applies them and runs the model without allocating.
 //
 // # Uncertainty
 //
-// An [Uncertain] input is a target whose applied value is drawn from a
-// [Distribution]: uniform, triangular, normal, truncated normal, (truncated)
-// lognormal or scaled beta, built on gonum's stat/distuv. [CheckSupport]
-// refuses a table whose draws could leave a parameter's domain.
+// Uncertain inputs (package uncertain: a target whose applied value is
+// drawn from a distribution) are drawn independently by [MonteCarlo],
+// through their quantile functions on a Sobol design by [Sobol], and give
+// a tornado diagram's low and high values by [QuantileRange].
 //
 // # Determinism and speed
 //

@@ -12,6 +12,7 @@ import (
 
 	"simulate/metrics"
 	"simulate/model"
+	"simulate/uncertain"
 )
 
 // baseInputs returns a six-year span like the report's baseline, with
@@ -53,9 +54,9 @@ func single(t *testing.T, base *model.Inputs, c Change, m metrics.Metric) float6
 	for k := range r.Len() {
 		v := c.Value
 		switch c.Mode {
-		case Add:
+		case model.Add:
 			v += r.Get(k)
-		case Scale:
+		case model.Scale:
 			v *= r.Get(k)
 		}
 		r.Set(k, v)
@@ -69,13 +70,13 @@ func TestEvaluator(t *testing.T) {
 	base := baseInputs()
 	m := metric(t, "ii_total_yi")
 	for _, c := range []Change{
-		{Target{"capital.ict_share", Set}, 0.3},
-		{Target{"gdp.growth_pct", Add}, -1},
-		{Target{"gdp.growth_pct[2021]", Scale}, 0.5},
-		{Target{"tfp.weight.scale_efficiency", Set}, 0.1},
-		{Target{"capital.share_pct", Add}, 5},
+		{model.Target{Path: "capital.ict_share", Mode: model.Set}, 0.3},
+		{model.Target{Path: "gdp.growth_pct", Mode: model.Add}, -1},
+		{model.Target{Path: "gdp.growth_pct[2021]", Mode: model.Scale}, 0.5},
+		{model.Target{Path: "tfp.weight.scale_efficiency", Mode: model.Set}, 0.1},
+		{model.Target{Path: "capital.share_pct", Mode: model.Add}, 5},
 	} {
-		ev, err := NewEvaluator(base, []Target{c.Target})
+		ev, err := NewEvaluator(base, []model.Target{c.Target})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -96,7 +97,7 @@ func TestEvaluator(t *testing.T) {
 // the weights still sum to 1 and the contributions to growth.
 func TestConstraints(t *testing.T) {
 	base := baseInputs()
-	ev, err := NewEvaluator(base, []Target{{"tfp.weight.technical_progress", Set}, {"tfp.weight.scale_efficiency", Scale}, {"capital.share_pct", Set}})
+	ev, err := NewEvaluator(base, []model.Target{{Path: "tfp.weight.technical_progress", Mode: model.Set}, {Path: "tfp.weight.scale_efficiency", Mode: model.Scale}, {Path: "capital.share_pct", Mode: model.Set}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,62 +125,13 @@ func TestConstraints(t *testing.T) {
 }
 
 func TestEvalAllocs(t *testing.T) {
-	ev, err := NewEvaluator(baseInputs(), []Target{{"capital.ict_share", Set}, {"gdp.growth_pct", Add}, {"tfp.weight.scale_efficiency", Set}})
+	ev, err := NewEvaluator(baseInputs(), []model.Target{{Path: "capital.ict_share", Mode: model.Set}, {Path: "gdp.growth_pct", Mode: model.Add}, {Path: "tfp.weight.scale_efficiency", Mode: model.Set}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	x := []float64{0.2, 0.5, 0.3}
 	if a := testing.AllocsPerRun(100, func() { ev.Eval(x) }); a != 0 {
 		t.Errorf("%v allocations per evaluation", a)
-	}
-}
-
-func TestCheckSupport(t *testing.T) {
-	d := mustDist(t)
-	tests := []struct {
-		name string
-		unc  []Uncertain
-		want []string // fragments, one per problem
-	}{
-		{"ok", []Uncertain{
-			{Target{"capital.ict_share", Set}, d(NewTriangular(0, 0.15, 1))},
-			{Target{"gdp.growth_pct", Add}, d(NewTruncNormal(0, 1, -3, 3))},
-			{Target{"capital.share_pct", Scale}, d(NewBeta(2, 2, 0.5, 2))},
-			{Target{"tfp.weight.scale_efficiency", Set}, d(NewUniform(0, 1))},
-			{Target{"tfp.weight.technical_progress", Scale}, d(NewUniform(0, 1))},
-		}, nil},
-		{"normal", []Uncertain{{Target{"capital.ict_share", Set}, d(NewNormal(0.15, 0.05))}},
-			[]string{"set normal(mean=0.15, sd=0.05) with support [-Inf, +Inf] can take its values in [-Inf, +Inf], outside the domain [0, 1] (fraction)|use truncnormal"}},
-		{"lognormal scale", []Uncertain{{Target{"capital.ict_share", Scale}, d(NewLogNormal(0, 0.1, 0, math.Inf(1)))}},
-			[]string{"lognormal with max"}},
-		{"add leaves", []Uncertain{{Target{"capital.private_ii_share", Add}, d(NewUniform(-0.5, 0))}},
-			[]string{"the base plus a draw in [-0.2, 0.3], outside|narrow the distribution"}},
-		{"one year", []Uncertain{{Target{"gdp.growth_pct", Add}, d(NewUniform(0, 94))}},
-			[]string{"[6.3, 100.3] in 2019"}},
-		{"weight scale", []Uncertain{
-			{Target{"tfp.weight.scale_efficiency", Set}, d(NewUniform(0, 0.5))},
-			{Target{"tfp.weight.technical_progress", Scale}, d(NewUniform(1, 1.5))},
-		}, []string{"the base times a draw in [0, 1.5], outside the domain [0, 1]"}},
-		{"shares", []Uncertain{
-			{Target{"labor.share_pct", Set}, d(NewUniform(0, 30))},
-			{Target{"capital.share_pct", Add}, d(NewUniform(0, 40))},
-		}, []string{"can add up to 102.5 % in 2019 (up to 30 + 72.5)"}},
-		{"unknown", []Uncertain{{Target{"capital.ict_share[2030]", Set}, d(NewUniform(0, 1))}}, []string{"year 2030 is outside 2019–2024"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			probs := CheckSupport(baseInputs(), tc.unc)
-			if len(probs) != len(tc.want) {
-				t.Fatalf("got %d problems %v, want %d", len(probs), probs, len(tc.want))
-			}
-			for i, p := range probs {
-				for _, frag := range strings.Split(tc.want[i], "|") {
-					if !strings.Contains(p.Msg, frag) {
-						t.Errorf("problem %d %q lacks %q", i, p.Msg, frag)
-					}
-				}
-			}
-		})
 	}
 }
 
@@ -230,10 +182,10 @@ func TestTornado(t *testing.T) {
 	base := baseInputs()
 	m := metric(t, "ii_total_yi")
 	d := mustDist(t)
-	unc := []Uncertain{
-		{Target{"capital.ict_share", Set}, d(NewUniform(0.1, 0.2))},
-		{Target{"gdp.growth_pct", Add}, d(NewTruncNormal(0, 0.5, -1, 1))},
-		{Target{"labor.ii_share", Set}, d(NewUniform(0, 0.001))},
+	unc := []uncertain.Input{
+		{Target: model.Target{Path: "capital.ict_share", Mode: model.Set}, Dist: d(uncertain.NewUniform(0.1, 0.2))},
+		{Target: model.Target{Path: "gdp.growth_pct", Mode: model.Add}, Dist: d(uncertain.NewTruncNormal(0, 0.5, -1, 1))},
+		{Target: model.Target{Path: "labor.ii_share", Mode: model.Set}, Dist: d(uncertain.NewUniform(0, 0.001))},
 	}
 	targets, lows, highs := QuantileRange(unc, 5)
 	bars, b0, err := Tornado(base, targets, lows, highs, m)
@@ -290,9 +242,9 @@ func cmpFloat(a, b float64) int {
 func TestMonteCarloLinear(t *testing.T) {
 	base := baseInputs()
 	d := mustDist(t)
-	unc := []Uncertain{
-		{Target{"gdp.growth_pct[2019]", Add}, d(NewTruncNormal(0.2, 0.5, -1, 1))},
-		{Target{"capital.ict_share", Set}, d(NewBeta(2, 3, 0.05, 0.35))},
+	unc := []uncertain.Input{
+		{Target: model.Target{Path: "gdp.growth_pct[2019]", Mode: model.Add}, Dist: d(uncertain.NewTruncNormal(0.2, 0.5, -1, 1))},
+		{Target: model.Target{Path: "capital.ict_share", Mode: model.Set}, Dist: d(uncertain.NewBeta(2, 3, 0.05, 0.35))},
 	}
 	ms := []metrics.Metric{metric(t, "growth_pct[2019]"), metric(t, "ii_total_yi")}
 	const n = 40000
@@ -324,8 +276,8 @@ func TestMonteCarloLinear(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := single(t, base, Change{Target{"capital.ict_share", Set}, 0}, ms[1])
-	b := single(t, base, Change{Target{"capital.ict_share", Set}, 1}, ms[1]) - a
+	a := single(t, base, Change{model.Target{Path: "capital.ict_share", Mode: model.Set}, 0}, ms[1])
+	b := single(t, base, Change{model.Target{Path: "capital.ict_share", Mode: model.Set}, 1}, ms[1]) - a
 	st := stats(r2.Values[0])
 	dist := unc[1].Dist
 	if want, se := a+b*dist.Mean(), b*math.Sqrt(dist.Variance()/n); math.Abs(st.mean-want) > 5*se {
@@ -355,10 +307,10 @@ func stats(x []float64) moments {
 func TestMonteCarloDeterministic(t *testing.T) {
 	base := baseInputs()
 	d := mustDist(t)
-	unc := []Uncertain{
-		{Target{"capital.ict_share", Set}, d(NewTriangular(0.1, 0.15, 0.25))},
-		{Target{"capital.private_ii_share", Set}, d(NewBeta(5, 5, 0.15, 0.45))},
-		{Target{"gdp.growth_pct", Add}, d(NewTruncNormal(0, 0.6, -1.8, 1.8))},
+	unc := []uncertain.Input{
+		{Target: model.Target{Path: "capital.ict_share", Mode: model.Set}, Dist: d(uncertain.NewTriangular(0.1, 0.15, 0.25))},
+		{Target: model.Target{Path: "capital.private_ii_share", Mode: model.Set}, Dist: d(uncertain.NewBeta(5, 5, 0.15, 0.45))},
+		{Target: model.Target{Path: "gdp.growth_pct", Mode: model.Add}, Dist: d(uncertain.NewTruncNormal(0, 0.6, -1.8, 1.8))},
 	}
 	cfg := MCConfig{Draws: 3*ChunkSize + 17, Seed: 1, Metrics: []metrics.Metric{metric(t, "ii_total_yi")}}
 	run := func(procs int, seed uint64) []float64 {
@@ -415,5 +367,16 @@ func TestSummarize(t *testing.T) {
 	}
 	if _, err := Summarize(context.Background(), [][]float64{{1, math.NaN()}}); err == nil {
 		t.Error("NaN: no error")
+	}
+}
+
+// mustDist returns a function that returns d or fails the test on err.
+func mustDist(t *testing.T) func(d uncertain.Distribution, err error) uncertain.Distribution {
+	return func(d uncertain.Distribution, err error) uncertain.Distribution {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
 	}
 }

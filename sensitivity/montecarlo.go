@@ -8,6 +8,7 @@ import (
 
 	"simulate/metrics"
 	"simulate/model"
+	"simulate/uncertain"
 )
 
 // MaxDraws is the largest number of Monte Carlo draws.
@@ -58,7 +59,7 @@ func CheckSize(draws, series int) error {
 // seed and the number of draws, not on the number of goroutines.
 //
 // It returns ctx's error, and no result, if ctx is done before the end.
-func MonteCarlo(ctx context.Context, base *model.Inputs, unc []Uncertain, cfg MCConfig) (*MCResult, error) {
+func MonteCarlo(ctx context.Context, base *model.Inputs, unc []uncertain.Input, cfg MCConfig) (*MCResult, error) {
 	series := len(cfg.Metrics)
 	if cfg.KeepDraws {
 		series += len(unc)
@@ -74,7 +75,7 @@ func MonteCarlo(ctx context.Context, base *model.Inputs, unc []Uncertain, cfg MC
 			return nil, err
 		}
 	}
-	targets := make([]Target, len(unc))
+	targets := make([]model.Target, len(unc))
 	for i, u := range unc {
 		targets[i] = u.Target
 	}

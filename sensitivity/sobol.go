@@ -9,6 +9,7 @@ import (
 	"simulate/metrics"
 	"simulate/model"
 	"simulate/sobol"
+	"simulate/uncertain"
 )
 
 // SobolReplicates is the number of independently scrambled replicates the
@@ -68,7 +69,7 @@ func CheckSobolN(n int) error {
 //
 // Rows are evaluated in chunks on all cores into fixed slots, so the result
 // does not depend on the number of goroutines.
-func Sobol(ctx context.Context, base *model.Inputs, unc []Uncertain, cfg SobolConfig) (*SobolResult, error) {
+func Sobol(ctx context.Context, base *model.Inputs, unc []uncertain.Input, cfg SobolConfig) (*SobolResult, error) {
 	k := len(unc)
 	if k == 0 {
 		return nil, errors.New("no uncertain input")
@@ -99,7 +100,7 @@ func Sobol(ctx context.Context, base *model.Inputs, unc []Uncertain, cfg SobolCo
 	if cfg.Bootstrap > 0 {
 		opt.CI, opt.Resamples = sobol.Bootstrap, cfg.Bootstrap
 	}
-	targets := make([]Target, k)
+	targets := make([]model.Target, k)
 	for i, u := range unc {
 		targets[i] = u.Target
 	}

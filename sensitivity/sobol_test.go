@@ -11,6 +11,8 @@ import (
 	"gonum.org/v1/gonum/floats/scalar"
 
 	"simulate/metrics"
+	"simulate/model"
+	"simulate/uncertain"
 )
 
 // TestSobolAdditive checks the indices of a linear additive metric against
@@ -21,10 +23,10 @@ import (
 // 0.8, 0.2 and 0.
 func TestSobolAdditive(t *testing.T) {
 	d := mustDist(t)
-	unc := []Uncertain{
-		{Target{"gdp.growth_pct[2019]", Add}, d(NewUniform(-1, 1))},
-		{Target{"gdp.growth_pct", Add}, d(NewUniform(-0.5, 0.5))},
-		{Target{"labor.ii_share", Set}, d(NewUniform(0, 0.1))},
+	unc := []uncertain.Input{
+		{Target: model.Target{Path: "gdp.growth_pct[2019]", Mode: model.Add}, Dist: d(uncertain.NewUniform(-1, 1))},
+		{Target: model.Target{Path: "gdp.growth_pct", Mode: model.Add}, Dist: d(uncertain.NewUniform(-0.5, 0.5))},
+		{Target: model.Target{Path: "labor.ii_share", Mode: model.Set}, Dist: d(uncertain.NewUniform(0, 0.1))},
 	}
 	want := []float64{0.8, 0.2, 0}
 	// sobolTol: with N = 1024 the estimates of a linear function on a
@@ -84,9 +86,9 @@ func TestSobolDeterministic(t *testing.T) {
 func TestSobolErrors(t *testing.T) {
 	d := mustDist(t)
 	ms := []metrics.Metric{metric(t, "ii_total_yi")}
-	unc := []Uncertain{{Target{"capital.ict_share", Set}, d(NewUniform(0.1, 0.2))}}
+	unc := []uncertain.Input{{Target: model.Target{Path: "capital.ict_share", Mode: model.Set}, Dist: d(uncertain.NewUniform(0.1, 0.2))}}
 	for _, c := range []struct {
-		unc  []Uncertain
+		unc  []uncertain.Input
 		cfg  SobolConfig
 		want string
 	}{

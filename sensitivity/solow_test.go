@@ -19,12 +19,12 @@ func TestSolowTargets(t *testing.T) {
 	}
 	m, _ := metrics.Parse("ii_total_yi")
 	for _, c := range []sensitivity.Change{
-		{Target: sensitivity.Target{Path: "solow.tfp_growth_pct", Mode: sensitivity.Add}, Value: 0.5},
-		{Target: sensitivity.Target{Path: "solow.investment_rate_pct[2017]", Mode: sensitivity.Set}, Value: 40},
-		{Target: sensitivity.Target{Path: "solow.capital_output_ratio", Mode: sensitivity.Scale}, Value: 1.2},
-		{Target: sensitivity.Target{Path: "solow.ict.investment_share", Mode: sensitivity.Scale}, Value: 1.5},
+		{Target: model.Target{Path: "solow.tfp_growth_pct", Mode: model.Add}, Value: 0.5},
+		{Target: model.Target{Path: "solow.investment_rate_pct[2017]", Mode: model.Set}, Value: 40},
+		{Target: model.Target{Path: "solow.capital_output_ratio", Mode: model.Scale}, Value: 1.2},
+		{Target: model.Target{Path: "solow.ict.investment_share", Mode: model.Scale}, Value: 1.5},
 	} {
-		ev, err := sensitivity.NewEvaluator(s.Inputs, []sensitivity.Target{c.Target})
+		ev, err := sensitivity.NewEvaluator(s.Inputs, []model.Target{c.Target})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,9 +42,9 @@ func TestSolowTargets(t *testing.T) {
 		for k := range r.Len() {
 			v := c.Value
 			switch c.Mode {
-			case sensitivity.Add:
+			case model.Add:
 				v += r.Get(k)
-			case sensitivity.Scale:
+			case model.Scale:
 				v *= r.Get(k)
 			}
 			r.Set(k, v)
@@ -63,7 +63,7 @@ func TestSolowTargets(t *testing.T) {
 			t.Errorf("%s: %v allocations per evaluation", c, a)
 		}
 	}
-	if _, err := sensitivity.NewEvaluator(s.Inputs, []sensitivity.Target{{Path: "gdp.growth_pct", Mode: sensitivity.Add}}); err == nil {
+	if _, err := sensitivity.NewEvaluator(s.Inputs, []model.Target{{Path: "gdp.growth_pct", Mode: model.Add}}); err == nil {
 		t.Error("growth is derived in a Solow scenario: no error")
 	}
 }

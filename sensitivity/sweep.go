@@ -44,7 +44,7 @@ func Sweep(base *model.Inputs, ranges []Range, m metrics.Metric) (*SweepResult, 
 		return nil, err
 	}
 	points := 1
-	targets := make([]Target, len(ranges))
+	targets := make([]model.Target, len(ranges))
 	for i, r := range ranges {
 		points *= r.N
 		targets[i] = r.Target

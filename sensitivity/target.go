@@ -9,89 +9,21 @@ import (
 	"simulate/model"
 )
 
-// Mode is how a value changes a parameter: x is the parameter's current
-// value (key units) and v the value applied.
-type Mode int
-
-const (
-	Set   Mode = iota // x ← v
-	Add               // x ← x + v (v in the key's units: pp for a % key)
-	Scale             // x ← x · v (v is a factor)
-)
-
-var modeNames = [...]string{"set", "add", "scale"}
-var modeOps = [...]string{"=", "+", "*"}
-
-// String returns "set", "add" or "scale": the spelling of the apply key of
-// the uncertainty table.
-func (m Mode) String() string {
-	if m < 0 || int(m) >= len(modeNames) {
-		return fmt.Sprintf("Mode(%d)", int(m))
-	}
-	return modeNames[m]
-}
-
-// ParseMode reads "set", "add" or "scale".
-func ParseMode(s string) (Mode, bool) {
-	for m, n := range modeNames {
-		if n == s {
-			return Mode(m), true
-		}
-	}
-	return 0, false
-}
-
-// apply returns x changed by v in mode m.
-func (m Mode) apply(x, v float64) float64 {
-	switch m {
-	case Add:
-		return x + v
-	case Scale:
-		return x * v
-	}
-	return v
-}
-
-// Target is what a value changes: the parameter at Path (a key path with an
-// optional year, "gdp.growth_pct" or "gdp.growth_pct[2024]") in mode Mode.
-// A path without a year changes every year the parameter applies to by the
-// same value.
-type Target struct {
-	Path string
-	Mode Mode
-}
-
-// Label returns the target as written on a command line without its value,
-// and as used in output columns: "capital.ict_share" (set),
-// "gdp.growth_pct+" (add) or "capital.ict_share*" (scale).
-func (t Target) Label() string {
-	if t.Mode == Set {
-		return t.Path
-	}
-	return t.Path + modeOps[t.Mode]
-}
-
-// Check returns an error unless the path names a parameter of in (and, with
-// a year, a year of its span that the parameter applies to).
-func (t Target) Check(in *model.Inputs) error {
-	_, err := model.Lookup(in, t.Path)
-	return err
-}
-
 // Change is a target with the value applied: "capital.ict_share=0.2",
 // "gdp.growth_pct+0.5", "capital.ict_share*1.1".
 type Change struct {
-	Target
+	model.Target
 	Value float64
 }
 
 // String returns the change as ParseChange reads it.
 func (c Change) String() string {
-	return c.Path + modeOps[c.Mode] + strconv.FormatFloat(c.Value, 'g', -1, 64)
+	return c.Path + c.Mode.Op() + strconv.FormatFloat(c.Value, 'g', -1, 64)
 }
 
 // ParseChange reads a change written PATH=V (set), PATH+V (add) or PATH*V
-// (scale). The path is checked against a scenario by Target.Check, not here.
+// (scale). The path is checked against a scenario by model.Target.Check, not
+// here.
 func ParseChange(s string) (Change, error) {
 	t, rest, err := splitTarget(s, "PATH=V, PATH+V or PATH*V")
 	if err != nil {
@@ -107,7 +39,7 @@ func ParseChange(s string) (Change, error) {
 // Range is a target with evenly spaced values Lo … Hi, N of them (N ≥ 2):
 // "capital.ict_share=0.05:0.3:26".
 type Range struct {
-	Target
+	model.Target
 	Lo, Hi float64
 	N      int
 }
@@ -158,20 +90,26 @@ func ParseRange(s string) (Range, error) {
 
 // splitTarget splits s at its first operator (=, +, *) into the target and
 // the text after the operator.
-func splitTarget(s, form string) (Target, string, error) {
+func splitTarget(s, form string) (model.Target, string, error) {
 	i := strings.IndexAny(s, "=+*")
 	if i < 0 {
-		return Target{}, "", fmt.Errorf("%q: no =, + or *; write %s", s, form)
+		return model.Target{}, "", fmt.Errorf("%q: no =, + or *; write %s", s, form)
 	}
 	path := strings.TrimSpace(s[:i])
 	if path == "" {
-		return Target{}, "", fmt.Errorf("%q: no parameter before %q; write %s", s, s[i:i+1], form)
+		return model.Target{}, "", fmt.Errorf("%q: no parameter before %q; write %s", s, s[i:i+1], form)
 	}
 	key, _, _ := strings.Cut(path, "[")
 	if _, ok := model.LookupParam(key); !ok {
-		return Target{}, "", fmt.Errorf("%q: unknown parameter %q (simulate params lists them)", s, key)
+		return model.Target{}, "", fmt.Errorf("%q: unknown parameter %q (simulate params lists them)", s, key)
 	}
-	return Target{Path: path, Mode: Mode(strings.IndexByte("=+*", s[i]))}, strings.TrimSpace(s[i+1:]), nil
+	t := model.Target{Path: path}
+	for m := range model.Mode(model.NumModes) {
+		if m.Op()[0] == s[i] {
+			t.Mode = m
+		}
+	}
+	return t, strings.TrimSpace(s[i+1:]), nil
 }
 
 func parseNumber(s, v string) (float64, error) {

@@ -3,6 +3,8 @@ package sensitivity
 import (
 	"strings"
 	"testing"
+
+	"simulate/model"
 )
 
 func TestParseChange(t *testing.T) {
@@ -11,12 +13,12 @@ func TestParseChange(t *testing.T) {
 		want Change
 		err  string
 	}{
-		{in: "capital.ict_share=0.2", want: Change{Target{"capital.ict_share", Set}, 0.2}},
-		{in: "gdp.growth_pct+0.5", want: Change{Target{"gdp.growth_pct", Add}, 0.5}},
-		{in: "gdp.growth_pct[2024]+-1", want: Change{Target{"gdp.growth_pct[2024]", Add}, -1}},
-		{in: "capital.ict_share*1.1", want: Change{Target{"capital.ict_share", Scale}, 1.1}},
-		{in: " capital.ict_share = 0.2 ", want: Change{Target{"capital.ict_share", Set}, 0.2}},
-		{in: "capital.ict_share=+0.2", want: Change{Target{"capital.ict_share", Set}, 0.2}},
+		{in: "capital.ict_share=0.2", want: Change{model.Target{Path: "capital.ict_share", Mode: model.Set}, 0.2}},
+		{in: "gdp.growth_pct+0.5", want: Change{model.Target{Path: "gdp.growth_pct", Mode: model.Add}, 0.5}},
+		{in: "gdp.growth_pct[2024]+-1", want: Change{model.Target{Path: "gdp.growth_pct[2024]", Mode: model.Add}, -1}},
+		{in: "capital.ict_share*1.1", want: Change{model.Target{Path: "capital.ict_share", Mode: model.Scale}, 1.1}},
+		{in: " capital.ict_share = 0.2 ", want: Change{model.Target{Path: "capital.ict_share", Mode: model.Set}, 0.2}},
+		{in: "capital.ict_share=+0.2", want: Change{model.Target{Path: "capital.ict_share", Mode: model.Set}, 0.2}},
 		{in: "capital.ict_share", err: "no =, + or *"},
 		{in: "=0.2", err: "no parameter"},
 		{in: "capital.ict_shar=0.2", err: `unknown parameter "capital.ict_shar"`},
@@ -65,7 +67,7 @@ func TestParseRange(t *testing.T) {
 	if r.Label() != "capital.ict_share" {
 		t.Errorf("label %q", r.Label())
 	}
-	if r, _ := ParseRange("gdp.growth_pct*0.9:1.1:3"); r.Label() != "gdp.growth_pct*" || r.Mode != Scale {
+	if r, _ := ParseRange("gdp.growth_pct*0.9:1.1:3"); r.Label() != "gdp.growth_pct*" || r.Mode != model.Scale {
 		t.Errorf("scale range: %+v", r)
 	}
 	for _, bad := range []struct{ in, err string }{

@@ -8,12 +8,13 @@ import (
 
 	"simulate/metrics"
 	"simulate/model"
+	"simulate/uncertain"
 )
 
 // Bar is one bar of a tornado diagram: the metric with one target at its
 // low and at its high value, every other input at its base value.
 type Bar struct {
-	Target
+	model.Target
 	Low, High             float64 // the values applied (key units, or a factor for Scale)
 	MetricLow, MetricHigh float64 // the metric at Low and at High
 }
@@ -27,7 +28,7 @@ func (b Bar) Swing() float64 { return math.Abs(b.MetricHigh - b.MetricLow) }
 //
 // It returns an error, naming each, if a low or high value gives inputs
 // outside the model's domain.
-func Tornado(base *model.Inputs, targets []Target, lows, highs []float64, m metrics.Metric) ([]Bar, float64, error) {
+func Tornado(base *model.Inputs, targets []model.Target, lows, highs []float64, m metrics.Metric) ([]Bar, float64, error) {
 	if len(lows) != len(targets) || len(highs) != len(targets) {
 		panic("sensitivity: Tornado with lows, highs and targets of different lengths")
 	}
@@ -42,7 +43,7 @@ func Tornado(base *model.Inputs, targets []Target, lows, highs []float64, m metr
 	var errs []error
 	x := []float64{0}
 	for i, t := range targets {
-		ev, err := NewEvaluator(base, []Target{t})
+		ev, err := NewEvaluator(base, []model.Target{t})
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -75,7 +76,7 @@ func Tornado(base *model.Inputs, targets []Target, lows, highs []float64, m metr
 // uncertain input's distribution: the low and high values of a tornado
 // diagram built from an uncertainty table (p = 5 gives the 5 % and 95 %
 // quantiles).
-func QuantileRange(unc []Uncertain, p float64) (targets []Target, lows, highs []float64) {
+func QuantileRange(unc []uncertain.Input, p float64) (targets []model.Target, lows, highs []float64) {
 	for _, u := range unc {
 		targets = append(targets, u.Target)
 		lows = append(lows, u.Dist.Quantile(p/100))
@@ -86,9 +87,9 @@ func QuantileRange(unc []Uncertain, p float64) (targets []Target, lows, highs []
 
 // DeltaRange returns, for each path, a Scale target with the low and high
 // factors 1 − delta and 1 + delta: a tornado of ±delta around the base.
-func DeltaRange(paths []string, delta float64) (targets []Target, lows, highs []float64) {
+func DeltaRange(paths []string, delta float64) (targets []model.Target, lows, highs []float64) {
 	for _, p := range paths {
-		targets = append(targets, Target{Path: p, Mode: Scale})
+		targets = append(targets, model.Target{Path: p, Mode: model.Scale})
 		lows = append(lows, 1-delta)
 		highs = append(highs, 1+delta)
 	}

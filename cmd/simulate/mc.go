@@ -10,6 +10,7 @@ import (
 	"simulate/output"
 	"simulate/plots"
 	"simulate/sensitivity"
+	"simulate/uncertain"
 )
 
 // Defaults and limits of simulate mc.
@@ -194,7 +195,7 @@ func containsMetric(ms []metrics.Metric, m metrics.Metric) bool {
 // drawsCSV renders draws.csv: the draw's number, the value drawn for each
 // uncertain input (a shift for add, a factor for scale; the column is the
 // input's label) and the kept metrics.
-func drawsCSV(unc []sensitivity.Uncertain, res *sensitivity.MCResult, ms, kept []metrics.Metric) []byte {
+func drawsCSV(unc []uncertain.Input, res *sensitivity.MCResult, ms, kept []metrics.Metric) []byte {
 	var cols [][]float64
 	var b bytes.Buffer
 	b.WriteString("draw")

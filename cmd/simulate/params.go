@@ -2,13 +2,12 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
 	"simulate/model"
 	"simulate/results"
-	"simulate/sensitivity"
+	"simulate/uncertain"
 )
 
 func init() {
@@ -31,7 +30,7 @@ func runParams(e *env, args []string) error {
 		return err
 	}
 	in := s.Inputs
-	byPath := map[string][]sensitivity.Uncertain{}
+	byPath := map[string][]uncertain.Input{}
 	for _, u := range s.Uncertainty {
 		key, _, _ := strings.Cut(u.Path, "[")
 		byPath[key] = append(byPath[key], u)
@@ -40,7 +39,7 @@ func runParams(e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "Parameters of %s (%d–%d). Address a parameter for every year by its key, or one year as KEY[YEAR];\n", s.Name, in.FirstYear(), in.LastYear())
 	fmt.Fprintf(e.stdout, "change it with KEY=V (set), KEY+V (add, in its unit: pp for %%) or KEY*V (scale).\n\n")
 	rows := [][]string{{"key", "unit", "domain", "uncertainty", "value"}}
-	for _, p := range slices.Concat(model.Params, model.SolowParams) {
+	for _, p := range model.Params {
 		if !p.Active(in) {
 			continue // a Solow input of a scenario without a Solow part
 		}
@@ -64,7 +63,7 @@ func paramValue(p *model.Param, in *model.Inputs) string {
 		return "(computed by the Solow model: address its solow.* inputs)"
 	}
 	if !p.PerYear {
-		return model.FormatValue(*p.Scalar(in) * p.Scale)
+		return model.FormatValue(p.FromModel(*p.Scalar(in)))
 	}
 	s := p.Series(in)
 	firstYear, _ := p.Years(in)
@@ -75,7 +74,7 @@ func paramValue(p *model.Param, in *model.Inputs) string {
 		if !p.Applies(in, i) {
 			continue
 		}
-		v *= p.Scale
+		v = p.FromModel(v)
 		if n == 0 {
 			first = v
 		}
@@ -93,9 +92,9 @@ func paramValue(p *model.Param, in *model.Inputs) string {
 }
 
 // uncertaintyText describes an entry of the uncertainty table.
-func uncertaintyText(u sensitivity.Uncertain) string {
+func uncertaintyText(u uncertain.Input) string {
 	t := u.Dist.String()
-	if u.Mode != sensitivity.Set {
+	if u.Mode != model.Set {
 		t = u.Mode.String() + " " + t
 	}
 	if _, year, ok := strings.Cut(u.Path, "["); ok {

@@ -56,8 +56,8 @@ func parseMetric(text string, s *scenarios.Scenario) (metrics.Metric, error) {
 }
 
 // targetUnit returns the unit of the values applied to t.
-func targetUnit(t sensitivity.Target) string {
-	if t.Mode == sensitivity.Scale {
+func targetUnit(t model.Target) string {
+	if t.Mode == model.Scale {
 		return "factor"
 	}
 	key, _, _ := strings.Cut(t.Path, "[")
@@ -65,16 +65,17 @@ func targetUnit(t sensitivity.Target) string {
 	if !ok {
 		return ""
 	}
-	if t.Mode == sensitivity.Add && p.Unit == "%" {
+	if t.Mode == model.Add && p.Unit == "%" {
 		return "pp"
 	}
 	return p.Unit
 }
 
 // checkTarget checks that a target resolves against the scenario.
-func checkTarget(t sensitivity.Target, s *scenarios.Scenario) error {
+func checkTarget(t model.Target, s *scenarios.Scenario) error {
 	if err := t.Check(s.Inputs); err != nil {
-		return invalidf("%s: %v (scenario %s)", t.Label(), strings.TrimPrefix(err.Error(), "model: "), s.Name)
+		pe, _ := errors.AsType[*model.PathError](err) // Check's errors are all one
+		return invalidf("%s: %s (scenario %s)", t.Label(), pe.Msg, s.Name)
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -51,7 +50,7 @@ func runTornado(e *env, args []string) error {
 		return err
 	}
 
-	var targets []sensitivity.Target
+	var targets []model.Target
 	var lows, highs []float64
 	how := fmt.Sprintf("inputs at their %d %% and %d %% quantiles", tornadoPercent, 100-tornadoPercent)
 	if *delta != "" {
@@ -139,7 +138,7 @@ func deltaPaths(s *scenarios.Scenario) []string {
 		return paths
 	}
 	in := s.Inputs
-	for _, p := range slices.Concat(model.Params, model.SolowParams) {
+	for _, p := range model.Params {
 		if !p.Active(in) || p.Derived(in) {
 			continue
 		}

@@ -1,6 +1,7 @@
-package sensitivity
+package uncertain
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -8,18 +9,18 @@ import (
 	"simulate/model"
 )
 
-// Uncertain is an uncertain input: a target whose applied value is drawn
-// from Dist. With Mode Set the draw is the parameter's value; with Add it is
-// a shift of the base value (in the key's units: pp for a % key); with
-// Scale a factor on the base value. A path without a year moves every year
-// of the parameter by the same draw (a common shock); give years separately
-// for independent draws.
-type Uncertain struct {
-	Target
+// Input is an uncertain input: a target whose applied value is drawn from
+// Dist. With Mode model.Set the draw is the parameter's value; with
+// model.Add it is a shift of the base value (in the key's units: pp for a %
+// key); with model.Scale a factor on the base value. A path without a year
+// moves every year of the parameter by the same draw (a common shock); give
+// years separately for independent draws.
+type Input struct {
+	model.Target
 	Dist Distribution
 }
 
-// Problem is what is wrong with entry Index of a list of Uncertain.
+// Problem is what is wrong with entry Index of a list of inputs.
 type Problem struct {
 	Index int
 	Msg   string
@@ -28,11 +29,11 @@ type Problem struct {
 // interval is a closed interval of values, key units.
 type interval struct{ lo, hi float64 }
 
-func (iv interval) apply(m Mode, d interval) interval {
+func (iv interval) apply(m model.Mode, d interval) interval {
 	switch m {
-	case Add:
+	case model.Add:
 		return interval{iv.lo + d.lo, iv.hi + d.hi}
-	case Scale:
+	case model.Scale:
 		if (iv.lo == 0 && iv.hi == 0) || (d.lo == 0 && d.hi == 0) {
 			return interval{}
 		}
@@ -58,7 +59,7 @@ func (iv interval) apply(m Mode, d interval) interval {
 // is exact for one entry per value and conservative for several.
 //
 // It returns every problem, each with the index of the entry to blame.
-func CheckSupport(in *model.Inputs, unc []Uncertain) []Problem {
+func CheckSupport(in *model.Inputs, unc []Input) []Problem {
 	var probs []Problem
 	type key struct {
 		p *model.Param
@@ -70,13 +71,13 @@ func CheckSupport(in *model.Inputs, unc []Uncertain) []Problem {
 	for n, u := range unc {
 		ref, err := model.Lookup(in, u.Path)
 		if err != nil {
-			probs = append(probs, Problem{n, strings.TrimPrefix(err.Error(), "model: ")})
+			probs = append(probs, Problem{n, pathMessage(err)})
 			continue
 		}
 		p := ref.Param
 		lo, hi := u.Dist.Support()
 		sup := interval{lo, hi}
-		isWeight := strings.HasPrefix(p.Key, "tfp.weight.")
+		isWeight := p.IsWeight()
 		var bad []string // each interval outside the domain, with its year
 		var badYears []int
 		for k := range ref.Len() {
@@ -186,12 +187,12 @@ func describe(bad []string, years []int, perYear bool) string {
 	return strings.Join(parts, ", ")
 }
 
-func supportMsg(u Uncertain, p *model.Param, bad string) string {
+func supportMsg(u Input, p *model.Param, bad string) string {
 	what := "its values"
 	switch u.Mode {
-	case Add:
+	case model.Add:
 		what = "the base plus a draw"
-	case Scale:
+	case model.Scale:
 		what = "the base times a draw"
 	}
 	lo, hi := u.Dist.Support()
@@ -208,4 +209,13 @@ func supportMsg(u Uncertain, p *model.Param, bad string) string {
 
 func supportText(lo, hi float64) string {
 	return fmt.Sprintf("support [%s, %s]", fmtNum(lo), fmtNum(hi))
+}
+
+// pathMessage returns the message of an error of model.Lookup, as shown to
+// a user.
+func pathMessage(err error) string {
+	if pe, ok := errors.AsType[*model.PathError](err); ok {
+		return pe.Msg
+	}
+	return err.Error()
 }

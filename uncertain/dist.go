@@ -1,4 +1,4 @@
-package sensitivity
+package uncertain
 
 import (
 	"errors"
@@ -46,6 +46,54 @@ func ParseFamily(s string) (Family, bool) {
 
 // Families returns the names of every family.
 func Families() []string { return familyNames[1:] }
+
+// Param is a parameter of a family as an uncertainty table writes it.
+type Param struct {
+	Name     string  // "min", "mode", "max", "mean", "sd", "mu", "sigma", "alpha" or "beta"
+	Optional bool    // the truncation of a lognormal, the interval of a beta
+	Default  float64 // an optional parameter's value when not given
+}
+
+var familyParams = [...][]Param{
+	Uniform:     {{Name: "min"}, {Name: "max"}},
+	Triangular:  {{Name: "min"}, {Name: "mode"}, {Name: "max"}},
+	Normal:      {{Name: "mean"}, {Name: "sd"}},
+	TruncNormal: {{Name: "mean"}, {Name: "sd"}, {Name: "min"}, {Name: "max"}},
+	LogNormal:   {{Name: "mu"}, {Name: "sigma"}, {Name: "min", Optional: true}, {Name: "max", Optional: true, Default: math.Inf(1)}},
+	Beta:        {{Name: "alpha"}, {Name: "beta"}, {Name: "min", Optional: true}, {Name: "max", Optional: true, Default: 1}},
+}
+
+// Params returns the parameters of family f in the order [New] takes them,
+// the required ones first. The caller must not modify the slice.
+func (f Family) Params() []Param {
+	if f <= 0 || int(f) >= len(familyParams) {
+		return nil
+	}
+	return familyParams[f]
+}
+
+// New returns the distribution of family f with the parameters v, in the
+// order of f.Params (an optional one at its default when not given), by
+// the family's constructor: NewUniform, NewTriangular, …. It panics if f
+// is not a family or v has not one value per parameter.
+func New(f Family, v []float64) (Distribution, error) {
+	if len(v) != len(f.Params()) {
+		panic("uncertain: New with the wrong number of parameters")
+	}
+	switch f {
+	case Uniform:
+		return NewUniform(v[0], v[1])
+	case Triangular:
+		return NewTriangular(v[0], v[1], v[2])
+	case Normal:
+		return NewNormal(v[0], v[1])
+	case TruncNormal:
+		return NewTruncNormal(v[0], v[1], v[2], v[3])
+	case LogNormal:
+		return NewLogNormal(v[0], v[1], v[2], v[3])
+	}
+	return NewBeta(v[0], v[1], v[2], v[3])
+}
 
 // Distribution is a probability distribution of an uncertain value. Build
 // it with one of the New functions, which check the parameters; the zero
@@ -234,13 +282,13 @@ func (d *Distribution) Support() (lo, hi float64) { return d.Min, d.Max }
 // panics if p is outside [0, 1].
 func (d *Distribution) Quantile(p float64) float64 {
 	if !(p >= 0 && p <= 1) {
-		panic("sensitivity: quantile of a probability outside [0, 1]")
+		panic("uncertain: quantile of a probability outside [0, 1]")
 	}
 	switch d.Family {
 	case Uniform:
 		return d.Min + p*(d.Max-d.Min)
 	case Triangular:
-		return triangleQuantile(d.Min, d.Mode, d.Max, p)
+		return distuv.NewTriangle(d.Min, d.Max, d.Mode, nil).Quantile(p)
 	case Normal:
 		return distuv.Normal{Mu: d.Mu, Sigma: d.Sigma}.Quantile(p)
 	case TruncNormal:
@@ -253,16 +301,7 @@ func (d *Distribution) Quantile(p float64) float64 {
 	case Beta:
 		return d.Min + (d.Max-d.Min)*distuv.Beta{Alpha: d.Alpha, Beta: d.Beta}.Quantile(p)
 	}
-	panic("sensitivity: quantile of an unset distribution")
-}
-
-// triangleQuantile is distuv.Triangle's quantile without its constructor's
-// check (which refuses the mode at an end, which we allow).
-func triangleQuantile(a, c, b, p float64) float64 {
-	if p < (c-a)/(b-a) {
-		return a + math.Sqrt(p*(b-a)*(c-a))
-	}
-	return b - math.Sqrt((1-p)*(b-a)*(b-c))
+	panic("uncertain: quantile of an unset distribution")
 }
 
 // Rand returns a draw of d using src. It allocates nothing.

@@ -1,8 +1,9 @@
-package sensitivity
+package uncertain
 
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
@@ -173,5 +174,51 @@ func TestFamilies(t *testing.T) {
 	}
 	if _, ok := ParseFamily("gauss"); ok {
 		t.Error("gauss parsed")
+	}
+}
+
+// TestNew checks that New, given each family's parameters in the order of
+// Family.Params, builds the distribution the family's constructor does, and
+// that String writes the parameters under the names Params gives them.
+func TestNew(t *testing.T) {
+	must := mustDist(t)
+	inf := math.Inf(1)
+	for _, tc := range []struct {
+		f    Family
+		v    []float64
+		want Distribution
+	}{
+		{Uniform, []float64{-1, 3}, must(NewUniform(-1, 3))},
+		{Triangular, []float64{0.08, 0.15, 0.25}, must(NewTriangular(0.08, 0.15, 0.25))},
+		{Normal, []float64{2, 0.5}, must(NewNormal(2, 0.5))},
+		{TruncNormal, []float64{32.5, 5, 22.5, 42.5}, must(NewTruncNormal(32.5, 5, 22.5, 42.5))},
+		{LogNormal, []float64{0, 0.2, 0.8, 1.3}, must(NewLogNormal(0, 0.2, 0.8, 1.3))},
+		{Beta, []float64{5, 5, 0.15, 0.45}, must(NewBeta(5, 5, 0.15, 0.45))},
+	} {
+		got, err := New(tc.f, tc.v)
+		if err != nil || got != tc.want {
+			t.Errorf("New(%v, %v): got %v, %v, want %v", tc.f, tc.v, got, err, tc.want)
+		}
+		s := got.String()
+		for _, p := range tc.f.Params() {
+			if !strings.Contains(s, p.Name+"=") {
+				t.Errorf("%s lacks %s", s, p.Name)
+			}
+		}
+	}
+	// Optional parameters at their defaults: no truncation, the unit interval.
+	var v []float64
+	for _, p := range LogNormal.Params() {
+		v = append(v, p.Default)
+	}
+	v[0], v[1] = 0, 0.2
+	if got, _ := New(LogNormal, v); got != must(NewLogNormal(0, 0.2, 0, inf)) {
+		t.Errorf("lognormal with the defaults: got %v", got.String())
+	}
+	if ps := Beta.Params(); ps[2].Default != 0 || ps[3].Default != 1 || !ps[2].Optional || ps[0].Optional {
+		t.Errorf("beta's parameters: %v", ps)
+	}
+	if _, err := New(Uniform, []float64{1, 0}); err == nil {
+		t.Error("New(uniform, [1, 0]): no error")
 	}
 }
