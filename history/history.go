@@ -258,21 +258,39 @@ var (
 	LabourNames  = []string{"hours-hc", "persons", "persons-hc"}
 )
 
+// NameError is a name that chooses no input: what ParseCapital and
+// ParseLabour return.
+type NameError struct {
+	What    string   // "capital input" or "labour input"
+	Name    string   // the name given
+	Allowed []string // the names that choose an input
+}
+
+// Error returns Msg prefixed with "history: ".
+func (e *NameError) Error() string { return "history: " + e.Msg() }
+
+// Msg returns what is wrong, as shown to a user: the name and the names
+// allowed.
+func (e *NameError) Msg() string {
+	return fmt.Sprintf("unknown %s %q; allowed: %s", e.What, e.Name, strings.Join(e.Allowed, ", "))
+}
+
 // ParseCapital returns the capital input called name ("rkna" or "rnna").
+// The error is a *[NameError].
 func ParseCapital(name string) (Capital, error) {
 	if i := slices.Index(CapitalNames, name); i >= 0 {
 		return Capital(i), nil
 	}
-	return 0, fmt.Errorf("history: unknown capital input %q; allowed: %s", name, strings.Join(CapitalNames, ", "))
+	return 0, &NameError{What: "capital input", Name: name, Allowed: CapitalNames}
 }
 
 // ParseLabour returns the labour input called name ("hours-hc", "persons" or
-// "persons-hc").
+// "persons-hc"). The error is a *[NameError].
 func ParseLabour(name string) (Labour, error) {
 	if i := slices.Index(LabourNames, name); i >= 0 {
 		return Labour(i), nil
 	}
-	return 0, fmt.Errorf("history: unknown labour input %q; allowed: %s", name, strings.Join(LabourNames, ", "))
+	return 0, &NameError{What: "labour input", Name: name, Allowed: LabourNames}
 }
 
 // Name returns the name by which c is chosen: "rkna" or "rnna".

@@ -1,6 +1,7 @@
 package history_test
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -535,10 +536,13 @@ func TestParseOptions(t *testing.T) {
 	if got, _ := history.ParseLabour("persons-hc"); got != history.LabourPersonsHC {
 		t.Errorf("persons-hc is %v", got)
 	}
-	if _, err := history.ParseCapital("rknA"); err == nil || !strings.Contains(err.Error(), "allowed: rkna, rnna") {
-		t.Errorf("ParseCapital(rknA): %v", err)
+	_, err := history.ParseCapital("rknA")
+	ne, ok := errors.AsType[*history.NameError](err)
+	if want := `unknown capital input "rknA"; allowed: rkna, rnna`; !ok || ne.Msg() != want || err.Error() != "history: "+want {
+		t.Errorf("ParseCapital(rknA): got %v, want a *NameError %q", err, want)
 	}
-	if _, err := history.ParseLabour("hours"); err == nil {
-		t.Error("ParseLabour(hours): no error")
+	_, err = history.ParseLabour("hours")
+	if ne, ok := errors.AsType[*history.NameError](err); !ok || ne.Name != "hours" || ne.What != "labour input" {
+		t.Errorf("ParseLabour(hours): got %v, want a *NameError", err)
 	}
 }

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -240,14 +241,16 @@ func buildExtras(leaves map[string]*leaf, base int) (*History, *Reference, Error
 		if l, ok := leaves["history.capital"]; ok {
 			c, err := history.ParseCapital(l.val.(string))
 			if err != nil {
-				errs = append(errs, l.errorf(nil, "%s", strings.TrimPrefix(err.Error(), "history: ")))
+				ne, _ := errors.AsType[*history.NameError](err) // ParseCapital's errors are all one
+				errs = append(errs, l.errorf(nil, "%s", ne.Msg()))
 			}
 			h.Options.Capital = c
 		}
 		if l, ok := leaves["history.labor"]; ok {
 			lab, err := history.ParseLabour(l.val.(string))
 			if err != nil {
-				errs = append(errs, l.errorf(nil, "%s", strings.TrimPrefix(err.Error(), "history: ")))
+				ne, _ := errors.AsType[*history.NameError](err)
+				errs = append(errs, l.errorf(nil, "%s", ne.Msg()))
 			}
 			h.Options.Labour = lab
 		}

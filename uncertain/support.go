@@ -134,11 +134,11 @@ func CheckSupport(in *model.Inputs, unc []Input) []Problem {
 			continue
 		}
 		if !lok {
-			v := 100 * in.LaborShare[i]
+			v := lab.FromModel(lab.Series(in)[i])
 			l = interval{v, v}
 		}
 		if !cok {
-			v := 100 * in.CapitalShare[i]
+			v := capShare.FromModel(capShare.Series(in)[i])
 			c = interval{v, v}
 		}
 		s := l.hi + c.hi

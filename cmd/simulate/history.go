@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -57,10 +58,12 @@ func runHistory(e *env, args []string) error {
 	var opt history.Options
 	var errs []error
 	if opt.Capital, err = history.ParseCapital(*capital); err != nil {
-		errs = append(errs, fmt.Errorf("--capital: %s", strings.TrimPrefix(err.Error(), "history: ")))
+		ne, _ := errors.AsType[*history.NameError](err) // ParseCapital's errors are all one
+		errs = append(errs, fmt.Errorf("--capital: %s", ne.Msg()))
 	}
 	if opt.Labour, err = history.ParseLabour(*labor); err != nil {
-		errs = append(errs, fmt.Errorf("--labor: %s", strings.TrimPrefix(err.Error(), "history: ")))
+		ne, _ := errors.AsType[*history.NameError](err)
+		errs = append(errs, fmt.Errorf("--labor: %s", ne.Msg()))
 	}
 	opt.From, opt.To = *from, *to
 	if opt.From != 0 && opt.To != 0 && opt.From > opt.To {
