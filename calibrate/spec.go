@@ -461,7 +461,7 @@ func parseFree(f *specFile, in *model.Inputs, name string, m map[string]any, own
 		}
 		r, err := model.Lookup(in, key)
 		if err != nil {
-			pe, _ := errors.AsType[*model.PathError](err) // Lookup's errors are all one
+			pe, _ := errors.AsType[*model.PathError](err) // Lookup's errors are *model.PathError
 			add(f.errorf(at("keys"), "%s", pe.Msg))
 			continue
 		}

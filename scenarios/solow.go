@@ -241,7 +241,7 @@ func buildExtras(leaves map[string]*leaf, base int) (*History, *Reference, Error
 		if l, ok := leaves["history.capital"]; ok {
 			c, err := history.ParseCapital(l.val.(string))
 			if err != nil {
-				ne, _ := errors.AsType[*history.NameError](err) // ParseCapital's errors are all one
+				ne, _ := errors.AsType[*history.NameError](err) // its errors are *history.NameError
 				errs = append(errs, l.errorf(nil, "%s", ne.Msg()))
 			}
 			h.Options.Capital = c

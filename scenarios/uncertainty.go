@@ -116,7 +116,7 @@ func parseEntry(in *model.Inputs, path string, l *leaf) (e uncertainLeaf, drop b
 	e.l = l
 	ref, lerr := model.Lookup(in, path)
 	if lerr != nil {
-		pe, _ := errors.AsType[*model.PathError](lerr) // Lookup's errors are all one
+		pe, _ := errors.AsType[*model.PathError](lerr) // Lookup's errors are *model.PathError
 		if strings.Contains(path, ".") {
 			return e, false, l.errorf(nil, "%s", pe.Msg)
 		}

@@ -58,7 +58,7 @@ func runHistory(e *env, args []string) error {
 	var opt history.Options
 	var errs []error
 	if opt.Capital, err = history.ParseCapital(*capital); err != nil {
-		ne, _ := errors.AsType[*history.NameError](err) // ParseCapital's errors are all one
+		ne, _ := errors.AsType[*history.NameError](err) // its errors are *history.NameError
 		errs = append(errs, fmt.Errorf("--capital: %s", ne.Msg()))
 	}
 	if opt.Labour, err = history.ParseLabour(*labor); err != nil {

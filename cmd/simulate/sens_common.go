@@ -74,7 +74,7 @@ func targetUnit(t model.Target) string {
 // checkTarget checks that a target resolves against the scenario.
 func checkTarget(t model.Target, s *scenarios.Scenario) error {
 	if err := t.Check(s.Inputs); err != nil {
-		pe, _ := errors.AsType[*model.PathError](err) // Check's errors are all one
+		pe, _ := errors.AsType[*model.PathError](err) // Check's errors are *model.PathError
 		return invalidf("%s: %s (scenario %s)", t.Label(), pe.Msg, s.Name)
 	}
 	return nil
