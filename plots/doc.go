@@ -57,9 +57,9 @@
 //
 // # Formats
 //
-// Charts are 8 × 5 inches. [Render] returns the file's bytes, [Save]
-// writes them to an io.Writer and [WriteFile] to a file atomically
-// (temporary file, then rename); on error nothing is written.
+// Charts are 8 × 5 inches. [Render] returns the file's bytes, or an error
+// and no bytes; writing files is the caller's (the simulate command writes
+// every file of a run together, with package output).
 //
 //   - PNG: 1600 × 1000 pixels (200 DPI), any language.
 //   - SVG: text stays text, in the chart's font with fallbacks

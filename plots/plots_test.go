@@ -730,51 +730,6 @@ func TestGlyphError(t *testing.T) {
 	}
 }
 
-// TestWriteFile checks that WriteFile replaces a file whole and leaves it
-// untouched, with no temporary file, when rendering fails.
-func TestWriteFile(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "decomposition.svg")
-	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	c, err := Decomposition(nil, baseline())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(path, c, SVG); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(b, []byte("<?xml")) {
-		t.Fatalf("file holds %.20q, %v; want the SVG", b, err)
-	}
-
-	zh, err := embeddedCJKTheme()
-	if err != nil {
-		t.Fatal(err)
-	}
-	zc, err := Decomposition(zh, baseline())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(path, zc, PDF); err == nil {
-		t.Fatal("Chinese PDF written")
-	}
-	if b2, _ := os.ReadFile(path); !bytes.Equal(b, b2) {
-		t.Error("failed write changed the file")
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("directory holds %d entries, want 1", len(entries))
-	}
-
-	var buf bytes.Buffer
-	if err := Save(&buf, zc, PDF); err == nil || buf.Len() != 0 {
-		t.Errorf("Save: %d bytes written, error %v", buf.Len(), err)
-	}
-}
-
 // TestChartErrors checks the errors for input a chart cannot draw.
 func TestChartErrors(t *testing.T) {
 	empty := model.Results{}

@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"image/color"
 	"image/png"
-	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -128,59 +125,6 @@ func Render(c *Chart, f Format) ([]byte, error) {
 		return nil, fmt.Errorf("plots: unknown format %v", f)
 	}
 	return buf.Bytes(), nil
-}
-
-// Save renders c in format f and writes it to w. Nothing is written when
-// rendering fails.
-func Save(w io.Writer, c *Chart, f Format) error {
-	b, err := Render(c, f)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(b)
-	return err
-}
-
-// WriteFile renders c in format f and writes it to the file path
-// atomically: to a temporary file in the same directory, renamed over
-// path when complete, so that a reader never sees half a chart and a
-// failed run leaves an existing file as it was.
-func WriteFile(path string, c *Chart, f Format) error {
-	b, err := Render(c, f)
-	if err != nil {
-		return err
-	}
-	return writeFileAtomic(path, b)
-}
-
-func writeFileAtomic(path string, b []byte) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(b); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // drawChecked draws c on cv through a canvas that checks every text
