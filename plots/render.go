@@ -51,8 +51,8 @@ func ParseFormat(s string) (Format, error) {
 	return 0, fmt.Errorf("plots: unknown format %q (allowed: png, svg, pdf)", s)
 }
 
-// The size of every chart: 8 × 5 inches, which at DPI is 1600 × 1000
-// pixels in PNG.
+// The size of every chart but [Fit]: 8 × 5 inches, which at DPI is
+// 1600 × 1000 pixels in PNG.
 const (
 	Width  = 8 * vg.Inch
 	Height = 5 * vg.Inch
@@ -84,10 +84,11 @@ func (e *GlyphError) Error() string {
 // (a *GlyphError) or when format f cannot draw the chart (see [ErrPDF]).
 func Render(c *Chart, f Format) ([]byte, error) {
 	t := c.theme.theme()
+	w, h, dpi := c.size()
 	var buf bytes.Buffer
 	switch f {
 	case PNG:
-		cv := vgimg.NewWith(vgimg.UseWH(Width, Height), vgimg.UseDPI(DPI),
+		cv := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi),
 			vgimg.UseBackgroundColor(color.White))
 		if err := drawChecked(c, cv, false); err != nil {
 			return nil, err
@@ -99,7 +100,7 @@ func Render(c *Chart, f Format) ([]byte, error) {
 			return nil, fmt.Errorf("plots: encoding PNG: %w", err)
 		}
 	case SVG:
-		cv := vgsvg.NewWith(vgsvg.UseWH(Width, Height))
+		cv := vgsvg.NewWith(vgsvg.UseWH(w, h))
 		if err := drawChecked(c, cv, false); err != nil {
 			return nil, err
 		}
@@ -114,7 +115,7 @@ func Render(c *Chart, f Format) ([]byte, error) {
 		if !t.trueType {
 			return nil, fmt.Errorf("%w: font %s is not a single TrueType font; use png or svg, or a .ttf font", ErrPDF, t.source)
 		}
-		cv := vgpdf.New(Width, Height)
+		cv := vgpdf.New(w, h)
 		if err := drawChecked(c, cv, true); err != nil {
 			return nil, err
 		}
