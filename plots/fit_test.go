@@ -26,6 +26,7 @@ func fitPanels() []FitPanel {
 // in the default font's glyphs, the legend, and the size of 6 × 2.5 inches
 // per panel at 96 DPI.
 func TestFit(t *testing.T) {
+	t.Parallel()
 	c, err := Fit(fitPanels())
 	if err != nil {
 		t.Fatal(err)
