@@ -8,8 +8,9 @@
 // and on many. Chunks are handed out in index order; each goroutine has its
 // own state (scratch space, an evaluator, a generator), made once.
 //
-// Once the context is done no further chunk starts, and the context's
-// error is returned. Once a chunk fails no further chunk starts, and the
-// error returned is that of the failed chunk with the lowest index: the
-// error a loop over the chunks in order would have met first.
+// Once the context is done, or a chunk has failed, chunks stop being handed
+// out. The context's error is returned if it is done; else the error of
+// the failed chunk with the lowest index, which (when whether a chunk fails
+// depends only on the chunk) is the error a loop over the chunks in order
+// would have met first.
 package parallel
