@@ -489,28 +489,6 @@ func TestWriteCSV(t *testing.T) {
 	}
 }
 
-func TestPlot(t *testing.T) {
-	s, err := LoadEmbedded("report2020")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := mustCalibrate(t, s)
-	ps, err := FitPlots(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ps) != 4 { // ii_increment_yi, ii_share_pct, ii_total_yi, period_ii_share_pct
-		t.Errorf("got %d plots, want one per metric (4)", len(ps))
-	}
-	png, err := PNG(ps, 300, 150)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(string(png), "\x89PNG") {
-		t.Error("not a PNG")
-	}
-}
-
 func TestCancel(t *testing.T) {
 	s, err := LoadEmbedded("report2020-growth")
 	if err != nil {

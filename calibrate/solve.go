@@ -267,8 +267,7 @@ func calibrate(ctx context.Context, s *Spec, joint bool) (*Fit, error) {
 	for j := range parent {
 		parent[j] = j
 	}
-	var find func(int) int
-	find = func(j int) int {
+	find := func(j int) int {
 		for parent[j] != j {
 			parent[j] = parent[parent[j]]
 			j = parent[j]

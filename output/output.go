@@ -1,8 +1,3 @@
-// Package output writes a run's files into an output folder so that a
-// failed or interrupted run loses nothing: every file of a run is rendered
-// in memory first, then each is written to a temporary file in its final
-// folder and renamed into place only when all of them were written. Paths
-// are confined to the output folder whatever names the files are given.
 package output
 
 import (

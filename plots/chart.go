@@ -23,12 +23,20 @@ type Chart struct {
 	Caption string // source and notes, wrapped to the chart's width
 
 	// Plot holds the axes, gridlines and data. Its own title and legend
-	// are not used.
+	// are not used. It is nil for a chart of several panels ([Fit]).
 	Plot *plot.Plot
 
 	theme  *Theme
 	legend []legendEntry
 	right  *rightAxis
+
+	// panels, when set, are drawn one above the other instead of Plot,
+	// each with its own title and legend (fit.go).
+	panels []*plot.Plot
+	// width, height and dpi, when set, replace the standard size and PNG
+	// resolution.
+	width, height vg.Length
+	dpi           int
 }
 
 type legendEntry struct {
@@ -113,11 +121,24 @@ func (c *Chart) setYears(first, last int) {
 	c.Plot.X.Max = float64(last) + 0.5
 }
 
-// Draw draws the chart on dc: title, plot, right axis, legend, caption.
+// size returns the size of c and the resolution of its PNG.
+func (c *Chart) size() (w, h vg.Length, dpi int) {
+	if c.width == 0 {
+		return Width, Height, DPI
+	}
+	return c.width, c.height, c.dpi
+}
+
+// Draw draws the chart on dc: title, plot, right axis, legend, caption;
+// or the panels of a chart of several.
 func (c *Chart) Draw(dc draw.Canvas) {
 	t := c.theme.theme()
 	dc.SetColor(color.White)
 	dc.Fill(dc.Rectangle.Path())
+	if c.panels != nil {
+		c.drawPanels(dc)
+		return
+	}
 
 	in := draw.Crop(dc, vg.Points(margin), -vg.Points(margin), vg.Points(margin), -vg.Points(margin))
 	width := in.Max.X - in.Min.X

@@ -4,9 +4,10 @@
 // # Charts
 //
 // Each function takes results of package model (or, for the history
-// charts, of package history) and returns a [*Chart]; the file names are
-// those recommended by [ResultCharts] and [CompareCharts], and those the
-// simulate command gives the history charts.
+// charts, of package history; for the fit of a calibration, [FitPanel]s)
+// and returns a [*Chart]; the file names are those recommended by
+// [ResultCharts] and [CompareCharts], and those the simulate command gives
+// the history charts and the fit.
 //
 //	IIIncrement        ii_increment          bars of the II GDP increment (亿元, left axis), the
 //	                                         II share of GDP growth (%) as a line on a right
@@ -31,6 +32,10 @@
 //	                                         lighter colours after a dashed line whose labels
 //	                                         give each side's unit; a published split
 //	                                         ([Reference]) outlined beside its year's bar
+//	Fit                fit                   a calibration: per metric, a panel of published
+//	                                         targets (± half the printed digit) against the
+//	                                         fitted values; 6 × 2.5 inches per panel, English,
+//	                                         gonum's default style
 //
 // [CompareRows] gives the comparison in long format (scenario, year,
 // metric, value; the metric names carry the unit: growth_pct, delta_gdp_yi,
@@ -57,9 +62,9 @@
 //
 // # Formats
 //
-// Charts are 8 × 5 inches. [Render] returns the file's bytes, [Save]
-// writes them to an io.Writer and [WriteFile] to a file atomically
-// (temporary file, then rename); on error nothing is written.
+// Charts are 8 × 5 inches ([Fit] excepted). [Render] returns the file's bytes, or an error
+// and no bytes; writing files is the caller's (the simulate command writes
+// every file of a run together, with package output).
 //
 //   - PNG: 1600 × 1000 pixels (200 DPI), any language.
 //   - SVG: text stays text, in the chart's font with fallbacks

@@ -19,6 +19,7 @@ import (
 	"gonum.org/v1/plot/cmpimg"
 	"rsc.io/pdf"
 
+	"simulate/internal/race"
 	"simulate/model"
 )
 
@@ -54,8 +55,13 @@ func charts(t *testing.T, th *Theme) []NamedChart {
 // TestPNG renders every chart as PNG and checks that it decodes at
 // 1600×1000 and is neither blank nor a flood of one colour.
 func TestPNG(t *testing.T) {
+	if race.Enabled {
+		t.Skip("rasterising every chart is slow under -race and not about concurrency; TestFit, TestPDF, TestGlyphError and TestSensitivitySVG still render PNG")
+	}
+	t.Parallel()
 	for _, nc := range charts(t, nil) {
 		t.Run(nc.Name, func(t *testing.T) {
+			t.Parallel()
 			b, err := Render(nc.Chart, PNG)
 			if err != nil {
 				t.Fatal(err)
@@ -148,6 +154,7 @@ var years = []string{"2019", "2020", "2021", "2022", "2023", "2024"}
 // every legend entry (so a missing series fails), the year ticks, value
 // labels and the caption.
 func TestSVGTexts(t *testing.T) {
+	t.Parallel()
 	pub := ReportJuly2020()
 	res := baseline()
 	sc := scenarios()
@@ -294,6 +301,10 @@ func TestSVGFallbackFonts(t *testing.T) {
 // rewrites them. The Chinese chart uses the shipped font so that it does
 // not depend on the fonts installed.
 func TestGolden(t *testing.T) {
+	if race.Enabled {
+		t.Skip("comparing rasterised charts with golden images is slow under -race and not about concurrency")
+	}
+	t.Parallel()
 	zh, err := embeddedCJKTheme()
 	if err != nil {
 		t.Fatal(err)
@@ -314,6 +325,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			c, err := tt.chart()
 			if err != nil {
 				t.Fatal(err)
@@ -617,6 +629,7 @@ func TestFormats(t *testing.T) {
 // characters outside Windows-1252 and non-TrueType fonts are refused with
 // ErrPDF and no output.
 func TestPDF(t *testing.T) {
+	t.Parallel()
 	c, err := IIIncrement(nil, baseline(), ReportJuly2020())
 	if err != nil {
 		t.Fatal(err)
@@ -687,6 +700,7 @@ func TestPDF(t *testing.T) {
 // TestGlyphError checks that a chart whose text the font cannot show is
 // refused, naming the characters, instead of written with gaps.
 func TestGlyphError(t *testing.T) {
+	t.Parallel()
 	sc := scenarios()[:2]
 	sc[1].Name = "基准情景"
 	c, err := CompareII(nil, sc)
@@ -727,51 +741,6 @@ func TestGlyphError(t *testing.T) {
 	}
 	if _, err := Render(c, PNG); !errors.As(err, &ge) || string(ge.Missing) != "鑫" {
 		t.Errorf("shipped font, %q: error %v, want a *GlyphError for 鑫", sc[1].Name, err)
-	}
-}
-
-// TestWriteFile checks that WriteFile replaces a file whole and leaves it
-// untouched, with no temporary file, when rendering fails.
-func TestWriteFile(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "decomposition.svg")
-	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	c, err := Decomposition(nil, baseline())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(path, c, SVG); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(b, []byte("<?xml")) {
-		t.Fatalf("file holds %.20q, %v; want the SVG", b, err)
-	}
-
-	zh, err := embeddedCJKTheme()
-	if err != nil {
-		t.Fatal(err)
-	}
-	zc, err := Decomposition(zh, baseline())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(path, zc, PDF); err == nil {
-		t.Fatal("Chinese PDF written")
-	}
-	if b2, _ := os.ReadFile(path); !bytes.Equal(b, b2) {
-		t.Error("failed write changed the file")
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("directory holds %d entries, want 1", len(entries))
-	}
-
-	var buf bytes.Buffer
-	if err := Save(&buf, zc, PDF); err == nil || buf.Len() != 0 {
-		t.Errorf("Save: %d bytes written, error %v", buf.Len(), err)
 	}
 }
 

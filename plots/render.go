@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"image/color"
 	"image/png"
-	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -54,8 +51,8 @@ func ParseFormat(s string) (Format, error) {
 	return 0, fmt.Errorf("plots: unknown format %q (allowed: png, svg, pdf)", s)
 }
 
-// The size of every chart: 8 × 5 inches, which at DPI is 1600 × 1000
-// pixels in PNG.
+// The size of every chart but [Fit]: 8 × 5 inches, which at DPI is
+// 1600 × 1000 pixels in PNG.
 const (
 	Width  = 8 * vg.Inch
 	Height = 5 * vg.Inch
@@ -87,10 +84,11 @@ func (e *GlyphError) Error() string {
 // (a *GlyphError) or when format f cannot draw the chart (see [ErrPDF]).
 func Render(c *Chart, f Format) ([]byte, error) {
 	t := c.theme.theme()
+	w, h, dpi := c.size()
 	var buf bytes.Buffer
 	switch f {
 	case PNG:
-		cv := vgimg.NewWith(vgimg.UseWH(Width, Height), vgimg.UseDPI(DPI),
+		cv := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi),
 			vgimg.UseBackgroundColor(color.White))
 		if err := drawChecked(c, cv, false); err != nil {
 			return nil, err
@@ -102,7 +100,7 @@ func Render(c *Chart, f Format) ([]byte, error) {
 			return nil, fmt.Errorf("plots: encoding PNG: %w", err)
 		}
 	case SVG:
-		cv := vgsvg.NewWith(vgsvg.UseWH(Width, Height))
+		cv := vgsvg.NewWith(vgsvg.UseWH(w, h))
 		if err := drawChecked(c, cv, false); err != nil {
 			return nil, err
 		}
@@ -117,7 +115,7 @@ func Render(c *Chart, f Format) ([]byte, error) {
 		if !t.trueType {
 			return nil, fmt.Errorf("%w: font %s is not a single TrueType font; use png or svg, or a .ttf font", ErrPDF, t.source)
 		}
-		cv := vgpdf.New(Width, Height)
+		cv := vgpdf.New(w, h)
 		if err := drawChecked(c, cv, true); err != nil {
 			return nil, err
 		}
@@ -128,59 +126,6 @@ func Render(c *Chart, f Format) ([]byte, error) {
 		return nil, fmt.Errorf("plots: unknown format %v", f)
 	}
 	return buf.Bytes(), nil
-}
-
-// Save renders c in format f and writes it to w. Nothing is written when
-// rendering fails.
-func Save(w io.Writer, c *Chart, f Format) error {
-	b, err := Render(c, f)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(b)
-	return err
-}
-
-// WriteFile renders c in format f and writes it to the file path
-// atomically: to a temporary file in the same directory, renamed over
-// path when complete, so that a reader never sees half a chart and a
-// failed run leaves an existing file as it was.
-func WriteFile(path string, c *Chart, f Format) error {
-	b, err := Render(c, f)
-	if err != nil {
-		return err
-	}
-	return writeFileAtomic(path, b)
-}
-
-func writeFileAtomic(path string, b []byte) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(b); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // drawChecked draws c on cv through a canvas that checks every text

@@ -65,6 +65,7 @@ func sensCharts(t *testing.T, th *Theme) map[string]*Chart {
 // TestSensitivitySVG checks the titles, axis labels and legends of the
 // sensitivity charts in both languages, and that every format renders.
 func TestSensitivitySVG(t *testing.T) {
+	t.Parallel()
 	want := map[string][]string{
 		"sweep_line":    {"report2020: ii_total_yi over capital.ict_share", "ii_total_yi (100 million yuan)", "capital.ict_share (fraction)", "0.06", "0.20"},
 		"sweep_heatmap": {"report2020: ii_share_pct[2024] over capital.ict_share × gdp.growth_pct+", "gdp.growth_pct+ (pp)", "ii_share_pct[2024] (%)"},

@@ -1,5 +1,5 @@
 // Package quantile computes exact percentiles (order statistics) and means of
-// large samples, using selection instead of a full sort.
+// large samples without a full sort.
 //
 // Percentiles are given in percent, 0 ≤ p ≤ 100. The definition is Hyndman
 // and Fan (1996) type 7, the default of R's quantile and of numpy.percentile
@@ -15,9 +15,27 @@
 // statistic gives that infinity. A NaN in the sample is an error (ErrNaN):
 // order statistics are undefined.
 //
-// Selection reorders the slice it works on. Percentiles works in place;
-// PercentilesCopy copies into a caller's scratch buffer first. Neither
-// allocates.
+// # Algorithms
+//
+// Percentiles finds the order statistics it needs in one of two ways, which
+// give the same numbers:
+//
+//   - Bucketing, for samples of at least 32768 finite values: one pass
+//     finds the range and counts the sample in 4096 equal-width buckets.
+//     The bucket of a value, ⌊(v − min)·B/(max − min)⌋, never decreases as v
+//     grows, so every value of a bucket is ≤ every value of the next one,
+//     and the cumulative counts say which bucket holds x(r) and at what
+//     rank. A second pass copies out the values of those few buckets, which
+//     are sorted to read x(r) and x(r+1). The sample is not reordered.
+//   - Selection (introselect with Hoare partitioning, several percentiles
+//     selected middle first, O(n log q) for q percentiles) for small
+//     samples, samples holding an infinity, more than eight percentiles,
+//     and samples where a needed bucket holds more than a sixteenth of the
+//     values (a distribution concentrated in a corner of its range). It
+//     reorders the sample.
+//
+// A [Scratch] carries the working memory of bucketing from call to call, so
+// that repeated calls allocate nothing.
 //
 // Reference: R. J. Hyndman and Y. Fan (1996), "Sample quantiles in
 // statistical packages", The American Statistician 50(4), 361–365.

@@ -36,26 +36,52 @@ func Mean(x []float64) float64 {
 	return ((s0 + s1) + (s2 + s3)) / float64(len(x))
 }
 
-// Percentile returns the p-th percentile of x (type 7, see the package
-// documentation). It reorders x.
-func Percentile(x []float64, p float64) (float64, error) {
-	var dst [1]float64
-	ps := [1]float64{p}
-	err := Percentiles(dst[:], x, ps[:])
-	return dst[0], err
+// Scratch is working memory for Percentiles, kept from one call to the
+// next. The zero value is ready to use. A Scratch must not be used by two
+// goroutines at once.
+type Scratch struct {
+	counts []int     // cumulative bucket counts
+	vals   []float64 // the values of the buckets needed
 }
 
 // Percentiles sets dst[i] to the ps[i]-th percentile of x (type 7, see the
-// package documentation). ps must be in nondecreasing order. x is reordered:
-// afterwards each order statistic that was needed sits at its sorted
-// position. It allocates nothing.
+// package documentation). ps must be in nondecreasing order. x may be
+// reordered (see the package documentation for when).
 //
-// It panics if len(dst) != len(ps).
-func Percentiles(dst, x, ps []float64) error {
+// s holds working memory; with a nil s, Percentiles allocates what it
+// needs, and with the same s reused it allocates nothing once s has grown
+// to the sample size.
+//
+// It returns ErrEmpty or ErrNaN for an empty sample or one holding a NaN,
+// and an error wrapping ErrPercent for a percentile outside [0, 100] or out
+// of order. It panics if len(dst) != len(ps).
+func Percentiles(dst, x, ps []float64, s *Scratch) error {
 	if len(dst) != len(ps) {
 		panic("quantile: len(dst) != len(ps)")
 	}
-	if err := check(x, ps); err != nil {
+	if len(x) >= bucketMinN && len(ps) <= bucketMaxPs {
+		if s == nil {
+			s = new(Scratch)
+		}
+		done, err := s.bucketed(dst, x, ps)
+		if done || err != nil {
+			return err
+		}
+	}
+	return selected(dst, x, ps)
+}
+
+// selected is Percentiles by selection.
+func selected(dst, x, ps []float64) error {
+	if len(x) == 0 {
+		return ErrEmpty
+	}
+	for _, v := range x {
+		if v != v {
+			return ErrNaN
+		}
+	}
+	if err := checkPercents(ps); err != nil {
 		return err
 	}
 	n := len(x)
@@ -87,29 +113,8 @@ func Percentiles(dst, x, ps []float64) error {
 	return nil
 }
 
-// PercentilesCopy is Percentiles on a copy of x made in scratch, which must
-// hold at least len(x) elements; x is left unchanged. It allocates nothing.
-//
-// It panics if len(dst) != len(ps) or len(scratch) < len(x).
-func PercentilesCopy(dst, scratch, x, ps []float64) error {
-	if len(scratch) < len(x) {
-		panic("quantile: scratch shorter than sample")
-	}
-	s := scratch[:len(x)]
-	copy(s, x)
-	return Percentiles(dst, s, ps)
-}
-
-// check validates the sample and the percentiles.
-func check(x, ps []float64) error {
-	if len(x) == 0 {
-		return ErrEmpty
-	}
-	for _, v := range x {
-		if v != v {
-			return ErrNaN
-		}
-	}
+// checkPercents validates the percentiles.
+func checkPercents(ps []float64) error {
 	for i, p := range ps {
 		if !(p >= 0 && p <= 100) {
 			return fmt.Errorf("%w: %v is outside [0, 100]", ErrPercent, p)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"simulate/internal/parallel"
 	"simulate/metrics"
 	"simulate/model"
 	"simulate/uncertain"
@@ -101,12 +102,11 @@ func MonteCarlo(ctx context.Context, base *model.Inputs, unc []uncertain.Input, 
 		src *rand.PCG
 		x   []float64
 	}
-	err = forChunks(ctx, cfg.Draws, func() *state {
+	err = parallel.ForChunks(ctx, cfg.Draws, ChunkSize, func() *state {
 		return &state{ev: proto.Clone(), src: rand.NewPCG(0, 0), x: make([]float64, len(unc))}
-	}, func(s *state, c int) {
-		s.src.Seed(cfg.Seed, uint64(c))
-		lo, hi := chunkBounds(c, cfg.Draws)
-		for d := lo; d < hi; d++ {
+	}, func(s *state, c parallel.Chunk) error {
+		s.src.Seed(cfg.Seed, uint64(c.Index))
+		for d := c.Lo; d < c.Hi; d++ {
 			for i := range unc {
 				s.x[i] = unc[i].Dist.Rand(s.src)
 			}
@@ -120,7 +120,8 @@ func MonteCarlo(ctx context.Context, base *model.Inputs, unc []uncertain.Input, 
 				}
 			}
 		}
-		cfg.Progress.add(hi - lo)
+		cfg.Progress.add(c.Hi - c.Lo)
+		return nil
 	})
 	if err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/bits"
 
+	"simulate/internal/parallel"
 	"simulate/metrics"
 	"simulate/model"
 	"simulate/sobol"
@@ -121,13 +122,12 @@ func Sobol(ctx context.Context, base *model.Inputs, unc []uncertain.Input, cfg S
 		a, b, xa, xb []float64
 		x            []float64
 	}
-	err = forChunks(ctx, n, func() *state {
+	err = parallel.ForChunks(ctx, n, ChunkSize, func() *state {
 		return &state{ev: proto.Clone(), p: d.Points(0),
 			a: make([]float64, k), b: make([]float64, k), xa: make([]float64, k), xb: make([]float64, k), x: make([]float64, k)}
-	}, func(s *state, c int) {
-		lo, hi := chunkBounds(c, n)
-		s.p.Seek(lo)
-		for j := lo; j < hi; j++ {
+	}, func(s *state, c parallel.Chunk) error {
+		s.p.Seek(c.Lo)
+		for j := c.Lo; j < c.Hi; j++ {
 			s.p.Next(s.a, s.b)
 			for i := range unc {
 				s.xa[i] = unc[i].Dist.Quantile(s.a[i])
@@ -150,7 +150,8 @@ func Sobol(ctx context.Context, base *model.Inputs, unc []uncertain.Input, cfg S
 				}
 			}
 		}
-		cfg.Progress.add((hi - lo) * (k + 2))
+		cfg.Progress.add((c.Hi - c.Lo) * (k + 2))
+		return nil
 	})
 	if err != nil {
 		return nil, err

@@ -82,7 +82,7 @@ func BenchmarkSequenceNext(b *testing.B) {
 }
 
 // BenchmarkEvaluate is generating a design for 12 parameters and evaluating
-// a trivial model on all its rows.
+// a trivial model on all its rows, in order on one goroutine.
 func BenchmarkEvaluate(b *testing.B) {
 	const k = 12
 	for _, s := range []Sampling{Scrambled, MonteCarlo} {
@@ -94,7 +94,7 @@ func BenchmarkEvaluate(b *testing.B) {
 		b.Run(fmt.Sprintf("n=%d/k=%d/%s", d.Len(), k, s), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				d.Evaluate(o, 0, func(_ int, x []float64) float64 { return x[0] + x[1] })
+				fill(d, o, func(x []float64) float64 { return x[0] + x[1] })
 			}
 		})
 	}

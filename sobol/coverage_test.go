@@ -1,12 +1,13 @@
 package sobol
 
 import (
+	"context"
 	"fmt"
 	"math"
-	"runtime"
-	"sync"
-	"sync/atomic"
 	"testing"
+
+	"simulate/internal/parallel"
+	"simulate/internal/race"
 )
 
 // coverage runs the Ishigami analysis for seeds 1 … seeds and returns, per
@@ -18,35 +19,19 @@ func coverage(t *testing.T, s Sampling, n, reps int, opt Options, seeds int) (co
 	s1, st := ishigamiExact()
 	truth := [6]float64{s1[0], s1[1], s1[2], st[0], st[1], st[2]}
 	results := make([]Result, seeds)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	var failed atomic.Value
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= seeds {
-					return
-				}
-				d, err := NewDesign(3, n, reps, s, uint64(i+1))
-				if err != nil {
-					failed.Store(err)
-					return
-				}
-				o := d.NewOutputs()
-				d.Evaluate(o, 1, func(_ int, x []float64) float64 { return ishigami(x) })
-				o2 := opt
-				o2.Replicates, o2.Seed, o2.Workers = reps, uint64(1000+i), 1
-				results[i], err = Indices(o.A, o.B, o.AB, o2)
-				if err != nil {
-					failed.Store(err)
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
-	if err, ok := failed.Load().(error); ok {
+	err := parallel.For(context.Background(), seeds, func(i int) error {
+		d, err := NewDesign(3, n, reps, s, uint64(i+1))
+		if err != nil {
+			return err
+		}
+		o := d.NewOutputs()
+		fill(d, o, ishigami)
+		o2 := opt
+		o2.Replicates, o2.Seed = reps, uint64(1000+i)
+		results[i], err = Indices(o.A, o.B, o.AB, o2)
+		return err
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range results {
@@ -95,6 +80,9 @@ func row(v [6]float64, format string) string {
 // with negligible probability while catching intervals that are much too
 // narrow or, like the bootstrap on a Sobol design, much too wide.
 func TestCoverage(t *testing.T) {
+	if race.Enabled {
+		t.Skip("statistical coverage over many runs: slow under -race and not about concurrency (TestBootstrapDeterministic is)")
+	}
 	seeds, lo, hi := 200, 0.88, 0.99
 	if testing.Short() {
 		seeds, lo, hi = 40, 0.75, 1
@@ -132,6 +120,9 @@ func TestCoverage(t *testing.T) {
 // are as wide as for Monte Carlo while the error is several times smaller,
 // and they contain the true value essentially always.
 func TestBootstrapOnSobolOvercovers(t *testing.T) {
+	if race.Enabled {
+		t.Skip("statistical coverage over many runs: slow under -race and not about concurrency")
+	}
 	seeds := 100
 	if testing.Short() {
 		seeds = 20

@@ -4,9 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"runtime"
-	"sync"
-	"sync/atomic"
 )
 
 // Sampling selects how a Design draws its base points.
@@ -195,10 +192,7 @@ func (p *Points) position() {
 	p.seq.Seek(uint64(i))
 }
 
-// Index returns the index of the base point Next returns next.
-func (p *Points) Index() int { return p.j }
-
-// Next writes row Index() of A into a and of B into b, and advances. It
+// Next writes the next row of A into a and of B into b, and advances. It
 // allocates nothing.
 //
 // It panics if len(a) or len(b) is not K, or past the last base point.
@@ -253,62 +247,4 @@ func (d *Design) NewOutputs() *Outputs {
 		o.AB[i] = make([]float64, n)
 	}
 	return o
-}
-
-// evalChunk is how many base points a worker of Evaluate takes at a time.
-const evalChunk = 256
-
-// Evaluate fills o with f evaluated at every row of the design, on workers
-// goroutines (GOMAXPROCS if workers < 1). f receives the worker's number,
-// 0 ≤ worker < workers, so it can use per-worker scratch space, and a row x
-// of K coordinates in [0, 1) that it may overwrite but must not retain. Calls with different
-// worker numbers run concurrently. Each output lands in its own slot, so the
-// result does not depend on the number of workers or on scheduling.
-//
-// It panics if o does not have the shape NewOutputs gives.
-func (d *Design) Evaluate(o *Outputs, workers int, f func(worker int, x []float64) float64) {
-	n := d.Len()
-	if len(o.A) != n || len(o.B) != n || len(o.AB) != d.K {
-		panic("sobol: Evaluate: outputs do not match the design")
-	}
-	for _, ab := range o.AB {
-		if len(ab) != n {
-			panic("sobol: Evaluate: outputs do not match the design")
-		}
-	}
-	if workers < 1 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	chunks := (n + evalChunk - 1) / evalChunk
-	workers = min(workers, chunks)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			p := d.Points(0)
-			a := make([]float64, d.K)
-			b := make([]float64, d.K)
-			x := make([]float64, d.K)
-			for {
-				c := int(next.Add(1) - 1)
-				if c >= chunks {
-					return
-				}
-				lo, hi := c*evalChunk, min((c+1)*evalChunk, n)
-				p.Seek(lo)
-				for j := lo; j < hi; j++ {
-					p.Next(a, b)
-					copy(x, a)
-					o.A[j] = f(w, x)
-					copy(x, b)
-					o.B[j] = f(w, x)
-					for i := range d.K {
-						ABRow(x, a, b, i)
-						o.AB[i][j] = f(w, x)
-					}
-				}
-			}
-		})
-	}
-	wg.Wait()
 }

@@ -2,7 +2,6 @@ package sobol
 
 import (
 	"errors"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -101,56 +100,6 @@ func TestABRow(t *testing.T) {
 	ABRow(dst, []float64{1, 2, 3}, []float64{4, 5, 6}, 1)
 	if want := []float64{1, 5, 3}; !slices.Equal(dst, want) {
 		t.Errorf("got %v, want %v", dst, want)
-	}
-}
-
-// TestEvaluateDeterministic checks that outputs do not depend on the number
-// of workers or on GOMAXPROCS, and that every row was evaluated at the
-// design's point.
-func TestEvaluateDeterministic(t *testing.T) {
-	const k = 4
-	d, err := NewDesign(k, 1000, 3, Scrambled, 99)
-	if err != nil {
-		t.Fatal(err)
-	}
-	model := func(_ int, x []float64) float64 {
-		y := 0.0
-		for i, v := range x {
-			y += float64(i+1) * v * v
-		}
-		return y
-	}
-	run := func(procs, workers int) *Outputs {
-		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		o := d.NewOutputs()
-		d.Evaluate(o, workers, model)
-		return o
-	}
-	ref := run(1, 1)
-	for _, c := range [][2]int{{1, 4}, {2, 2}, {4, 0}, {2, 7}} {
-		o := run(c[0], c[1])
-		same := slices.Equal(o.A, ref.A) && slices.Equal(o.B, ref.B)
-		for i := range o.AB {
-			same = same && slices.Equal(o.AB[i], ref.AB[i])
-		}
-		if !same {
-			t.Errorf("GOMAXPROCS=%d workers=%d: outputs differ from one worker", c[0], c[1])
-		}
-	}
-	// Row j of A_B^(i) is A with coordinate i from B.
-	p := d.Points(0)
-	a, b, x := make([]float64, k), make([]float64, k), make([]float64, k)
-	for j := range d.Len() {
-		p.Next(a, b)
-		if got, want := ref.A[j], model(0, a); got != want {
-			t.Fatalf("f(A)[%d]: got %v, want %v", j, got, want)
-		}
-		for i := range k {
-			ABRow(x, a, b, i)
-			if got, want := ref.AB[i][j], model(0, x); got != want {
-				t.Fatalf("f(A_B^(%d))[%d]: got %v, want %v", i+1, j, got, want)
-			}
-		}
 	}
 }
 

@@ -7,14 +7,22 @@
 //
 //	d, err := sobol.NewDesign(k, 2048, 8, sobol.Scrambled, seed) // 8 replicates of 2048 points
 //	o := d.NewOutputs()
-//	d.Evaluate(o, 0, func(worker int, u []float64) float64 {
-//		return model(u) // u in [0, 1)^k: map to the parameters' distributions
-//	})
+//	p := d.Points(0)
+//	a, b, x := make([]float64, k), make([]float64, k), make([]float64, k)
+//	for j := range d.Len() {
+//		p.Next(a, b) // rows j of A and B, in [0, 1)^k: map to the parameters' distributions
+//		o.A[j], o.B[j] = model(a), model(b)
+//		for i := range k {
+//			sobol.ABRow(x, a, b, i) // row j of A_B^(i)
+//			o.AB[i][j] = model(x)
+//		}
+//	}
 //	res, err := sobol.Indices(o.A, o.B, o.AB, d.Options())
 //
-// This costs Len()·(k+2) model evaluations. Callers that evaluate the rows
-// themselves use Design.Points (seekable, so chunks can run in parallel) and
-// ABRow.
+// This costs Len()·(k+2) model evaluations. Points can be positioned at any
+// row (Points.Seek) and yield what a walk from the start would, so chunks
+// of rows can be evaluated in parallel with the same result, as package
+// sensitivity does.
 //
 // # Conventions
 //
@@ -23,8 +31,7 @@
 //     2^m points form a net (see Sequence).
 //   - Indices are fractions of the output variance, not percent.
 //   - Randomness always comes from PCG generators of math/rand/v2 seeded by
-//     the caller; results do not depend on GOMAXPROCS or on the number of
-//     workers.
+//     the caller; results do not depend on GOMAXPROCS.
 //
 // # Confidence intervals
 //

@@ -1,19 +1,18 @@
 package sobol
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
 	"math/bits"
 	"math/rand/v2"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"simulate/internal/parallel"
 	"simulate/quantile"
 )
 
@@ -60,7 +59,6 @@ type Options struct {
 	Resamples  int     // bootstrap resamples; 0 means 1000
 	Replicates int     // rows form this many consecutive independent blocks of equal size; 0 means 1
 	Seed       uint64  // seed of the bootstrap resampling
-	Workers    int     // goroutines for the bootstrap; < 1 means GOMAXPROCS
 }
 
 // Result holds Sobol indices for K parameters. The interval slices are nil
@@ -100,9 +98,10 @@ var (
 // estimator is not: its variance grows with the squared mean. V is the
 // plug-in variance of the 2n outputs of A and B.
 //
-// Intervals follow opt.CI. The result does not depend on opt.Workers or
-// GOMAXPROCS: bootstrap resample b draws from a PCG stream seeded with
-// (opt.Seed, b) and writes only its own slot.
+// Intervals follow opt.CI. Bootstrap resamples run on all cores (package
+// internal/parallel); the result does not depend on GOMAXPROCS: resample b
+// draws from a PCG stream seeded with (opt.Seed, b) and writes only its
+// own slot.
 //
 // It returns an error wrapping ErrNotFinite if an output is NaN or infinite,
 // ErrZeroVariance if V is zero, and ErrOptions if the options do not fit the
@@ -163,9 +162,6 @@ func (o Options) withDefaults(n int) (Options, error) {
 	}
 	if o.Replicates == 0 {
 		o.Replicates = 1
-	}
-	if o.Workers < 1 {
-		o.Workers = runtime.GOMAXPROCS(0)
 	}
 	switch {
 	case !(o.Level > 0 && o.Level < 1):
@@ -289,41 +285,31 @@ func bootstrap(res *Result, rows *rowStats, opt Options) error {
 	n, k, nb := rows.n, rows.k, opt.Resamples
 	s1b := make([]float64, k*nb) // s1b[i*nb+b]: S_i on resample b
 	stb := make([]float64, k*nb)
-	var next atomic.Int64
-	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for range min(opt.Workers, nb) {
-		wg.Go(func() {
-			var pcg rand.PCG
-			w := make([]float64, n)
-			sums := make([]float64, rows.f)
-			s1 := make([]float64, k)
-			st := make([]float64, k)
-			for {
-				b := int(next.Add(1) - 1)
-				if b >= nb {
-					return
-				}
-				pcg.Seed(opt.Seed, uint64(b))
-				clear(w)
-				for range n {
-					w[uniformIndex(&pcg, n)]++
-				}
-				rows.weightedSum(sums, w)
-				if _, _, ok := estimate(s1, st, sums, float64(n)); !ok {
-					failed.Store(true)
-					return
-				}
-				for i := range k {
-					s1b[i*nb+b] = s1[i]
-					stb[i*nb+b] = st[i]
-				}
-			}
-		})
+	type state struct {
+		pcg             rand.PCG
+		w, sums, s1, st []float64
 	}
-	wg.Wait()
-	if failed.Load() {
-		return fmt.Errorf("%w in a bootstrap resample", ErrZeroVariance)
+	err := parallel.ForChunks(context.Background(), nb, 1, func() *state {
+		return &state{w: make([]float64, n), sums: make([]float64, rows.f), s1: make([]float64, k), st: make([]float64, k)}
+	}, func(s *state, c parallel.Chunk) error {
+		b := c.Index
+		s.pcg.Seed(opt.Seed, uint64(b))
+		clear(s.w)
+		for range n {
+			s.w[uniformIndex(&s.pcg, n)]++
+		}
+		rows.weightedSum(s.sums, s.w)
+		if _, _, ok := estimate(s.s1, s.st, s.sums, float64(n)); !ok {
+			return fmt.Errorf("%w in a bootstrap resample", ErrZeroVariance)
+		}
+		for i := range k {
+			s1b[i*nb+b] = s.s1[i]
+			stb[i*nb+b] = s.st[i]
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	alpha := 1 - opt.Level
 	ps := []float64{100 * alpha / 2, 100 * (1 - alpha/2)}
@@ -331,11 +317,11 @@ func bootstrap(res *Result, rows *rowStats, opt Options) error {
 	res.S1Lo, res.S1Hi = make([]float64, k), make([]float64, k)
 	res.STLo, res.STHi = make([]float64, k), make([]float64, k)
 	for i := range k {
-		if err := quantile.Percentiles(q, s1b[i*nb:(i+1)*nb], ps); err != nil {
+		if err := quantile.Percentiles(q, s1b[i*nb:(i+1)*nb], ps, nil); err != nil {
 			return fmt.Errorf("sobol: bootstrap interval of S_%d: %w", i+1, err)
 		}
 		res.S1Lo[i], res.S1Hi[i] = q[0], q[1]
-		if err := quantile.Percentiles(q, stb[i*nb:(i+1)*nb], ps); err != nil {
+		if err := quantile.Percentiles(q, stb[i*nb:(i+1)*nb], ps, nil); err != nil {
 			return fmt.Errorf("sobol: bootstrap interval of S_T%d: %w", i+1, err)
 		}
 		res.STLo[i], res.STHi[i] = q[0], q[1]

@@ -127,9 +127,6 @@ func (s *Sequence) Randomise(scr Scrambling, seed uint64) {
 	s.Seek(0)
 }
 
-// Dim returns the number of dimensions.
-func (s *Sequence) Dim() int { return s.dim }
-
 // Index returns the index of the point the next call to Next returns.
 func (s *Sequence) Index() uint64 { return s.idx }
 
@@ -157,7 +154,8 @@ func (s *Sequence) Seek(i uint64) {
 // Next writes the next point, each coordinate in [0, 1), into dst and
 // advances. It allocates nothing.
 //
-// It panics if len(dst) != Dim() or after all 2³² points.
+// It panics if len(dst) is not the sequence's number of dimensions or
+// after all 2³² points.
 func (s *Sequence) Next(dst []float64) {
 	if len(dst) != s.dim {
 		panic(fmt.Sprintf("sobol: Next: len(dst) = %d, want %d", len(dst), s.dim))

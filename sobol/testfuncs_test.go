@@ -37,3 +37,18 @@ func ishigamiExact() (s1, st [3]float64) {
 	st = [3]float64{(v1 + v13) / v, v2 / v, v13 / v}
 	return s1, st
 }
+
+// fill sets o to f at every row of d, walking the design in order (see
+// the package example).
+func fill(d *Design, o *Outputs, f func(x []float64) float64) {
+	p := d.Points(0)
+	a, b, x := make([]float64, d.K), make([]float64, d.K), make([]float64, d.K)
+	for j := range d.Len() {
+		p.Next(a, b)
+		o.A[j], o.B[j] = f(a), f(b)
+		for i := range d.K {
+			ABRow(x, a, b, i)
+			o.AB[i][j] = f(x)
+		}
+	}
+}

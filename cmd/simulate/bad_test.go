@@ -22,6 +22,7 @@ type badCase struct {
 // exit code (2 unless stated) and every fragment of its message, and leaves
 // no output behind.
 func TestBadInputs(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join("..", "..", "testdata", "bad")
 	var cat struct{ Case []badCase }
 	md, err := toml.DecodeFile(filepath.Join(dir, "cases.toml"), &cat)

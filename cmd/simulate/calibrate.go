@@ -7,10 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"gonum.org/v1/plot/vg"
-
 	"simulate/calibrate"
 	"simulate/output"
+	"simulate/plots"
 	"simulate/scenarios"
 )
 
@@ -23,12 +22,6 @@ func init() {
 		run: runCalibrate,
 	})
 }
-
-// Size of one panel of fit.png.
-const (
-	fitPlotWidth  = 6 * vg.Inch
-	fitPlotHeight = 2.5 * vg.Inch
-)
 
 func runCalibrate(e *env, args []string) error {
 	c := commands["calibrate"]
@@ -84,11 +77,11 @@ func runCalibrate(e *env, args []string) error {
 	if err := fit.WriteCSV(&csv); err != nil {
 		return err
 	}
-	plots, err := calibrate.FitPlots(fit)
+	chart, err := plots.Fit(fitPanels(fit))
 	if err != nil {
 		return err
 	}
-	png, err := calibrate.PNG(plots, fitPlotWidth, fitPlotHeight)
+	png, err := plots.Render(chart, plots.PNG)
 	if err != nil {
 		return err
 	}
@@ -119,4 +112,19 @@ func samePath(a, b string) bool {
 	x, err1 := filepath.Abs(a)
 	y, err2 := filepath.Abs(b)
 	return errors.Join(err1, err2) == nil && x == y
+}
+
+// fitPanels returns the panels of fit.png: one per metric of f's targets,
+// whose targets of one metric are consecutive.
+func fitPanels(f *calibrate.Fit) []plots.FitPanel {
+	var panels []plots.FitPanel
+	for i, t := range f.Targets {
+		m := t.Metric
+		if i == 0 || m.Name() != f.Targets[i-1].Metric.Name() {
+			panels = append(panels, plots.FitPanel{Metric: m.Name(), Unit: m.Unit(), PerYear: m.PerYear()})
+		}
+		p := &panels[len(panels)-1]
+		p.Points = append(p.Points, plots.FitPoint{Year: m.Year, Published: t.Value, Precision: t.Precision, Fitted: t.Fitted})
+	}
+	return panels
 }

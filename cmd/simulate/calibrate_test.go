@@ -32,6 +32,7 @@ var reportFigures = map[int][2]float64{
 // baseline's θ from its spec, run the calibrated scenario, and find the
 // report's figures.
 func TestCalibrateThenRun(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, spec := range []string{"report2020", filepath.Join("..", "..", "scenarios", "calibration", "report2020.toml")} {
 		out := filepath.Join(dir, "x.toml")
@@ -48,7 +49,7 @@ func TestCalibrateThenRun(t *testing.T) {
 			t.Errorf("calibrate %s: the fit table lacks the 2019 target:\n%s", spec, stdout)
 		}
 
-		code, stdout, stderr = simulate(t, "run", out, "--out", filepath.Join(dir, "out"))
+		code, stdout, stderr = simulate(t, "run", out, "--out", filepath.Join(dir, "out"), "--format", "svg")
 		if code != exitOK {
 			t.Fatalf("run: exit %d\n%s%s", code, stdout, stderr)
 		}
@@ -100,6 +101,7 @@ func TestCalibrateDefaultOut(t *testing.T) {
 }
 
 func TestCalibrateExitCodes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tight := writeFile(t, dir, "tight.toml", "scenario = \"report2020\"\n"+thetaFree+"max = 0.2\n"+increments)
 	under := writeFile(t, dir, "under.toml", "scenario = \"report2020\"\n"+thetaFree+"max = 1\n[targets.ii_total_yi]\nvalue = 46306.9\nprecision = 0.1\n")

@@ -40,6 +40,7 @@ func writeFile(t *testing.T, dir, name, src string) string {
 }
 
 func TestCLI(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bad := writeFile(t, dir, "bad.toml", "extends = \"report2020\"\n[capital]\nict_share = 1.5\n")
 	typo := writeFile(t, dir, "typo.toml", "extends = \"report2020\"\n[capital]\nict_shar = 0.1\n")
@@ -102,10 +103,12 @@ func TestCLI(t *testing.T) {
 }
 
 // TestRunDefault runs the README's first command and checks the report's
-// figures in the printed table and in results.csv.
+// figures in the printed table and in results.csv. It draws SVG: the PNG
+// charts are TestRunCharts'.
 func TestRunDefault(t *testing.T) {
+	t.Parallel()
 	out := t.TempDir()
-	code, stdout, stderr := simulate(t, "run", "--out", out)
+	code, stdout, stderr := simulate(t, "run", "--out", out, "--format", "svg")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -164,13 +167,14 @@ func TestRunDefault(t *testing.T) {
 
 // TestRunDeterministic checks that the same scenario gives the same bytes.
 func TestRunDeterministic(t *testing.T) {
+	t.Parallel()
 	a, b := t.TempDir(), t.TempDir()
 	for _, d := range []string{a, b} {
-		if code, _, stderr := simulate(t, "run", "--out", d, "report2020", "actual2019-2024"); code != 0 {
+		if code, _, stderr := simulate(t, "run", "--out", d, "--format", "svg", "report2020", "actual2019-2024"); code != 0 {
 			t.Fatal(stderr)
 		}
 	}
-	for _, f := range []string{"report2020/results.csv", "report2020/summary.json", "actual2019-2024/results.csv"} {
+	for _, f := range []string{"report2020/results.csv", "report2020/summary.json", "actual2019-2024/results.csv", "report2020/ii_increment.svg"} {
 		x, _ := os.ReadFile(filepath.Join(a, f))
 		y, _ := os.ReadFile(filepath.Join(b, f))
 		if len(x) == 0 || !bytes.Equal(x, y) {
@@ -182,8 +186,9 @@ func TestRunDeterministic(t *testing.T) {
 // TestRunKeepsPreviousOutput checks that a failed run leaves earlier
 // results untouched.
 func TestRunKeepsPreviousOutput(t *testing.T) {
+	t.Parallel()
 	out := t.TempDir()
-	if code, _, stderr := simulate(t, "run", "--out", out); code != 0 {
+	if code, _, stderr := simulate(t, "run", "--out", out, "--format", "svg"); code != 0 {
 		t.Fatal(stderr)
 	}
 	before, _ := os.ReadFile(filepath.Join(out, "report2020", "results.csv"))
@@ -207,8 +212,10 @@ func TestRunKeepsPreviousOutput(t *testing.T) {
 }
 
 // TestRunCharts checks that run leaves the four charts next to the CSV, as
-// PNG of the documented size, and SVG when asked.
+// PNG of the documented size, and SVG when asked. It is the CLI test that
+// renders PNG under -race too: the charts are drawn concurrently.
 func TestRunCharts(t *testing.T) {
+	t.Parallel()
 	out := t.TempDir()
 	if code, _, stderr := simulate(t, "run", "--out", out, "--format", "png,svg"); code != 0 {
 		t.Fatal(stderr)
@@ -231,8 +238,9 @@ func TestRunCharts(t *testing.T) {
 }
 
 func TestCompare(t *testing.T) {
+	t.Parallel()
 	out := t.TempDir()
-	code, stdout, stderr := simulate(t, "compare", "--out", out, "report2020", "actual2019-2024")
+	code, stdout, stderr := simulate(t, "compare", "--out", out, "--format", "svg", "report2020", "actual2019-2024")
 	if code != 0 {
 		t.Fatal(stderr)
 	}
@@ -258,7 +266,7 @@ func TestCompare(t *testing.T) {
 		t.Error("compare.csv lacks the hindcast's 2020 growth of 2.2 %")
 	}
 	for _, name := range []string{"compare_ii_increment", "compare_ii_share", "compare_growth", "compare_ii_diff"} {
-		if _, err := os.Stat(filepath.Join(out, "compare", name+".png")); err != nil {
+		if _, err := os.Stat(filepath.Join(out, "compare", name+".svg")); err != nil {
 			t.Error(err)
 		}
 	}

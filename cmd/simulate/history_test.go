@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"simulate/internal/race"
 	"simulate/pwt"
 	"simulate/results"
 )
@@ -57,6 +58,7 @@ const rtfpnaTol = 1e-4
 // China and the USA and checks history.csv against PWT's own TFP series: its
 // tfp_pp is 100·dln(rtfpna) every year, and the contributions add up.
 func TestHistoryReproducesRTFPNA(t *testing.T) {
+	t.Parallel()
 	tab, err := pwt.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -66,8 +68,9 @@ func TestHistoryReproducesRTFPNA(t *testing.T) {
 		first, last int
 	}{{"CHN", 1971, 2017}, {"USA", 1955, 2017}} {
 		t.Run(tt.iso, func(t *testing.T) {
+			t.Parallel()
 			out := t.TempDir()
-			code, stdout, stderr := simulate(t, "history", "--country", tt.iso, "--out", out)
+			code, stdout, stderr := simulate(t, "history", "--country", tt.iso, "--out", out, "--format", "svg")
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
@@ -104,8 +107,8 @@ func TestHistoryReproducesRTFPNA(t *testing.T) {
 				t.Errorf("years %s, want %d–%d", got, tt.first, tt.last)
 			}
 			t.Logf("%s: max |tfp_pp − 100·dln rtfpna| = %.2g pp over %d years", tt.iso, maxDiff, len(rows))
-			checkPNG(t, filepath.Join(dir, "history.png"))
-			if !strings.Contains(stdout, "wrote "+filepath.Join(dir, "history.csv")) || !strings.Contains(stdout, "mean ") {
+			if !strings.Contains(stdout, "wrote "+filepath.Join(dir, "history.csv")) || !strings.Contains(stdout, "wrote "+filepath.Join(dir, "history.svg")) ||
+				!strings.Contains(stdout, "mean ") {
 				t.Errorf("stdout lacks the table or the files written:\n%s", stdout)
 			}
 		})
@@ -115,8 +118,9 @@ func TestHistoryReproducesRTFPNA(t *testing.T) {
 // TestHistorySkipped checks that years without complete inputs are listed on
 // stderr and are not in the CSV.
 func TestHistorySkipped(t *testing.T) {
+	t.Parallel()
 	out := t.TempDir()
-	code, _, stderr := simulate(t, "history", "--country", "chn", "--from", "1965", "--to", "1975", "--out", out)
+	code, _, stderr := simulate(t, "history", "--country", "chn", "--from", "1965", "--to", "1975", "--out", out, "--format", "svg")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -132,8 +136,9 @@ func TestHistorySkipped(t *testing.T) {
 }
 
 func TestHistoryOptions(t *testing.T) {
+	t.Parallel()
 	out := t.TempDir()
-	code, stdout, stderr := simulate(t, "history", "--country", "CHN", "--capital", "rnna", "--labor", "persons", "--from", "2000", "--out", out)
+	code, stdout, stderr := simulate(t, "history", "--country", "CHN", "--capital", "rnna", "--labor", "persons", "--from", "2000", "--out", out, "--format", "svg")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -148,20 +153,28 @@ func TestHistoryOptions(t *testing.T) {
 
 // TestHistoryChartFlags checks --format, --lang and --font of history: the
 // chart in each format next to history.csv, in Chinese on request, and the
-// usage errors of run's chart flags, before anything is written.
+// usage errors of run's chart flags, before anything is written. Under
+// -race it leaves out PNG, which TestRunCharts renders.
 func TestHistoryChartFlags(t *testing.T) {
+	t.Parallel()
 	out := t.TempDir()
-	code, stdout, stderr := simulate(t, "history", "--country", "CHN", "--from", "2010", "--out", out, "--format", "png,svg,pdf")
+	formats := []string{"png", "svg", "pdf"}
+	if race.Enabled {
+		formats = formats[1:]
+	}
+	code, stdout, stderr := simulate(t, "history", "--country", "CHN", "--from", "2010", "--out", out, "--format", strings.Join(formats, ","))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	dir := filepath.Join(out, "history-CHN")
-	for _, f := range []string{"history.csv", "history.png", "history.svg", "history.pdf"} {
-		if !strings.Contains(stdout, "wrote "+filepath.Join(dir, f)) {
-			t.Errorf("stdout lacks %s:\n%s", f, stdout)
+	for _, f := range append([]string{"csv"}, formats...) {
+		if !strings.Contains(stdout, "wrote "+filepath.Join(dir, "history."+f)) {
+			t.Errorf("stdout lacks history.%s:\n%s", f, stdout)
 		}
 	}
-	checkPNG(t, filepath.Join(dir, "history.png"))
+	if !race.Enabled {
+		checkPNG(t, filepath.Join(dir, "history.png"))
+	}
 	svg, err := os.ReadFile(filepath.Join(dir, "history.svg"))
 	if err != nil {
 		t.Fatal(err)
@@ -225,11 +238,12 @@ func writeTemp(t *testing.T, name, content string) string {
 const dataHeader = "country,isocode,year,rgdpna,rnna,rkna,emp,avh,hc,labsh,rtfpna\n"
 
 func TestHistoryData(t *testing.T) {
+	t.Parallel()
 	good := writeTemp(t, "mini.csv", dataHeader+
 		"X,XYZ,2000,100,200,1,10,2000,2,0.6,1\n"+
 		"X,XYZ,2001,105,210,1.04,10.1,1990,2.01,0.64,1\n")
 	out := t.TempDir()
-	code, _, stderr := simulate(t, "history", "--data", good, "--country", "XYZ", "--out", out)
+	code, _, stderr := simulate(t, "history", "--data", good, "--country", "XYZ", "--out", out, "--format", "svg")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -237,12 +251,15 @@ func TestHistoryData(t *testing.T) {
 	if len(rows) != 1 || rows[0][0] != "2001" {
 		t.Errorf("rows %v, want one for 2001", rows)
 	}
-	checkPNG(t, filepath.Join(out, "history-XYZ", "history.png"))
+	if svg, err := os.ReadFile(filepath.Join(out, "history-XYZ", "history.svg")); err != nil || !bytes.Contains(svg, []byte("XYZ")) {
+		t.Errorf("history.svg: %v, or it does not name the country", err)
+	}
 }
 
 // TestHistoryErrors checks the exit code 2 and the message for bad usage and
 // bad data, and that nothing is written.
 func TestHistoryErrors(t *testing.T) {
+	t.Parallel()
 	bad := writeTemp(t, "bad.csv", dataHeader+
 		"X,XYZ,2000,100,200,1,10,2000,2,0.6,1\n"+
 		"X,XYZ,2001,105,abc,1.04,10.1,1990,2.01,0.64,1\n")
@@ -287,14 +304,16 @@ func TestHistoryErrors(t *testing.T) {
 }
 
 // TestRunSolowChina runs the shipped Solow scenario: the same table and
-// results.csv columns as every scenario, and the history + projection chart.
+// results.csv columns as every scenario, and the history + projection chart
+// beside the others, in the formats and language asked for.
 func TestRunSolowChina(t *testing.T) {
+	t.Parallel()
 	out := t.TempDir()
-	code, stdout, stderr := simulate(t, "run", "--out", out, "solow-china")
+	code, stdout, stderr := simulate(t, "run", "--out", out, "--format", "svg", "solow-china")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"solow-china — Supply side", "II share %", "period 2018–2024", "history_projection.png"} {
+	for _, want := range []string{"solow-china — Supply side", "II share %", "period 2018–2024", "history_projection.svg"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
 		}
@@ -306,19 +325,38 @@ func TestRunSolowChina(t *testing.T) {
 	if len(rows) != 7 || rows[0][0] != "2018" || rows[6][0] != "2024" {
 		t.Errorf("%d rows, want 2018–2024", len(rows))
 	}
-	checkPNG(t, filepath.Join(out, "solow-china", "history_projection.png"))
+	if svg, err := os.ReadFile(filepath.Join(out, "solow-china", "history_projection.svg")); err != nil ||
+		!bytes.Contains(svg, []byte("China: growth accounting 2000–2017 and projection")) {
+		t.Errorf("history_projection.svg: %v, or it lacks its English title", err)
+	}
 	if _, err := os.Stat(filepath.Join(out, "solow-china", "summary.json")); err != nil {
 		t.Error(err)
 	}
 
-	// The chart follows run's --format and --lang.
+	// The chart follows run's --format and --lang: written, and listed,
+	// in each format asked for and no other, in Chinese.
 	zh := t.TempDir()
-	code, stdout, stderr = simulate(t, "run", "--out", zh, "--lang", "zh", "--format", "png,svg", "solow-china")
+	code, _, stderr = simulate(t, "run", "--out", zh, "--lang", "zh", "--format", "svg,pdf", "solow-china")
+	if code == 0 || !strings.Contains(stderr, "--format pdf cannot draw Chinese text") {
+		t.Errorf("zh pdf: exit %d, stderr %s; want the usage error", code, stderr)
+	}
+	code, stdout, stderr = simulate(t, "run", "--out", zh, "--lang", "zh", "--format", "svg", "solow-china")
 	if code != 0 {
 		t.Fatalf("zh: exit %d: %s", code, stderr)
 	}
-	checkPNG(t, filepath.Join(zh, "solow-china", "history_projection.png"))
-	svg, err := os.ReadFile(filepath.Join(zh, "solow-china", "history_projection.svg"))
+	dir := filepath.Join(zh, "solow-china")
+	for _, f := range []string{"history_projection.svg", "ii_increment.svg"} {
+		if !strings.Contains(stdout, "wrote "+filepath.Join(dir, f)) {
+			t.Errorf("stdout does not list %s:\n%s", f, stdout)
+		}
+	}
+	if strings.Contains(stdout, ".png") {
+		t.Errorf("PNG written though --format svg:\n%s", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "history_projection.png")); !os.IsNotExist(err) {
+		t.Errorf("history_projection.png exists though --format svg: %v", err)
+	}
+	svg, err := os.ReadFile(filepath.Join(dir, "history_projection.svg"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -333,13 +371,14 @@ func TestRunSolowChina(t *testing.T) {
 // TestRunHistoryErrors: a scenario whose history names a country PWT does
 // not have fails with exit 2 and writes nothing.
 func TestRunHistoryErrors(t *testing.T) {
+	t.Parallel()
 	src, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "solow-china.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	bad := writeTemp(t, "bad.toml", strings.Replace(string(src), `country = "CHN"`, `country = "ZZZ"`, 1))
 	out := filepath.Join(t.TempDir(), "out")
-	code, _, stderr := simulate(t, "run", "--out", out, bad)
+	code, _, stderr := simulate(t, "run", "--out", out, "--format", "svg", bad)
 	if code != 2 || !strings.Contains(stderr, `scenario solow-china: history.country: unknown country "ZZZ"`) {
 		t.Errorf("exit %d, stderr %s", code, stderr)
 	}

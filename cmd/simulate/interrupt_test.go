@@ -20,6 +20,7 @@ func TestInterruptKeepsOutputs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command")
 	}
+	t.Parallel()
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "simulate")
 	build := exec.Command("go", "build", "-o", bin, ".")

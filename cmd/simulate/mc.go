@@ -149,7 +149,7 @@ func runMC(e *env, args []string) error {
 		}
 		charts = append(charts, plots.NamedChart{Name: name, Chart: ch})
 	}
-	if err := addChartsConcurrently(batch, s.Name, charts, formats); err != nil {
+	if err := addCharts(batch, s.Name, charts, formats); err != nil {
 		return err
 	}
 

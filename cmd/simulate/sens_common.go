@@ -3,12 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,7 +14,6 @@ import (
 	"simulate/metrics"
 	"simulate/model"
 	"simulate/output"
-	"simulate/plots"
 	"simulate/results"
 	"simulate/scenarios"
 	"simulate/sensitivity"
@@ -183,47 +179,4 @@ func drawBar(w io.Writer, label string, p *sensitivity.Progress) {
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
-// addChartsConcurrently is addCharts with every chart and format rendered
-// at the same time, on up to GOMAXPROCS goroutines: rendering a PNG takes
-// about a tenth of a second, the longest part of a short run. The files
-// and errors are those of addCharts.
-func addChartsConcurrently(batch *output.Batch, dir string, charts []plots.NamedChart, formats []plots.Format) error {
-	type job struct {
-		chart plots.NamedChart
-		f     plots.Format
-		data  []byte
-		err   error
-	}
-	var jobs []*job
-	for _, nc := range charts {
-		for _, f := range formats {
-			jobs = append(jobs, &job{chart: nc, f: f})
-		}
-	}
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for _, j := range jobs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			j.data, j.err = plots.Render(j.chart.Chart, j.f)
-		}()
-	}
-	wg.Wait()
-	for _, j := range jobs {
-		if j.err != nil {
-			var ge *plots.GlyphError
-			if errors.As(j.err, &ge) || errors.Is(j.err, plots.ErrPDF) {
-				return invalid(fmt.Errorf("chart %s: %w", j.chart.Name, j.err))
-			}
-			return fmt.Errorf("chart %s: %w", j.chart.Name, j.err)
-		}
-		if err := batch.Add(path.Join(dir, j.chart.Name+j.f.Ext()), j.data); err != nil {
-			return err
-		}
-	}
-	return nil
 }

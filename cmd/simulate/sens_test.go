@@ -59,6 +59,7 @@ func mustRun(t *testing.T, args ...string) string {
 // default with no scenario argument and checks the files and their
 // headers.
 func TestSensitivityCommands(t *testing.T) {
+	t.Parallel()
 	out := t.TempDir()
 	dir := filepath.Join(out, "report2020")
 	tests := []struct {
@@ -129,6 +130,7 @@ func iiTotal(t *testing.T, src string) float64 {
 // TestSweepAndTornadoMatchRun checks end points of a sweep and of a
 // tornado against single runs of scenario files that set the input.
 func TestSweepAndTornadoMatchRun(t *testing.T) {
+	t.Parallel()
 	out := t.TempDir()
 	mustRun(t, "sweep", "--param", "capital.ict_share=0.1:0.3:3", "--param", "gdp.growth_pct+-1:1:3", "--format", "svg", "--out", out)
 	rows := readSensCSV(t, filepath.Join(out, "report2020", "sweep.csv"))
@@ -164,6 +166,7 @@ func TestSweepAndTornadoMatchRun(t *testing.T) {
 // and the type 7 percentiles recomputed by sorting must be the same
 // numbers, and a metric linear in one input must have the input's mean.
 func TestMCPercentiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	src := `name = "lin"
 extends = "report2020"
@@ -264,6 +267,7 @@ func TestSameSeedSameBytes(t *testing.T) {
 
 // TestInterrupted checks that a cancelled run exits 1 and writes nothing.
 func TestInterrupted(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"mc", "--draws", "100000"},
 		{"sobol", "--n", "1024"},

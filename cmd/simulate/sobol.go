@@ -127,7 +127,7 @@ func runSobol(e *env, args []string) error {
 	if err := batch.Add(s.Name+"/sobol.csv", data); err != nil {
 		return err
 	}
-	if err := addChartsConcurrently(batch, s.Name, charts, formats); err != nil {
+	if err := addCharts(batch, s.Name, charts, formats); err != nil {
 		return err
 	}
 

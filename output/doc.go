@@ -1,0 +1,22 @@
+// Package output writes a run's files into an output folder so that a
+// failed or interrupted run loses nothing: every file of a run is rendered
+// in memory first, then each is written to a temporary file in its final
+// folder and renamed into place only when all of them were written. Paths
+// are confined to the output folder whatever names the files are given.
+//
+// # Conventions
+//
+//   - A [Batch] collects the files of one run under a root folder, by
+//     slash-separated paths relative to it ("report2020/results.csv"); a
+//     path that is absolute or climbs out of the root is an error.
+//   - [Batch.Commit] writes them all or none: an error or a cancelled
+//     context before the renames leaves every file in place as it was and
+//     no temporary file behind. Temporary files are hidden
+//     (".results.csv.tmp-…") and beside their destination, so the rename
+//     never crosses file systems.
+//   - A process killed during the renames (SIGKILL cannot be handled) may
+//     leave some files new and others old, and temporary files behind, but
+//     every file in place is whole: the earlier one or the new one.
+//   - Files are readable by everyone who may read the folder (0644);
+//     folders are made as needed (0755).
+package output
