@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -151,4 +153,30 @@ func topKeys(t *testing.T, b []byte) []string {
 		}
 	}
 	return keys
+}
+
+// TestTableGolden compares the table simulate run prints for report2020
+// with testdata/golden/report2020_table.txt, byte for byte: it is rounded
+// for reading, so only a change of layout or a visible change of a number
+// alters it.
+func TestTableGolden(t *testing.T) {
+	s, res := run(t, "report2020")
+	var buf bytes.Buffer
+	if err := results.WriteTable(&buf, s.Name+" — "+s.Title, res); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("..", "testdata", "golden", "report2020_table.txt")
+	if *update {
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("got\n%s\nwant\n%s", buf.Bytes(), want)
+	}
 }
