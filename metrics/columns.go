@@ -37,7 +37,8 @@ type Column struct {
 //
 // A new column, or the column of a new channel, is one line here: its
 // name, unit, doc, printed header and decimals, and where its value is in
-// a model.Year.
+// a model.Year (a field no row read before also needs a yearField and its
+// case in yearValue.of).
 var Columns = []Column{
 	{Name: "gdp_yi", Unit: "亿元", Doc: "real GDP Y_t", Short: "GDP", Decimals: 1, year: level(gdpField)},
 	{Name: "growth_pct", Unit: "%", Doc: "real GDP growth g_t", Short: "growth", Decimals: 2, year: percent(growthField)},

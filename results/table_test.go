@@ -180,3 +180,21 @@ func TestTableGolden(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", buf.Bytes(), want)
 	}
 }
+
+// TestDocListsColumns checks that the package doc lists the columns of
+// results.csv as the table has them.
+func TestDocListsColumns(t *testing.T) {
+	b, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Join(strings.Fields(strings.ReplaceAll(string(b), "//", "")), " ")
+	if want := strings.Join(results.Columns[1:], ", ") + "."; !strings.Contains(doc, want) {
+		t.Errorf("doc.go does not list the columns of results.csv: %s", want)
+	}
+	for _, c := range metrics.Totals {
+		if !strings.Contains(doc, c.Name) {
+			t.Errorf("doc.go does not name the total %s", c.Name)
+		}
+	}
+}
