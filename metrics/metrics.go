@@ -9,77 +9,10 @@ import (
 	"simulate/model"
 )
 
-// kind identifies what a metric reads.
-type kind uint8
-
-const (
-	kindNone kind = iota
-
-	// Per-year metrics, in the order of results.Columns (without "year").
-	kindGDP
-	kindGrowth
-	kindDeltaGDP
-	kindLaborPP
-	kindCapitalPP
-	kindTFPPP
-	kindLaborShare
-	kindCapitalShare
-	kindTFPShare
-	kindIIShare
-	kindIILabor
-	kindIICapital
-	kindIITP
-	kindIITE
-	kindIISE
-	kindIIAE
-	kindIIIncrement
-	kindIICumulative
-
-	// Period metrics, named as in summary.json's totals.
-	kindIITotal
-	kindDeltaGDPTotal
-	kindPeriodIIShare
-	kindGDPLast
-
-	numKinds
-)
-
-// firstPeriod is the first kind that is a period total.
-const firstPeriod = kindIITotal
-
-var kindInfo = [numKinds]struct {
-	name string
-	unit string
-	doc  string
-}{
-	kindGDP:           {"gdp_yi", "亿元", "real GDP Y_t"},
-	kindGrowth:        {"growth_pct", "%", "real GDP growth g_t"},
-	kindDeltaGDP:      {"delta_gdp_yi", "亿元", "GDP increment ΔY_t"},
-	kindLaborPP:       {"labor_pp", "pp", "labour's contribution to growth"},
-	kindCapitalPP:     {"capital_pp", "pp", "capital's contribution to growth"},
-	kindTFPPP:         {"tfp_pp", "pp", "TFP's contribution to growth"},
-	kindLaborShare:    {"labor_share_pct", "%", "labour's share of growth"},
-	kindCapitalShare:  {"capital_share_pct", "%", "capital's share of growth"},
-	kindTFPShare:      {"tfp_share_pct", "%", "TFP's share of growth"},
-	kindIIShare:       {"ii_share_pct", "%", "II share of the year's GDP growth s_t"},
-	kindIILabor:       {"ii_labor_yi", "亿元", "II increment through labour"},
-	kindIICapital:     {"ii_capital_yi", "亿元", "II increment through capital"},
-	kindIITP:          {"ii_tfp_tp_yi", "亿元", "II increment through technical progress"},
-	kindIITE:          {"ii_tfp_te_yi", "亿元", "II increment through technical efficiency"},
-	kindIISE:          {"ii_tfp_se_yi", "亿元", "II increment through scale efficiency"},
-	kindIIAE:          {"ii_tfp_ae_yi", "亿元", "II increment through allocative efficiency"},
-	kindIIIncrement:   {"ii_increment_yi", "亿元", "II GDP increment II_t"},
-	kindIICumulative:  {"ii_cumulative_yi", "亿元", "cumulative II increment"},
-	kindIITotal:       {"ii_total_yi", "亿元", "Σ II_t over the span"},
-	kindDeltaGDPTotal: {"delta_gdp_total_yi", "亿元", "Σ ΔY_t over the span"},
-	kindPeriodIIShare: {"period_ii_share_pct", "%", "Σ II_t / Σ ΔY_t"},
-	kindGDPLast:       {"gdp_last_yi", "亿元", "real GDP of the last year"},
-}
-
 // Metric is one named model output: a per-year value at Year, or a period
 // total (Year 0). The zero Metric is not valid.
 type Metric struct {
-	kind kind
+	c *Column // the metric's row of Columns or Totals; nil in the zero Metric
 	// Year is the year of a per-year metric; 0 for a period total, and 0
 	// for a per-year metric parsed without a year (see [Metric.WithYear]).
 	Year int
@@ -103,14 +36,15 @@ func Parse(s string) (Metric, error) {
 		}
 		name, year = s[:i], y
 	}
-	k, ok := lookup(name)
+	c, ok := lookup(name)
 	if !ok {
 		return Metric{}, fmt.Errorf("%w: unknown metric %q; metrics are %s", ErrSyntax, name, strings.Join(Names(), ", "))
 	}
-	if k >= firstPeriod && year != 0 {
+	m := Metric{c: c, Year: year}
+	if !m.PerYear() && year != 0 {
 		return Metric{}, fmt.Errorf("%w: %q: %s is a total over the span and takes no year", ErrSyntax, s, name)
 	}
-	return Metric{kind: k, Year: year}, nil
+	return m, nil
 }
 
 func parseYear(s string) (int, bool) {
@@ -126,34 +60,50 @@ func parseYear(s string) (int, bool) {
 	return y, err == nil && y >= 1000
 }
 
-func lookup(name string) (kind, bool) {
-	for k := kindNone + 1; k < numKinds; k++ {
-		if kindInfo[k].name == name {
-			return k, true
-		}
+// lookup returns the row of the metric named name.
+func lookup(name string) (*Column, bool) {
+	c, ok := Lookup(name)
+	if !ok || c.PerChannel() {
+		return nil, false
 	}
-	return kindNone, false
+	return c, true
 }
 
 // Names returns the names of every metric: the per-year ones in the order
-// of results.csv's columns, then the period totals.
+// of results.csv's columns, then the period totals (but the one per
+// channel).
 func Names() []string {
-	names := make([]string, 0, numKinds-1)
-	for k := kindNone + 1; k < numKinds; k++ {
-		names = append(names, kindInfo[k].name)
+	names := make([]string, 0, len(Columns)+len(Totals))
+	for i := range Columns {
+		names = append(names, Columns[i].Name)
+	}
+	for i := range Totals {
+		if !Totals[i].PerChannel() {
+			names = append(names, Totals[i].Name)
+		}
 	}
 	return names
 }
 
 // Valid reports whether m is a metric (not the zero Metric).
-func (m Metric) Valid() bool { return m.kind > kindNone && m.kind < numKinds }
+func (m Metric) Valid() bool { return m.c != nil }
+
+// Column returns the row of m in [Columns] or [Totals].
+//
+// It panics if m is not valid.
+func (m Metric) Column() *Column {
+	if m.c == nil {
+		panic("metrics: the zero Metric reads nothing")
+	}
+	return m.c
+}
 
 // Name returns the metric's name without a year, e.g. "ii_increment_yi".
 func (m Metric) Name() string {
 	if !m.Valid() {
 		return "metric?"
 	}
-	return kindInfo[m.kind].name
+	return m.Column().Name
 }
 
 // String returns the metric as written: NAME[YEAR] or NAME.
@@ -169,7 +119,7 @@ func (m Metric) Unit() string {
 	if !m.Valid() {
 		return ""
 	}
-	return kindInfo[m.kind].unit
+	return m.Column().Unit
 }
 
 // Doc returns a short description of the metric.
@@ -177,11 +127,11 @@ func (m Metric) Doc() string {
 	if !m.Valid() {
 		return ""
 	}
-	return kindInfo[m.kind].doc
+	return m.Column().Doc
 }
 
 // PerYear reports whether m is a per-year metric (else a period total).
-func (m Metric) PerYear() bool { return m.Valid() && m.kind < firstPeriod }
+func (m Metric) PerYear() bool { return m.c != nil && m.c.year.field != noField }
 
 // WithYear returns the per-year metric m at year.
 func (m Metric) WithYear(year int) Metric { m.Year = year; return m }
@@ -208,71 +158,19 @@ func (m Metric) Check(first, last int) error {
 // It panics if m is not valid or if m is a per-year metric whose year is
 // not in res (see [Metric.Check]).
 func (m Metric) Value(res *model.Results) float64 {
-	if m.kind >= firstPeriod {
-		t := &res.Totals
-		switch m.kind {
-		case kindIITotal:
-			return t.II
-		case kindDeltaGDPTotal:
-			return t.DeltaGDP
-		case kindPeriodIIShare:
-			return 100 * t.IIShare
-		case kindGDPLast:
-			if n := len(res.Years); n > 0 {
-				return res.Years[n-1].GDP
-			}
-			return 0
-		}
-		panic("metrics: invalid metric")
-	}
-	if m.kind == kindNone {
+	c := m.c
+	if c == nil {
 		panic("metrics: the zero Metric reads nothing")
 	}
-	i := -1
-	if len(res.Years) > 0 {
-		i = m.Year - res.Years[0].Year
+	if c.year.field == noField {
+		return c.Total(res)
 	}
-	if i < 0 || i >= len(res.Years) || m.Year == 0 {
+	j := -1
+	if len(res.Years) > 0 {
+		j = m.Year - res.Years[0].Year
+	}
+	if j < 0 || j >= len(res.Years) || m.Year == 0 {
 		panic("metrics: " + m.String() + " is not in the results")
 	}
-	y := &res.Years[i]
-	switch m.kind {
-	case kindGDP:
-		return y.GDP
-	case kindGrowth:
-		return 100 * y.Growth
-	case kindDeltaGDP:
-		return y.DeltaGDP
-	case kindLaborPP:
-		return 100 * y.Contribution[model.Labor]
-	case kindCapitalPP:
-		return 100 * y.Contribution[model.Capital]
-	case kindTFPPP:
-		return 100 * y.Contribution[model.TFP]
-	case kindLaborShare:
-		return 100 * y.Share[model.Labor]
-	case kindCapitalShare:
-		return 100 * y.Share[model.Capital]
-	case kindTFPShare:
-		return 100 * y.Share[model.TFP]
-	case kindIIShare:
-		return 100 * y.IIShare
-	case kindIILabor:
-		return y.Channel[model.ChannelLabor]
-	case kindIICapital:
-		return y.Channel[model.ChannelCapital]
-	case kindIITP:
-		return y.Channel[model.ChannelTP]
-	case kindIITE:
-		return y.Channel[model.ChannelTE]
-	case kindIISE:
-		return y.Channel[model.ChannelSE]
-	case kindIIAE:
-		return y.Channel[model.ChannelAE]
-	case kindIIIncrement:
-		return y.II
-	case kindIICumulative:
-		return y.IICumulative
-	}
-	panic("metrics: invalid metric")
+	return c.year.of(&res.Years[j])
 }

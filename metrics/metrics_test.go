@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -9,7 +10,6 @@ import (
 	"gonum.org/v1/gonum/floats/scalar"
 
 	"simulate/model"
-	"simulate/results"
 )
 
 // testResults evaluates a three-year span with every channel active.
@@ -72,52 +72,102 @@ func TestParse(t *testing.T) {
 	}
 }
 
-// TestColumns checks that every per-year metric reads the results.csv
-// column of its name, and every period total the summary field of its name.
-func TestColumns(t *testing.T) {
+// TestTable checks the rows of Columns and Totals: names unique, the unit
+// in the name's suffix, one way of reading each, and values in the units
+// the names give.
+func TestTable(t *testing.T) {
+	suffix := map[string]string{"亿元": "_yi", "%": "_pct", "pp": "_pp"}
+	seen := map[string]bool{}
+	for i, c := range slices.Concat(Columns, Totals) {
+		if seen[c.Name] {
+			t.Errorf("%s: twice in the table", c.Name)
+		}
+		seen[c.Name] = true
+		if !strings.HasSuffix(c.Name, suffix[c.Unit]) || suffix[c.Unit] == "" {
+			t.Errorf("%s: unit %q does not match the name", c.Name, c.Unit)
+		}
+		if c.Doc == "" || c.Decimals < 0 {
+			t.Errorf("%s: no doc or negative decimals", c.Name)
+		}
+		readers := 0
+		for _, set := range []bool{c.year.field != noField, c.total != nil, c.channel != nil} {
+			if set {
+				readers++
+			}
+		}
+		if readers != 1 || c.PerYear() != (i < len(Columns)) {
+			t.Errorf("%s: %d ways of reading, per year %v", c.Name, readers, c.PerYear())
+		}
+	}
+
 	res := testResults()
-	cols := map[string]int{}
-	for i, c := range results.Columns {
-		cols[c] = i
+	for i := range res.Years {
+		y := &res.Years[i]
+		want := map[string]float64{
+			"gdp_yi": y.GDP, "growth_pct": 100 * y.Growth, "delta_gdp_yi": y.DeltaGDP,
+			"labor_pp": 100 * y.Contribution[model.Labor], "tfp_share_pct": 100 * y.Share[model.TFP],
+			"ii_share_pct": 100 * y.IIShare, "ii_tfp_se_yi": y.Channel[model.ChannelSE],
+			"ii_increment_yi": y.II, "ii_cumulative_yi": y.IICumulative,
+		}
+		var channels float64
+		for _, c := range Columns {
+			if w, ok := want[c.Name]; ok && c.Value(y) != w {
+				t.Errorf("%s[%d]: got %v, want %v", c.Name, y.Year, c.Value(y), w)
+			}
+			if strings.HasPrefix(c.Name, "ii_") && c.Name != "ii_share_pct" && c.Name != "ii_increment_yi" && c.Name != "ii_cumulative_yi" {
+				channels += c.Value(y)
+			}
+		}
+		// The channel columns add up to the II increment.
+		if !scalar.EqualWithinAbsOrRel(channels, y.II, 1e-9, 1e-12) {
+			t.Errorf("%d: channels add up to %v, II is %v", y.Year, channels, y.II)
+		}
 	}
-	totals := results.NewTotals(res)
-	period := map[string]float64{
-		"ii_total_yi":         totals.IITotal,
-		"delta_gdp_total_yi":  totals.DeltaGDPTotal,
-		"period_ii_share_pct": totals.PeriodIIShare,
-		"gdp_last_yi":         totals.LastGDP,
+	by, _ := Lookup("ii_by_channel_yi")
+	for c := range model.Channel(model.NumChannels) {
+		if got := by.ChannelTotal(res, c); got != res.Totals.Channel[c] {
+			t.Errorf("ii_by_channel_yi %v: got %v, want %v", c, got, res.Totals.Channel[c])
+		}
 	}
-	for _, name := range Names() {
+	last, _ := Lookup("gdp_last_yi")
+	share, _ := Lookup("period_ii_share_pct")
+	if last.Total(res) != res.Years[2].GDP || share.Total(res) != 100*res.Totals.IIShare {
+		t.Errorf("gdp_last_yi %v, period_ii_share_pct %v", last.Total(res), share.Total(res))
+	}
+}
+
+// TestMetricReadsTable checks that every metric is a row of the table,
+// read as the row reads it, and that the row per channel is no metric.
+func TestMetricReadsTable(t *testing.T) {
+	res := testResults()
+	names := Names()
+	if len(names) != len(Columns)+len(Totals)-1 {
+		t.Errorf("%d metrics, want every row but ii_by_channel_yi", len(names))
+	}
+	for _, name := range names {
 		m, err := Parse(name)
 		if err != nil {
 			t.Fatal(err)
 		}
+		c, ok := Lookup(name)
+		if !ok || m.Column() != c || m.Unit() != c.Unit || m.Doc() != c.Doc {
+			t.Fatalf("%s: metric and table row differ", name)
+		}
 		if !m.PerYear() {
-			want, ok := period[name]
-			if !ok {
-				t.Errorf("%s: not a field of the summary totals", name)
-				continue
-			}
-			if got := m.Value(res); got != want {
+			if got, want := m.Value(res), c.Total(res); got != want {
 				t.Errorf("%s: got %v, want %v", name, got, want)
 			}
 			continue
 		}
-		k, ok := cols[name]
-		if !ok {
-			t.Errorf("%s: not a column of results.csv", name)
-			continue
-		}
 		for i := range res.Years {
 			y := &res.Years[i]
-			want := results.Row(y)[k]
-			if got := m.WithYear(y.Year).Value(res); !scalar.EqualWithinAbsOrRel(got, want, 0, 0) {
+			if got, want := m.WithYear(y.Year).Value(res), c.Value(y); got != want {
 				t.Errorf("%s[%d]: got %v, want %v", name, y.Year, got, want)
 			}
 		}
 	}
-	if n := len(Names()); n != len(results.Columns)-1+len(period) {
-		t.Errorf("%d metrics, want every results column but year (%d) and %d totals", n, len(results.Columns)-1, len(period))
+	if _, err := Parse("ii_by_channel_yi"); err == nil {
+		t.Error("ii_by_channel_yi parses as a metric")
 	}
 }
 
@@ -213,4 +263,29 @@ func FuzzParse(f *testing.F) {
 		}
 		_ = strconv.Itoa(m.Year)
 	})
+}
+
+// BenchmarkValue reads every metric of a three-year span once: the cost
+// Monte Carlo pays per draw on top of the evaluation.
+func BenchmarkValue(b *testing.B) {
+	res := testResults()
+	var ms []Metric
+	for _, n := range Names() {
+		m, _ := Parse(n)
+		if !m.PerYear() {
+			ms = append(ms, m)
+			continue
+		}
+		for y := 2019; y <= 2021; y++ {
+			ms = append(ms, m.WithYear(y))
+		}
+	}
+	b.ReportAllocs()
+	var sink float64
+	for b.Loop() {
+		for _, m := range ms {
+			sink += m.Value(res)
+		}
+	}
+	_ = sink
 }

@@ -1,14 +1,10 @@
 package plots
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"image/color"
-	"io"
 	"math"
-	"strconv"
-	"strings"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -191,88 +187,4 @@ func diffSeries(ref, s model.Results) (xs, ys []float64) {
 		}
 	}
 	return xs, ys
-}
-
-// The metrics of comparison rows. Units are in the names: _pct percent,
-// _yi 亿元.
-const (
-	MetricGrowth   = "growth_pct"           // GDP growth, %
-	MetricDeltaGDP = "delta_gdp_yi"         // GDP increment ΔY, 亿元
-	MetricII       = "ii_increment_yi"      // II GDP increment, 亿元
-	MetricIIShare  = "ii_share_pct"         // II share of GDP growth, %
-	MetricIICum    = "ii_cumulative_yi"     // cumulative II increment, 亿元
-	MetricIIDiff   = "ii_increment_diff_yi" // II increment minus the first scenario's, 亿元
-)
-
-// Row is one value of a comparison in long format.
-type Row struct {
-	Scenario string
-	Year     int
-	Metric   string
-	Value    float64
-}
-
-// CompareRows returns the comparison of the scenarios in long format: for
-// each scenario in order, each of its years, the metrics MetricGrowth,
-// MetricDeltaGDP, MetricII, MetricIIShare, MetricIICum and, for every
-// scenario after the first in the years it shares with the first,
-// MetricIIDiff.
-func CompareRows(sc []Scenario) []Row {
-	var rows []Row
-	var ref map[int]float64
-	for i, s := range sc {
-		if i == 0 {
-			ref = make(map[int]float64, len(s.Results.Years))
-			for _, y := range s.Results.Years {
-				ref[y.Year] = y.II
-			}
-		}
-		for _, y := range s.Results.Years {
-			add := func(metric string, v float64) {
-				rows = append(rows, Row{Scenario: s.Name, Year: y.Year, Metric: metric, Value: v})
-			}
-			add(MetricGrowth, 100*y.Growth)
-			add(MetricDeltaGDP, y.DeltaGDP)
-			add(MetricII, y.II)
-			add(MetricIIShare, 100*y.IIShare)
-			add(MetricIICum, y.IICumulative)
-			if r, ok := ref[y.Year]; ok && i > 0 {
-				add(MetricIIDiff, y.II-r)
-			}
-		}
-	}
-	return rows
-}
-
-// CompareHeader is the header of the comparison CSV (compare.csv).
-var CompareHeader = []string{"scenario", "year", "metric", "value"}
-
-// WriteCompareCSV writes rows as CSV with the header [CompareHeader].
-// Values are rounded to 6 decimals and written without trailing zeros.
-func WriteCompareCSV(w io.Writer, rows []Row) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(CompareHeader); err != nil {
-		return err
-	}
-	for _, r := range rows {
-		rec := []string{r.Scenario, strconv.Itoa(r.Year), r.Metric, formatValue(r.Value)}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// formatValue rounds v to 6 decimals and formats it without exponent or
-// trailing zeros; it never returns "-0".
-func formatValue(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return strings.ToLower(strconv.FormatFloat(v, 'f', -1, 64))
-	}
-	r := math.Round(v*1e6) / 1e6
-	if r == 0 {
-		return "0"
-	}
-	return strconv.FormatFloat(r, 'f', -1, 64)
 }

@@ -37,10 +37,8 @@
 //	                                         fitted values; 6 × 2.5 inches per panel, English,
 //	                                         gonum's default style
 //
-// [CompareRows] gives the comparison in long format (scenario, year,
-// metric, value; the metric names carry the unit: growth_pct, delta_gdp_yi,
-// ii_increment_yi, ii_share_pct, ii_cumulative_yi, ii_increment_diff_yi)
-// and [WriteCompareCSV] writes it as compare.csv.
+// The numbers behind the comparison charts are written as compare.csv by
+// package results.
 //
 // Stacked bars stack positive values upward from zero and negative values
 // downward from zero, so that a recession year (negative growth, negative

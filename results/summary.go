@@ -1,12 +1,15 @@
 package results
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strconv"
 
+	"simulate/metrics"
 	"simulate/model"
 )
 
@@ -24,14 +27,69 @@ type Summary struct {
 	GeneratedBy string         `json:"generated_by"`
 }
 
-// Totals are the period totals of a run.
+// Totals are the period totals of a run, as summary.json holds them: each
+// row of the table [metrics.Totals] under its name, in the table's order,
+// then "years". A new row of that table is a new key of summary.json.
 type Totals struct {
-	IITotal       float64            `json:"ii_total_yi"`         // Σ II_t, 亿元
-	DeltaGDPTotal float64            `json:"delta_gdp_total_yi"`  // Σ ΔY_t, 亿元
-	PeriodIIShare float64            `json:"period_ii_share_pct"` // Σ II / Σ ΔY, %
-	IIByChannel   map[string]float64 `json:"ii_by_channel_yi"`    // Σ II_t by channel, 亿元
-	LastGDP       float64            `json:"gdp_last_yi"`         // Y of the last year, 亿元
-	Years         int                `json:"years"`               // number of projected years
+	Values   map[string]float64            // each total of one number by name, in its unit (ii_total_yi, …)
+	Channels map[string]map[string]float64 // each total per channel by name, then by channel name (ii_by_channel_yi → labor, …)
+	Years    int                           // the number of projected years
+}
+
+// MarshalJSON writes t as a JSON object with the keys in the order of
+// [metrics.Totals], then "years".
+func (t Totals) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i := range metrics.Totals {
+		c := &metrics.Totals[i]
+		var v any = t.Values[c.Name]
+		if c.PerChannel() {
+			v = t.Channels[c.Name]
+		}
+		val, err := json.Marshal(v)
+		if err != nil {
+			return nil, fmt.Errorf("totals %s: %w", c.Name, err)
+		}
+		key, _ := json.Marshal(c.Name) // a string always encodes
+		b.Write(key)
+		b.WriteByte(':')
+		b.Write(val)
+		b.WriteByte(',')
+	}
+	b.WriteString(`"years":` + strconv.Itoa(t.Years) + "}")
+	return b.Bytes(), nil
+}
+
+// UnmarshalJSON reads the totals of summary.json. Like a struct, it
+// ignores keys it does not know.
+func (t *Totals) UnmarshalJSON(data []byte) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	*t = Totals{Values: map[string]float64{}, Channels: map[string]map[string]float64{}}
+	for k, v := range raw {
+		c, ok := metrics.Lookup(k)
+		var err error
+		switch {
+		case k == "years":
+			err = json.Unmarshal(v, &t.Years)
+		case !ok || c.PerYear():
+		case c.PerChannel():
+			var m map[string]float64
+			err = json.Unmarshal(v, &m)
+			t.Channels[k] = m
+		default:
+			var x float64
+			err = json.Unmarshal(v, &x)
+			t.Values[k] = x
+		}
+		if err != nil {
+			return fmt.Errorf("totals %s: %w", k, err)
+		}
+	}
+	return nil
 }
 
 // ResolvedInputs returns every model input in key units, keyed by key path:
@@ -81,20 +139,22 @@ func InputsHash(in *model.Inputs) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// NewTotals returns the period totals of res in output units.
+// NewTotals returns the period totals of res: every row of
+// [metrics.Totals], in its unit.
 func NewTotals(res *model.Results) Totals {
-	t := Totals{
-		IITotal:       res.Totals.II,
-		DeltaGDPTotal: res.Totals.DeltaGDP,
-		PeriodIIShare: 100 * res.Totals.IIShare,
-		IIByChannel:   map[string]float64{},
-		Years:         len(res.Years),
-	}
-	for c := range model.Channel(model.NumChannels) {
-		t.IIByChannel[c.String()] = res.Totals.Channel[c]
-	}
-	if n := len(res.Years); n > 0 {
-		t.LastGDP = res.Years[n-1].GDP
+	t := Totals{Values: map[string]float64{}, Channels: map[string]map[string]float64{}}
+	t.Years = len(res.Years)
+	for i := range metrics.Totals {
+		c := &metrics.Totals[i]
+		if !c.PerChannel() {
+			t.Values[c.Name] = c.Total(res)
+			continue
+		}
+		m := map[string]float64{}
+		for ch := range model.Channel(model.NumChannels) {
+			m[ch.String()] = c.ChannelTotal(res, ch)
+		}
+		t.Channels[c.Name] = m
 	}
 	return t
 }

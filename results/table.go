@@ -3,39 +3,50 @@ package results
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
+	"simulate/metrics"
 	"simulate/model"
 )
 
-// WriteTable prints res as a table for reading: one row per year with units
-// in the header, and the period totals below.
+// WriteTable prints res as a table for reading: one row per year with
+// the year and every column of [metrics.Columns] that has a short header
+// (header and unit, rounded to its decimals), then the line of totals:
+// every row of [metrics.Totals] with a short header.
 func WriteTable(w io.Writer, title string, res *model.Results) error {
-	rows := [][]string{{
-		"year", "GDP 亿元", "growth %", "ΔGDP 亿元",
-		"L pp", "K pp", "TFP pp", "L %", "K %", "TFP %",
-		"II share %", "II 亿元", "cum. II 亿元",
-	}}
-	for _, y := range res.Years {
-		rows = append(rows, []string{
-			fmt.Sprint(y.Year), f1(y.GDP), f2(100 * y.Growth), f1(y.DeltaGDP),
-			f2(100 * y.Contribution[model.Labor]), f2(100 * y.Contribution[model.Capital]), f2(100 * y.Contribution[model.TFP]),
-			f1(100 * y.Share[model.Labor]), f1(100 * y.Share[model.Capital]), f1(100 * y.Share[model.TFP]),
-			f1(100 * y.IIShare), f1(y.II), f1(y.IICumulative),
-		})
+	var cols []*metrics.Column
+	for i := range metrics.Columns {
+		if c := &metrics.Columns[i]; c.Short != "" {
+			cols = append(cols, c)
+		}
+	}
+	head := []string{"year"}
+	for _, c := range cols {
+		head = append(head, c.Header())
+	}
+	rows := [][]string{head}
+	for i := range res.Years {
+		y := &res.Years[i]
+		row := []string{strconv.Itoa(y.Year)}
+		for _, c := range cols {
+			row = append(row, fmt.Sprintf("%.*f", c.Decimals, c.Value(y)))
+		}
+		rows = append(rows, row)
+	}
+	var totals []string
+	for i := range metrics.Totals {
+		if c := &metrics.Totals[i]; c.Short != "" && !c.PerChannel() {
+			totals = append(totals, fmt.Sprintf("%s %.*f %s", c.Short, c.Decimals, c.Total(res), c.Unit))
+		}
 	}
 	var b strings.Builder
 	b.WriteString(title + "\n")
 	writeAligned(&b, rows, true)
-	t := res.Totals
-	fmt.Fprintf(&b, "period %d–%d: Σ II %.1f 亿元 · Σ ΔGDP %.1f 亿元 · II share of growth %.2f %%\n",
-		firstYear(res), lastYear(res), t.II, t.DeltaGDP, 100*t.IIShare)
+	fmt.Fprintf(&b, "period %d–%d: %s\n", firstYear(res), lastYear(res), strings.Join(totals, " · "))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
-
-func f1(v float64) string { return fmt.Sprintf("%.1f", v) }
-func f2(v float64) string { return fmt.Sprintf("%.2f", v) }
 
 // WriteColumns writes rows as columns two spaces apart, each padded to its
 // widest cell, right-aligned when right is set. Unlike text/tabwriter it

@@ -157,7 +157,7 @@ func TestRunDefault(t *testing.T) {
 	if err := json.Unmarshal(b, &sum); err != nil {
 		t.Fatal(err)
 	}
-	if sum.Scenario != "report2020" || len(sum.InputsHash) != 64 || !scalar.EqualWithinAbs(sum.Totals.IITotal, 46306.9, 0.3) {
+	if sum.Scenario != "report2020" || len(sum.InputsHash) != 64 || !scalar.EqualWithinAbs(sum.Totals.Values["ii_total_yi"], 46306.9, 0.3) {
 		t.Errorf("summary: %+v", sum)
 	}
 	if _, ok := sum.Inputs["tfp.ii_share.technical_progress"]; !ok {

@@ -40,15 +40,17 @@ func runCompare(e *env, args []string) error {
 		return err
 	}
 	var sc []plots.Scenario
+	var runs []results.Run
 	for _, s := range list {
 		var res model.Results
 		model.Evaluate(&res, s.Inputs)
 		sc = append(sc, plots.Scenario{Name: s.Name, Results: res})
+		runs = append(runs, results.Run{Name: s.Name, Results: &res})
 	}
 
 	batch := output.NewBatch(*out)
 	var buf bytes.Buffer
-	if err := plots.WriteCompareCSV(&buf, plots.CompareRows(sc)); err != nil {
+	if err := results.WriteCompareCSV(&buf, results.CompareRows(runs)); err != nil {
 		return err
 	}
 	if err := batch.Add("compare/compare.csv", buf.Bytes()); err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -31,10 +30,6 @@ func init() {
 		run: runHistory,
 	})
 }
-
-// historyColumns are the columns of history.csv. Growth and contributions are
-// in log points (100 × log difference), so that they add up exactly.
-var historyColumns = []string{"year", "gdp_growth_pct", "capital_pp", "labor_pp", "tfp_pp", "labor_share"}
 
 func runHistory(e *env, args []string) error {
 	c := commands["history"]
@@ -103,7 +98,7 @@ func runHistory(e *env, args []string) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := writeHistoryCSV(&buf, res.Rows); err != nil {
+	if err := results.WriteHistoryCSV(&buf, res.Rows); err != nil {
 		return err
 	}
 	chart, err := plots.History(theme, res, *data)
@@ -190,23 +185,6 @@ func reportSkipped(w io.Writer, res *history.Result) {
 	for _, sk := range res.Skipped {
 		fmt.Fprintf(w, "  %v\n", sk)
 	}
-}
-
-// writeHistoryCSV writes rows as history.csv at full precision.
-func writeHistoryCSV(w io.Writer, rows []history.Row) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(historyColumns); err != nil {
-		return err
-	}
-	for _, r := range rows {
-		rec := []string{fmt.Sprint(r.Year), results.Format(r.GDP), results.Format(r.Capital),
-			results.Format(r.Labour), results.Format(r.TFP), results.Format(r.LabourShare)}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
 }
 
 // writeHistoryTable prints the decomposition for reading, with the means of

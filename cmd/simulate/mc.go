@@ -9,8 +9,8 @@ import (
 	"simulate/metrics"
 	"simulate/output"
 	"simulate/plots"
+	"simulate/results"
 	"simulate/sensitivity"
-	"simulate/uncertain"
 )
 
 // Defaults and limits of simulate mc.
@@ -110,7 +110,11 @@ func runMC(e *env, args []string) error {
 	batch := output.NewBatch(*out)
 	if *keep {
 		// Before Summarize reorders the values.
-		if err := batch.Add(s.Name+"/draws.csv", drawsCSV(s.Uncertainty, res, ms, kept)); err != nil {
+		var buf bytes.Buffer
+		if err := results.WriteDrawsCSV(&buf, labels(s.Uncertainty), res, kept); err != nil {
+			return err
+		}
+		if err := batch.Add(s.Name+"/draws.csv", buf.Bytes()); err != nil {
 			return err
 		}
 	}
@@ -118,20 +122,11 @@ func runMC(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var rows [][]string
-	for i, m := range ms {
-		year := ""
-		if m.PerYear() {
-			year = strconv.Itoa(m.Year)
-		}
-		sm := sums[i]
-		rows = append(rows, []string{m.Name(), year, ff(sm.Mean), ff(sm.P[0]), ff(sm.P[1]), ff(sm.P[2]), ff(sm.P[3]), ff(sm.P[4])})
-	}
-	data, err := csvBytes([]string{"metric", "year", "mean", "p5", "p25", "p50", "p75", "p95"}, rows)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := results.WritePercentilesCSV(&buf, ms, sums); err != nil {
 		return err
 	}
-	if err := batch.Add(s.Name+"/percentiles.csv", data); err != nil {
+	if err := batch.Add(s.Name+"/percentiles.csv", buf.Bytes()); err != nil {
 		return err
 	}
 
@@ -190,39 +185,4 @@ func containsMetric(ms []metrics.Metric, m metrics.Metric) bool {
 		}
 	}
 	return false
-}
-
-// drawsCSV renders draws.csv: the draw's number, the value drawn for each
-// uncertain input (a shift for add, a factor for scale; the column is the
-// input's label) and the kept metrics.
-func drawsCSV(unc []uncertain.Input, res *sensitivity.MCResult, ms, kept []metrics.Metric) []byte {
-	var cols [][]float64
-	var b bytes.Buffer
-	b.WriteString("draw")
-	for i, u := range unc {
-		b.WriteString("," + u.Label())
-		cols = append(cols, res.Draws[i])
-	}
-	for _, k := range kept {
-		for i, m := range ms {
-			if m == k {
-				b.WriteString("," + m.String())
-				cols = append(cols, res.Values[i])
-			}
-		}
-	}
-	b.WriteByte('\n')
-	n := len(cols[0])
-	b.Grow(n * len(cols) * 20)
-	buf := make([]byte, 0, 64)
-	for d := range n {
-		buf = strconv.AppendInt(buf[:0], int64(d), 10)
-		for _, c := range cols {
-			buf = append(buf, ',')
-			buf = strconv.AppendFloat(buf, c[d], 'f', -1, 64)
-		}
-		buf = append(buf, '\n')
-		b.Write(buf)
-	}
-	return b.Bytes()
 }

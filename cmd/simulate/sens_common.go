@@ -1,8 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"simulate/results"
 	"simulate/scenarios"
 	"simulate/sensitivity"
+	"simulate/uncertain"
 )
 
 // defaultScenario is the scenario of every command given none.
@@ -89,17 +89,14 @@ func (r *rangeList) Set(s string) error {
 	return nil
 }
 
-// csvBytes renders a header and rows as CSV.
-func csvBytes(header []string, rows [][]string) ([]byte, error) {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	if err := w.Write(header); err != nil {
-		return nil, err
+// labels returns the label of each uncertain input: the column or row
+// that names it in the files of mc and sobol.
+func labels(unc []uncertain.Input) []string {
+	l := make([]string, len(unc))
+	for i, u := range unc {
+		l[i] = u.Label()
 	}
-	if err := w.WriteAll(rows); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return l
 }
 
 // ff formats a float for a file, as results.csv does.

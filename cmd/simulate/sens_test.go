@@ -124,7 +124,7 @@ func iiTotal(t *testing.T, src string) float64 {
 	if err := json.Unmarshal(b, &sum); err != nil {
 		t.Fatal(err)
 	}
-	return sum.Totals.IITotal
+	return sum.Totals.Values["ii_total_yi"]
 }
 
 // TestSweepAndTornadoMatchRun checks end points of a sweep and of a

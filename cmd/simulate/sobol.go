@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"simulate/metrics"
 	"simulate/output"
 	"simulate/plots"
+	"simulate/results"
 	"simulate/sensitivity"
 	"simulate/sobol"
 )
@@ -99,13 +101,11 @@ func runSobol(e *env, args []string) error {
 	if res.Options.CI == sobol.Bootstrap {
 		interval = fmt.Sprintf("%g %% percentile bootstrap intervals, %d resamples", 100*res.Options.Level, res.Options.Resamples)
 	}
-	var rows [][]string
 	var charts []plots.NamedChart
 	for mi, m := range ms {
 		ix := res.Indices[mi]
 		sd := plots.Sobol{Scenario: s.Name, Metric: m.String(), N: n, Runs: res.Runs, Interval: interval}
 		for i, u := range s.Uncertainty {
-			rows = append(rows, []string{m.String(), u.Label(), ff(ix.S1[i]), ff(ix.S1Lo[i]), ff(ix.S1Hi[i]), ff(ix.ST[i]), ff(ix.STLo[i]), ff(ix.STHi[i])})
 			sd.Indices = append(sd.Indices, plots.SobolIndex{Label: u.Label(),
 				S1: ix.S1[i], S1Lo: ix.S1Lo[i], S1Hi: ix.S1Hi[i], ST: ix.ST[i], STLo: ix.STLo[i], STHi: ix.STHi[i]})
 		}
@@ -119,12 +119,12 @@ func runSobol(e *env, args []string) error {
 		}
 		charts = append(charts, plots.NamedChart{Name: name, Chart: ch})
 	}
-	data, err := csvBytes([]string{"metric", "param", "s1", "s1_lo", "s1_hi", "st", "st_lo", "st_hi"}, rows)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := results.WriteSobolCSV(&buf, labels(s.Uncertainty), res); err != nil {
 		return err
 	}
 	batch := output.NewBatch(*out)
-	if err := batch.Add(s.Name+"/sobol.csv", data); err != nil {
+	if err := batch.Add(s.Name+"/sobol.csv", buf.Bytes()); err != nil {
 		return err
 	}
 	if err := addCharts(batch, s.Name, charts, formats); err != nil {

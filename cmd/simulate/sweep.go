@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 
 	"simulate/output"
 	"simulate/plots"
+	"simulate/results"
 	"simulate/sensitivity"
 )
 
@@ -57,27 +59,12 @@ func runSweep(e *env, args []string) error {
 		return invalidf("scenario %s: %v", s.Name, err)
 	}
 
-	header := []string{ranges[0].Label()}
-	if len(ranges) == 2 {
-		header = append(header, ranges[1].Label())
-	}
-	header = append(header, m.String())
-	var rows [][]string
-	for i, x := range res.X {
-		if len(ranges) == 1 {
-			rows = append(rows, []string{ff(x), ff(res.At(i, 0))})
-			continue
-		}
-		for j, y := range res.Y {
-			rows = append(rows, []string{ff(x), ff(y), ff(res.At(i, j))})
-		}
-	}
-	data, err := csvBytes(header, rows)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := results.WriteSweepCSV(&buf, res); err != nil {
 		return err
 	}
 	batch := output.NewBatch(*out)
-	if err := batch.Add(s.Name+"/sweep.csv", data); err != nil {
+	if err := batch.Add(s.Name+"/sweep.csv", buf.Bytes()); err != nil {
 		return err
 	}
 	data2 := plots.Sweep{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Unit(), Z: res.Z}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"simulate/model"
 	"simulate/output"
 	"simulate/plots"
+	"simulate/results"
 	"simulate/scenarios"
 	"simulate/sensitivity"
 )
@@ -71,16 +73,12 @@ func runTornado(e *env, args []string) error {
 		return invalidf("scenario %s: %v", s.Name, err)
 	}
 
-	rows := make([][]string, len(bars))
-	for i, b := range bars {
-		rows[i] = []string{b.Label(), ff(b.Low), ff(b.High), ff(b.MetricLow), ff(b.MetricHigh), ff(b.Swing())}
-	}
-	data, err := csvBytes([]string{"param", "low_value", "high_value", "metric_low", "metric_high", "swing"}, rows)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := results.WriteTornadoCSV(&buf, bars); err != nil {
 		return err
 	}
 	batch := output.NewBatch(*out)
-	if err := batch.Add(s.Name+"/tornado.csv", data); err != nil {
+	if err := batch.Add(s.Name+"/tornado.csv", buf.Bytes()); err != nil {
 		return err
 	}
 	td := plots.Tornado{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Unit(), Base: base, Percent: tornadoPercent}
