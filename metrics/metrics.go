@@ -97,7 +97,7 @@ func Parse(s string) (Metric, error) {
 		if !strings.HasSuffix(s, "]") {
 			return Metric{}, fmt.Errorf("%w: %q: a year is written NAME[YEAR], e.g. ii_increment_yi[2019]", ErrSyntax, s)
 		}
-		y, ok := parseYear(s[i+1 : len(s)-1])
+		y, ok := model.ParseYear(s[i+1 : len(s)-1])
 		if !ok {
 			return Metric{}, fmt.Errorf("%w: %q: %q is not a year (four digits)", ErrSyntax, s, s[i+1:len(s)-1])
 		}
@@ -111,19 +111,6 @@ func Parse(s string) (Metric, error) {
 		return Metric{}, fmt.Errorf("%w: %q: %s is a total over the span and takes no year", ErrSyntax, s, name)
 	}
 	return Metric{kind: k, Year: year}, nil
-}
-
-func parseYear(s string) (int, bool) {
-	if len(s) != 4 {
-		return 0, false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-	}
-	y, err := strconv.Atoi(s)
-	return y, err == nil && y >= 1000
 }
 
 func lookup(name string) (kind, bool) {

@@ -236,30 +236,6 @@ func TestOpenUnknown(t *testing.T) {
 	}
 }
 
-func TestLocate(t *testing.T) {
-	src := []byte("a = 1\n# c\n[t]\nk = { 2019 = 1, \"2020\" = 2 }\n[t.u]\nv = 3\n'q'.w = 4\ns = \"\"\"\nx = 1\n\"\"\"\nx = 5\n")
-	tests := []struct {
-		path      []string
-		line, col int
-	}{
-		{[]string{"a"}, 1, 1},
-		{[]string{"t"}, 3, 1},
-		{[]string{"t", "k"}, 4, 1},
-		{[]string{"t", "k", "2019"}, 4, 7},
-		{[]string{"t", "k", "2020"}, 4, 17},
-		{[]string{"t", "u", "v"}, 6, 1},
-		{[]string{"t", "u", "q", "w"}, 7, 1},
-		{[]string{"t", "u", "x"}, 11, 1},
-		{[]string{"nope"}, 0, 0},
-	}
-	for _, tc := range tests {
-		line, col := locate(src, tc.path)
-		if line != tc.line || col != tc.col {
-			t.Errorf("%v: got %d:%d, want %d:%d", tc.path, line, col, tc.line, tc.col)
-		}
-	}
-}
-
 func TestCheckName(t *testing.T) {
 	for _, ok := range []string{"report2020", "a.b_c-1", "X"} {
 		if err := CheckName(ok); err != nil {

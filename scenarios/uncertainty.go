@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"simulate/internal/tomlfile"
 	"simulate/model"
 	"simulate/sensitivity"
 )
@@ -66,7 +67,7 @@ func flattenUncertainty(f *file, v any, leaves map[string]*leaf, errs *Errors) {
 	l := &leaf{key: uncertaintyKey, val: v, file: f}
 	table, ok := v.(map[string]any)
 	if !ok {
-		*errs = append(*errs, l.errorf(nil, `must be a table of "KEY.PATH" = { dist = …, … } entries, not %s`, typeName(v)))
+		*errs = append(*errs, l.errorf(nil, `must be a table of "KEY.PATH" = { dist = …, … } entries, not %s`, tomlfile.TypeName(v)))
 		return
 	}
 	for k, e := range table {
@@ -89,7 +90,7 @@ func buildUncertainty(in *model.Inputs, leaves map[string]*leaf) ([]sensitivity.
 		e, drop, err := parseEntry(in, path, l)
 		if err != nil {
 			if err.Line == 0 { // e.g. an unquoted dotted key: point at the table
-				err.Line, err.Col = locate(l.file.src, []string{uncertaintyKey})
+				err.Line, err.Col = l.file.Locate(uncertaintyKey)
 			}
 			errs = append(errs, err)
 			continue
@@ -139,7 +140,7 @@ func parseEntry(in *model.Inputs, path string, l *leaf) (e uncertainLeaf, drop b
 	}
 	m, ok := l.val.(map[string]any)
 	if !ok {
-		return e, false, l.errorf(nil, `must be a table such as { dist = "triangular", min = …, mode = …, max = … }, not %s`, typeName(l.val))
+		return e, false, l.errorf(nil, `must be a table such as { dist = "triangular", min = …, mode = …, max = … }, not %s`, tomlfile.TypeName(l.val))
 	}
 	dv, ok := m["dist"]
 	if !ok {
@@ -147,7 +148,7 @@ func parseEntry(in *model.Inputs, path string, l *leaf) (e uncertainLeaf, drop b
 	}
 	ds, ok := dv.(string)
 	if !ok {
-		return e, false, l.errorf([]string{"dist"}, "must be a string (%s), not %s", strings.Join(sensitivity.Families(), ", "), typeName(dv))
+		return e, false, l.errorf([]string{"dist"}, "must be a string (%s), not %s", strings.Join(sensitivity.Families(), ", "), tomlfile.TypeName(dv))
 	}
 	if ds == "none" {
 		if len(m) > 1 {
@@ -157,7 +158,7 @@ func parseEntry(in *model.Inputs, path string, l *leaf) (e uncertainLeaf, drop b
 	}
 	fam, ok := sensitivity.ParseFamily(ds)
 	if !ok {
-		return e, false, l.errorf([]string{"dist"}, "unknown distribution %q; known: %s (or \"none\")%s", ds, strings.Join(sensitivity.Families(), ", "), suggest(ds, sensitivity.Families()))
+		return e, false, l.errorf([]string{"dist"}, "unknown distribution %q; known: %s (or \"none\")%s", ds, strings.Join(sensitivity.Families(), ", "), tomlfile.Suggest(ds, sensitivity.Families()))
 	}
 	mode := sensitivity.Set
 	if av, ok := m["apply"]; ok {
@@ -181,8 +182,8 @@ func parseEntry(in *model.Inputs, path string, l *leaf) (e uncertainLeaf, drop b
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if !contains(allowed, k) {
-			return e, false, l.errorf([]string{k}, "unknown key %q for a %s distribution: write %s%s", k, fam, entryForms[fam], suggest(k, allowed))
+		if !slices.Contains(allowed, k) {
+			return e, false, l.errorf([]string{k}, "unknown key %q for a %s distribution: write %s%s", k, fam, entryForms[fam], tomlfile.Suggest(k, allowed))
 		}
 	}
 	vals := map[string]float64{}
@@ -195,11 +196,11 @@ func parseEntry(in *model.Inputs, path string, l *leaf) (e uncertainLeaf, drop b
 			}
 			return e, false, l.errorf(nil, "a %s distribution needs %s: write %s", fam, name, entryForms[fam])
 		}
-		x, ok := number(v)
+		x, ok := tomlfile.Number(v)
 		if !ok {
-			return e, false, l.errorf([]string{name}, "must be a number, not %s", typeName(v))
+			return e, false, l.errorf([]string{name}, "must be a number, not %s", tomlfile.TypeName(v))
 		}
-		if !finite(x) {
+		if !tomlfile.Finite(x) {
 			return e, false, l.errorf([]string{name}, "%v is not a finite number", x)
 		}
 		vals[name] = x
@@ -231,15 +232,6 @@ func parseEntry(in *model.Inputs, path string, l *leaf) (e uncertainLeaf, drop b
 	}
 	e.u = sensitivity.Uncertain{Target: sensitivity.Target{Path: path, Mode: mode}, Dist: d}
 	return e, false, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // UncertaintyOrigin returns where the entry of the uncertainty table for
