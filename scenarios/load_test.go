@@ -248,3 +248,49 @@ func TestCheckName(t *testing.T) {
 		}
 	}
 }
+
+// TestPublished checks the published key: an embedded spec's name is kept,
+// a path is resolved against the scenario's folder, and an extending
+// scenario does not inherit it.
+func TestPublished(t *testing.T) {
+	base, err := LoadEmbedded("report2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if base.Published != "report2020" {
+		t.Errorf("report2020: published %q, want report2020", base.Published)
+	}
+	hindcast, err := LoadEmbedded("actual2019-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hindcast.Published != "" || hindcast.Given("published") {
+		t.Errorf("actual2019-2024 inherits published %q", hindcast.Published)
+	}
+
+	dir := t.TempDir()
+	p := filepath.Join(dir, "s.toml")
+	if err := os.WriteFile(p, []byte("extends = \"report2020\"\npublished = \"specs/figures.toml\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "specs", "figures.toml"); s.Published != want {
+		t.Errorf("path: got %q, want %q", s.Published, want)
+	}
+	if got := s.Origin("published"); got != p+":2" {
+		t.Errorf("origin: got %q, want %s:2", got, p)
+	}
+
+	for src, want := range map[string]string{
+		`published = ""` + minimal:  `x.toml:1:1: published: is empty`,
+		`published = 1` + minimal:   `x.toml:1:1: published: must be a string, not an integer`,
+		`publisehd = "a"` + minimal: `did you mean published?`,
+	} {
+		if _, err := Parse("x.toml", []byte(src)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v, want %q", src[:20], err, want)
+		}
+	}
+}
