@@ -138,10 +138,6 @@ func Parse(name string, src []byte) (*Scenario, error) {
 	return load(&file{File: tomlfile.NewFile(name, src), id: "parse:" + name, dir: "."})
 }
 
-// MaxFileSize is the largest scenario file read: far above any real
-// scenario, it keeps a wrong path (a log, a device) from exhausting memory.
-const MaxFileSize = tomlfile.MaxFileSize
-
 func readFile(p string) (*file, error) {
 	src, err := tomlfile.ReadFile(p, "a scenario")
 	if err != nil {
