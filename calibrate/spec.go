@@ -672,11 +672,6 @@ func parseTargets(f *specFile, in *model.Inputs, key string, m map[string]any, s
 		add(f.Errorf(at("weight"), "a target with weight 0 is only checked, which needs a precision"))
 	}
 
-	type point struct {
-		m metrics.Metric
-		v float64
-		k []string // where it is written
-	}
 	var pts []point
 	switch {
 	case met.PerYear() && met.Year == 0:
@@ -684,24 +679,7 @@ func parseTargets(f *specFile, in *model.Inputs, key string, m map[string]any, s
 			add(f.Errorf(at(), "%s is per year: give values = { YEAR = VALUE, … } (or write the target as [targets.\"%s[YEAR]\"] with value)", key, key))
 			break
 		}
-		vm, ok := t.Values.(map[string]any)
-		if !ok || len(vm) == 0 {
-			add(f.Errorf(at("values"), "must be a table of years and values, e.g. { 2019 = 6096.4 }"))
-			break
-		}
-		for y, v := range vm {
-			year, ok := model.ParseYear(y)
-			if !ok {
-				add(f.Errorf(at("values", y), "%q is not a year: the keys of values are years, e.g. 2019", y))
-				continue
-			}
-			x, isNum := tomlfile.Number(v)
-			if !isNum || !tomlfile.Finite(x) {
-				add(f.Errorf(at("values", y), "must be a finite number, not %s", tomlfile.TypeName(v)))
-				continue
-			}
-			pts = append(pts, point{met.WithYear(year), x, at("values", y)})
-		}
+		pts = yearPoints(f, met, at("values"), t.Values, add)
 	default:
 		if t.Values != nil || t.Value == nil {
 			add(f.Errorf(at(), "%s is one figure: give value = NUMBER", key))
@@ -728,6 +706,40 @@ func parseTargets(f *specFile, in *model.Inputs, key string, m map[string]any, s
 		ts = append(ts, &Target{Metric: p.m, Value: p.v, Precision: prec, Weight: weight})
 	}
 	return ts, errs
+}
+
+// point is one published figure of a target table, with where it is
+// written.
+type point struct {
+	m metrics.Metric
+	v float64
+	k []string
+}
+
+// yearPoints reads the values table, at at, of the per-year metric met:
+// { YEAR = VALUE, … }.
+func yearPoints(f *specFile, met metrics.Metric, at []string, values any, add func(*tomlfile.Error)) []point {
+	vm, ok := values.(map[string]any)
+	if !ok || len(vm) == 0 {
+		add(f.Errorf(at, "must be a table of years and values, e.g. { 2019 = 6096.4 }"))
+		return nil
+	}
+	var pts []point
+	for y, v := range vm {
+		k := append(append([]string(nil), at...), y)
+		year, ok := model.ParseYear(y)
+		if !ok {
+			add(f.Errorf(k, "%q is not a year: the keys of values are years, e.g. 2019", y))
+			continue
+		}
+		x, isNum := tomlfile.Number(v)
+		if !isNum || !tomlfile.Finite(x) {
+			add(f.Errorf(k, "must be a finite number, not %s", tomlfile.TypeName(v)))
+			continue
+		}
+		pts = append(pts, point{met.WithYear(year), x, k})
+	}
+	return pts
 }
 
 func paramKeys() []string {
