@@ -4,6 +4,11 @@
 // published targets with their printed precision (the format is described
 // in docs/calibration.md; [Open] reads a spec, [Calibrate] solves it).
 //
+// The shipped specs are the files of specs/, embedded ([Names], [Source]).
+// Their targets are the one place where a report's published figures are
+// kept, with their printed precision: a scenario names the spec with its
+// published key, and [Spec.Figures] gives the figures to draw.
+//
 // # The problem
 //
 // A free input sets one or more key paths of the model (as model.Lookup

@@ -199,7 +199,7 @@ func (p *problem) apply(x []float64) {
 				continue
 			}
 			for k := range r.Len() {
-				r.Set(k, interpolate(b.knots, v, first+r.YearIndex(k)))
+				r.Set(k, model.Interpolate(b.knots, v, first+r.YearIndex(k)))
 			}
 		}
 	}
@@ -210,25 +210,6 @@ func (p *problem) eval(x []float64) {
 	p.apply(x)
 	model.Evaluate(&p.res, p.work)
 	p.evals++
-}
-
-// interpolate returns the value at year of the piecewise-linear path with
-// values v at the years knots, flat outside them; with no knots, v[0].
-func interpolate(knots []int, v []float64, year int) float64 {
-	n := len(knots)
-	switch {
-	case n == 0 || year <= knots[0]:
-		return v[0]
-	case year >= knots[n-1]:
-		return v[n-1]
-	}
-	for k := 1; k < n; k++ {
-		if year <= knots[k] {
-			t := float64(year-knots[k-1]) / float64(knots[k]-knots[k-1])
-			return v[k-1] + t*(v[k]-v[k-1])
-		}
-	}
-	return v[n-1]
 }
 
 // The search runs in unbounded coordinates u with x = lo + (hi−lo)(1+sin u)/2,

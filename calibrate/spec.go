@@ -3,15 +3,16 @@ package calibrate
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
-	"os"
-	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"simulate/internal/tomlfile"
 	"simulate/metrics"
 	"simulate/model"
 	"simulate/scenarios"
@@ -58,16 +59,8 @@ const (
 	Points
 )
 
+// pathFormNames are the forms as written in a spec, indexed by PathForm.
 var pathFormNames = [...]string{"per_year", "constant", "linear", "points"}
-
-// String returns the form as written in a spec: "per_year", "constant",
-// "linear" or "points".
-func (f PathForm) String() string {
-	if int(f) >= len(pathFormNames) {
-		return "PathForm(" + strconv.Itoa(int(f)) + ")"
-	}
-	return pathFormNames[f]
-}
 
 // Free is a free input: one or more key paths set together from the same
 // free values (so that, for instance, one θ per year serves three TFP
@@ -128,41 +121,28 @@ func (t *Target) Within(fitted float64) bool {
 // Open loads a spec named on a command line: a path when arg ends in
 // ".toml", contains a path separator or names an existing file, else the
 // name of an embedded spec.
-func Open(arg string) (*Spec, error) {
-	if strings.HasSuffix(arg, ".toml") || strings.ContainsAny(arg, `/\`) {
-		return Load(arg)
-	}
-	if st, err := os.Stat(arg); err == nil && st.Mode().IsRegular() {
-		return Load(arg)
-	}
-	return LoadEmbedded(arg)
-}
+func Open(arg string) (*Spec, error) { return tomlfile.Open(arg, Load, LoadEmbedded) }
 
 // Load loads the spec file at name.
 func Load(name string) (*Spec, error) {
-	src, err := os.ReadFile(name)
+	src, err := tomlfile.ReadFile(name, "a calibration spec")
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
 		return nil, fmt.Errorf("calibration spec %s: %w", name, err)
 	}
-	s, err := parse(&specFile{name: name, dir: filepath.Dir(name), src: src})
+	s, err := parse(&specFile{File: tomlfile.NewFile(name, src), dir: filepath.Dir(name)})
 	if s != nil {
 		s.rerun = name
 	}
 	return s, err
 }
 
-// LoadEmbedded loads the embedded spec called name (see
-// scenarios.CalibrationNames).
+// LoadEmbedded loads the embedded spec called name (see Names).
 func LoadEmbedded(name string) (*Spec, error) {
-	src, err := scenarios.CalibrationSource(name)
+	src, err := Source(name)
 	if err != nil {
 		return nil, err
 	}
-	s, err := parse(&specFile{name: "embedded:calibration/" + name + ".toml", dir: "calibration", src: src, emb: true})
+	s, err := parse(&specFile{File: tomlfile.NewFile("embedded:calibration/"+name+".toml", src), emb: true})
 	if s != nil {
 		s.rerun = name
 	}
@@ -173,7 +153,7 @@ func LoadEmbedded(name string) (*Spec, error) {
 // gives no name, as its name. A scenario path is resolved against the
 // current directory.
 func Parse(name string, src []byte) (*Spec, error) {
-	s, err := parse(&specFile{name: name, dir: ".", src: src})
+	s, err := parse(&specFile{File: tomlfile.NewFile(name, src), dir: "."})
 	if s != nil {
 		s.rerun = name
 	}
@@ -197,89 +177,130 @@ func (s *Spec) Extends(dir string) string {
 	return filepath.ToSlash(target)
 }
 
+// Figures returns the published values of the spec's per-year targets of
+// the metric called name (such as "ii_increment_yi"), by year, in the
+// metric's unit; nil when the spec has none.
+func (s *Spec) Figures(name string) map[int]float64 {
+	var m map[int]float64
+	for _, t := range s.Targets {
+		if t.Metric.Name() == name && t.Metric.Year != 0 {
+			if m == nil {
+				m = map[int]float64{}
+			}
+			m[t.Metric.Year] = t.Value
+		}
+	}
+	return m
+}
+
 // specFile is a spec's source.
 type specFile struct {
-	name string // as shown in messages
-	dir  string // the folder scenario paths resolve against
-	src  []byte
-	emb  bool // read from the embedded specs
+	*tomlfile.File
+	dir string // the folder scenario paths resolve against
+	emb bool   // read from the embedded specs
 }
 
-// errorf returns an error placed at the key path in f.
-func (f *specFile) errorf(at []string, format string, args ...any) *scenarios.Error {
-	line, col := 0, 0
-	for p := at; len(p) > 0 && line == 0; p = p[:len(p)-1] {
-		line, col = scenarios.Locate(f.src, p...)
+// The shapes of the spec's tables: a toml tag is a key, and each value is
+// checked by the code that reads it (tomlfile.Fields).
+type (
+	// specTOML is the top level of a spec.
+	specTOML struct {
+		Name        any `toml:"name"`
+		Title       any `toml:"title"`
+		Description any `toml:"description"`
+		Scenario    any `toml:"scenario"` // the start scenario: an embedded name or a path
+		Free        any `toml:"free"`     // [free.NAME] tables: freeTOML
+		Targets     any `toml:"targets"`  // [targets.METRIC] tables: targetTOML
 	}
-	return &scenarios.Error{File: f.name, Line: line, Col: col, Key: strings.Join(at, "."), Msg: fmt.Sprintf(format, args...)}
-}
-
-// Keys of the spec format.
-var (
-	topKeys    = []string{"description", "free", "name", "scenario", "targets", "title"}
-	freeKeys   = []string{"keys", "max", "min", "path", "points", "start"}
-	targetKeys = []string{"precision", "value", "values", "weight"}
+	// freeTOML is a [free.NAME] table.
+	freeTOML struct {
+		Keys   any `toml:"keys"`   // a key path or a list of them
+		Path   any `toml:"path"`   // a path form, default "per_year"
+		Points any `toml:"points"` // years, with path = "points"
+		Min    any `toml:"min"`
+		Max    any `toml:"max"`
+		Start  any `toml:"start"`
+	}
+	// targetTOML is a [targets.METRIC] table.
+	targetTOML struct {
+		Value     any `toml:"value"`  // one figure
+		Values    any `toml:"values"` // { YEAR = VALUE, … } for a per-year metric
+		Precision any `toml:"precision"`
+		Weight    any `toml:"weight"`
+	}
 )
+
+// fields reads table into dst (see tomlfile.Fields) and reports each key
+// that is not one of dst's, at prefix.
+func (f *specFile) fields(table map[string]any, prefix []string, dst any, add func(*tomlfile.Error)) {
+	unknown := tomlfile.Fields(table, dst)
+	if len(unknown) == 0 {
+		return
+	}
+	keys := tomlfile.Keys(dst)
+	for _, k := range unknown {
+		add(f.Errorf(append(append([]string(nil), prefix...), k), "%s", tomlfile.UnknownKey(k, strings.Join(prefix, "."), keys)))
+	}
+}
 
 var validLabel = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,63}$`)
 
 func parse(f *specFile) (*Spec, error) {
-	raw, err := scenarios.DecodeTOML(f.name, f.src)
+	raw, err := f.Decode()
 	if err != nil {
 		return nil, err
 	}
-	var errs scenarios.Errors
-	add := func(e *scenarios.Error) { errs = append(errs, e) }
-	unknown(f, raw, nil, topKeys, add)
+	var errs tomlfile.Errors
+	add := func(e *tomlfile.Error) { errs = append(errs, e) }
+	var doc specTOML
+	f.fields(raw, nil, &doc, add)
 
-	s := &Spec{Source: f.name}
-	str := func(key string, required bool) string {
-		v, ok := raw[key]
-		if !ok {
+	s := &Spec{Source: f.Name}
+	str := func(key string, v any, required bool) string {
+		if v == nil {
 			if required {
-				add(&scenarios.Error{File: f.name, Key: key, Msg: "missing: " + missing[key]})
+				add(&tomlfile.Error{File: f.Name, Key: key, Msg: "missing: " + missing[key]})
 			}
 			return ""
 		}
 		t, ok := v.(string)
 		if !ok {
-			add(f.errorf([]string{key}, "must be a string, not %s", scenarios.TypeName(v)))
+			add(f.Errorf([]string{key}, "must be a string, not %s", tomlfile.TypeName(v)))
 		}
 		return t
 	}
-	s.Title, s.Description = str("title", false), str("description", false)
-	if _, ok := raw["name"]; ok {
-		s.Name = str("name", false)
+	s.Title, s.Description = str("title", doc.Title, false), str("description", doc.Description, false)
+	if doc.Name != nil {
+		s.Name = str("name", doc.Name, false)
 		if err := scenarios.CheckName(s.Name); err != nil && s.Name != "" {
-			add(f.errorf([]string{"name"}, "%v", err))
+			add(f.Errorf([]string{"name"}, "%v", err))
 		}
 	} else {
-		s.Name = strings.TrimSuffix(path.Base(filepath.ToSlash(f.name)), ".toml")
-		s.Name = strings.TrimPrefix(s.Name, "embedded:")
+		s.Name = tomlfile.NameFromFile(f.Name)
 		if scenarios.CheckName(s.Name) != nil {
-			add(&scenarios.Error{File: f.name, Key: "name", Msg: "the file name gives no usable spec name; add a name key"})
+			add(&tomlfile.Error{File: f.Name, Key: "name", Msg: "the file name gives no usable spec name; add a name key"})
 		}
 	}
-	s.Scenario = str("scenario", true)
-	if v, ok := raw["scenario"].(string); ok && v == "" {
-		add(f.errorf([]string{"scenario"}, "is empty: %s", missing["scenario"]))
+	s.Scenario = str("scenario", doc.Scenario, true)
+	if v, ok := doc.Scenario.(string); ok && v == "" {
+		add(f.Errorf([]string{"scenario"}, "is empty: %s", missing["scenario"]))
 	}
-	freeTab := table(f, raw, "free", add)
-	targetTab := table(f, raw, "targets", add)
+	freeTab := f.table("free", doc.Free, add)
+	targetTab := f.table("targets", doc.Targets, add)
 	if s.Scenario == "" {
-		return nil, sorted(errs) // not empty: a missing or empty scenario is an error
+		return nil, errs.Sort() // not empty: a missing or empty scenario is an error
 	}
 	// Keys and years are checked against the start scenario.
 	if err := loadStart(f, s); err != nil {
 		if len(errs) > 0 {
-			return nil, errors.Join(sorted(errs), err)
+			return nil, errors.Join(errs.Sort(), err)
 		}
 		return nil, err
 	}
 	in := s.Start.Inputs
 
 	owner := map[string]string{} // "key@yearIndex" → the free input that sets it
-	for _, name := range byLine(f, "free", freeTab) {
+	for _, name := range f.byLine("free", freeTab) {
 		fr, e := parseFree(f, in, name, freeTab[name], owner)
 		errs = append(errs, e...)
 		if fr != nil {
@@ -288,7 +309,7 @@ func parse(f *specFile) (*Spec, error) {
 	}
 	seen := map[metrics.Metric]string{}
 	weighted := false
-	order := byLine(f, "targets", targetTab)
+	order := f.byLine("targets", targetTab)
 	for _, key := range order {
 		ts, e := parseTargets(f, in, key, targetTab[key], seen)
 		errs = append(errs, e...)
@@ -298,10 +319,10 @@ func parse(f *specFile) (*Spec, error) {
 		s.Targets = append(s.Targets, ts...)
 	}
 	if len(errs) == 0 && !weighted && len(order) > 0 {
-		add(f.errorf([]string{"targets", order[0]}, "every target has weight 0: at least one target must steer the fit"))
+		add(f.Errorf([]string{"targets", order[0]}, "every target has weight 0: at least one target must steer the fit"))
 	}
 	if len(errs) > 0 {
-		return nil, sorted(errs)
+		return nil, errs.Sort()
 	}
 	return s, nil
 }
@@ -313,50 +334,27 @@ var missing = map[string]string{
 	"targets":  "give at least one [targets.METRIC] table: the published figures to fit; see docs/calibration.md",
 }
 
-// unknown reports every key of m not in allowed, at prefix.
-func unknown(f *specFile, m map[string]any, prefix []string, allowed []string, add func(*scenarios.Error)) {
-	for k := range m {
-		if !contains(allowed, k) {
-			where := "at the top level"
-			if len(prefix) > 0 {
-				where = "in [" + strings.Join(prefix, ".") + "]"
-			}
-			add(f.errorf(append(append([]string(nil), prefix...), k), "unknown key %q %s%s", k, where, scenarios.Suggest(k, allowed)))
-		}
-	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// table returns the table of tables at key, reporting a missing or
-// malformed one.
-func table(f *specFile, raw map[string]any, key string, add func(*scenarios.Error)) map[string]map[string]any {
-	v, ok := raw[key]
-	if !ok {
-		add(&scenarios.Error{File: f.name, Key: key, Msg: "missing: " + missing[key]})
+// table returns the table of tables v, given at key, reporting a missing
+// or malformed one.
+func (f *specFile) table(key string, v any, add func(*tomlfile.Error)) map[string]map[string]any {
+	if v == nil {
+		add(&tomlfile.Error{File: f.Name, Key: key, Msg: "missing: " + missing[key]})
 		return nil
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		add(f.errorf([]string{key}, "must be a table of tables ([%s.NAME]), not %s", key, scenarios.TypeName(v)))
+		add(f.Errorf([]string{key}, "must be a table of tables ([%s.NAME]), not %s", key, tomlfile.TypeName(v)))
 		return nil
 	}
 	if len(m) == 0 {
-		add(f.errorf([]string{key}, "is empty: give at least one [%s.NAME] table", key))
+		add(f.Errorf([]string{key}, "is empty: give at least one [%s.NAME] table", key))
 		return nil
 	}
 	out := map[string]map[string]any{}
-	for k, sub := range m {
-		t, ok := sub.(map[string]any)
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		t, ok := m[k].(map[string]any)
 		if !ok {
-			add(f.errorf([]string{key, k}, "must be a table, not %s", scenarios.TypeName(sub)))
+			add(f.Errorf([]string{key, k}, "must be a table, not %s", tomlfile.TypeName(m[k])))
 			continue
 		}
 		out[k] = t
@@ -365,13 +363,10 @@ func table(f *specFile, raw map[string]any, key string, add func(*scenarios.Erro
 }
 
 // byLine returns the keys of m in the order they are written in the file.
-func byLine(f *specFile, prefix string, m map[string]map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
+func (f *specFile) byLine(prefix string, m map[string]map[string]any) []string {
+	keys := slices.Collect(maps.Keys(m))
 	line := func(k string) int {
-		l, _ := scenarios.Locate(f.src, prefix, k)
+		l, _ := f.Locate(prefix, k)
 		return l
 	}
 	sort.Slice(keys, func(i, j int) bool {
@@ -385,207 +380,216 @@ func byLine(f *specFile, prefix string, m map[string]map[string]any) []string {
 }
 
 // loadStart loads the start scenario: an embedded name, or a path relative
-// to the spec (inside the embedded files for an embedded spec).
+// to the spec. An embedded spec names an embedded scenario.
 func loadStart(f *specFile, s *Spec) error {
 	ref := s.Scenario
-	isPath := strings.HasSuffix(ref, ".toml") || strings.ContainsAny(ref, `/\`)
 	var err error
 	switch {
-	case !isPath:
+	case !tomlfile.IsPath(ref):
 		s.embeddedStart = ref
 		s.Start, err = scenarios.LoadEmbedded(ref)
 	case f.emb:
-		// Embedded specs live in calibration/ beside the embedded scenarios.
-		p := path.Clean(path.Join(f.dir, ref))
-		name, ok := strings.CutSuffix(p, ".toml")
-		if !ok || strings.Contains(name, "/") {
-			err = fmt.Errorf("an embedded spec can name only an embedded scenario, not %q", ref)
-			break
-		}
-		s.embeddedStart = name
-		s.Start, err = scenarios.LoadEmbedded(name)
+		err = fmt.Errorf("an embedded spec can name only an embedded scenario, not %q", ref)
 	default:
 		s.ScenarioPath = filepath.Join(f.dir, filepath.FromSlash(ref))
 		s.Start, err = scenarios.Load(s.ScenarioPath)
 	}
 	if err != nil {
-		return errors.Join(f.errorf([]string{"scenario"}, "the start scenario %q does not load:", ref), err)
+		return errors.Join(f.Errorf([]string{"scenario"}, "the start scenario %q does not load:", ref), err)
 	}
 	return nil
 }
 
-// parseFree reads the free input [free.name].
-func parseFree(f *specFile, in *model.Inputs, name string, m map[string]any, owner map[string]string) (*Free, scenarios.Errors) {
-	var errs scenarios.Errors
-	at := func(k ...string) []string { return append([]string{"free", name}, k...) }
-	add := func(e *scenarios.Error) { errs = append(errs, e) }
-	unknown(f, m, at(), freeKeys, add)
-	fr := &Free{Name: name}
-	if !validLabel.MatchString(name) {
-		add(f.errorf(at(), "free input name %q is not allowed: use letters, digits, '_' or '-', starting with a letter", name))
-	}
+// freeReader reads one free input, [free.NAME], collecting every problem.
+type freeReader struct {
+	f    *specFile
+	in   *model.Inputs
+	t    freeTOML
+	fr   *Free
+	errs tomlfile.Errors
 
-	// keys: one key path or a list of them.
-	switch v := m["keys"].(type) {
+	param          *model.Param // of the first key; every key shares its unit
+	years          map[int]bool // the years the per-year keys address
+	scalar, series bool         // keys with one value for the span, per-year keys
+}
+
+// at returns the key path of key k below the free input's table.
+func (r *freeReader) at(k ...string) []string { return append([]string{"free", r.fr.Name}, k...) }
+
+func (r *freeReader) errorf(at []string, format string, args ...any) {
+	r.errs = append(r.errs, r.f.Errorf(at, format, args...))
+}
+
+// parseFree reads the free input [free.name].
+func parseFree(f *specFile, in *model.Inputs, name string, m map[string]any, owner map[string]string) (*Free, tomlfile.Errors) {
+	r := &freeReader{f: f, in: in, fr: &Free{Name: name}, years: map[int]bool{}}
+	f.fields(m, r.at(), &r.t, func(e *tomlfile.Error) { r.errs = append(r.errs, e) })
+	if !validLabel.MatchString(name) {
+		r.errorf(r.at(), "free input name %q is not allowed: use letters, digits, '_' or '-', starting with a letter", name)
+	}
+	r.keys(owner)
+	r.path()
+	if !r.bounds() || len(r.errs) > 0 {
+		return nil, r.errs
+	}
+	return r.fr, nil
+}
+
+// keys reads keys, one key path or a list of them, and resolves them
+// against the start scenario; owner records which free input sets each
+// value, to refuse a value set twice.
+func (r *freeReader) keys(owner map[string]string) {
+	fr := r.fr
+	switch v := r.t.Keys.(type) {
 	case string:
 		fr.Keys = []string{v}
 	case []any:
 		for _, e := range v {
 			s, ok := e.(string)
 			if !ok {
-				add(f.errorf(at("keys"), "must be a list of key paths (strings), not a list holding %s", scenarios.TypeName(e)))
+				r.errorf(r.at("keys"), "must be a list of key paths (strings), not a list holding %s", tomlfile.TypeName(e))
 				break
 			}
 			fr.Keys = append(fr.Keys, s)
 		}
 		if len(v) == 0 {
-			add(f.errorf(at("keys"), "is empty: name at least one key path, e.g. \"capital.ict_share\""))
+			r.errorf(r.at("keys"), "is empty: name at least one key path, e.g. \"capital.ict_share\"")
 		}
 	case nil:
-		add(f.errorf(at(), "missing keys: the key paths this free input sets, e.g. keys = [\"tfp.ii_share.technical_progress\"]"))
+		r.errorf(r.at(), "missing keys: the key paths this free input sets, e.g. keys = [\"tfp.ii_share.technical_progress\"]")
 	default:
-		add(f.errorf(at("keys"), "must be a key path or a list of them, not %s", scenarios.TypeName(v)))
+		r.errorf(r.at("keys"), "must be a key path or a list of them, not %s", tomlfile.TypeName(v))
 	}
 
-	// The keys, resolved against the start scenario.
-	var refs []model.Ref
-	var param *model.Param
-	years := map[int]bool{}
-	scalar, series := false, false
 	for _, key := range fr.Keys {
 		base, _, _ := strings.Cut(key, "[")
 		p, ok := model.LookupParam(base)
 		if !ok {
-			add(f.errorf(at("keys"), "unknown parameter %q%s", base, scenarios.Suggest(base, paramKeys())))
+			r.errorf(r.at("keys"), "unknown parameter %q%s", base, tomlfile.Suggest(base, paramKeys()))
 			continue
 		}
-		r, err := model.Lookup(in, key)
+		ref, err := model.Lookup(r.in, key)
 		if err != nil {
 			pe, _ := errors.AsType[*model.PathError](err) // Lookup's errors are *model.PathError
-			add(f.errorf(at("keys"), "%s", pe.Msg))
+			r.errorf(r.at("keys"), "%s", pe.Msg)
 			continue
 		}
-		if param != nil && (p.Unit != param.Unit || p.Scale != param.Scale) {
-			add(f.errorf(at("keys"), "%s is in %s and %s in %s: the keys of one free input share one unit", param.Key, param.Unit, p.Key, p.Unit))
+		if r.param != nil && (p.Unit != r.param.Unit || p.Scale != r.param.Scale) {
+			r.errorf(r.at("keys"), "%s is in %s and %s in %s: the keys of one free input share one unit", r.param.Key, r.param.Unit, p.Key, p.Unit)
 			continue
 		}
-		if param == nil {
-			param = p
+		if r.param == nil {
+			r.param = p
 		}
 		if p.IsWeight() && len(fr.Keys) > 1 {
-			add(f.errorf(at("keys"), "%s: setting a TFP weight rescales the others, so a weight can be free only alone", p.Key))
+			r.errorf(r.at("keys"), "%s: setting a TFP weight rescales the others, so a weight can be free only alone", p.Key)
 			continue
 		}
-		if p.PerYear {
-			series = true
-			for k := range r.Len() {
-				yi := r.YearIndex(k)
-				years[in.FirstYear()+yi] = true
-				id := p.Key + "@" + strconv.Itoa(yi)
-				if prev, dup := owner[id]; dup {
-					add(f.errorf(at("keys"), "%s[%d] is already set by free input %q: each value may be free once", p.Key, in.FirstYear()+yi, prev))
-				}
-				owner[id] = name
-			}
-		} else {
-			scalar = true
+		if !p.PerYear {
+			r.scalar = true
 			if prev, dup := owner[p.Key]; dup {
-				add(f.errorf(at("keys"), "%s is already set by free input %q: each value may be free once", p.Key, prev))
+				r.errorf(r.at("keys"), "%s is already set by free input %q: each value may be free once", p.Key, prev)
 			}
-			owner[p.Key] = name
+			owner[p.Key] = fr.Name
+			continue
 		}
-		refs = append(refs, r)
+		r.series = true
+		for k := range ref.Len() {
+			yi := ref.YearIndex(k)
+			r.years[r.in.FirstYear()+yi] = true
+			id := p.Key + "@" + strconv.Itoa(yi)
+			if prev, dup := owner[id]; dup {
+				r.errorf(r.at("keys"), "%s[%d] is already set by free input %q: each value may be free once", p.Key, r.in.FirstYear()+yi, prev)
+			}
+			owner[id] = fr.Name
+		}
 	}
-	if scalar && series {
-		add(f.errorf(at("keys"), "mixes per-year keys and keys with one value for the span: give them as separate free inputs"))
+	if r.scalar && r.series {
+		r.errorf(r.at("keys"), "mixes per-year keys and keys with one value for the span: give them as separate free inputs")
 	}
+}
 
-	// path and points.
+// path reads path and points into the form and the years of the free
+// values.
+func (r *freeReader) path() {
+	fr := r.fr
 	form := "per_year"
-	if v, ok := m["path"]; ok {
-		s, isStr := v.(string)
+	if r.t.Path != nil {
+		s, isStr := r.t.Path.(string)
 		if !isStr {
-			add(f.errorf(at("path"), "must be a string (per_year, constant, linear or points), not %s", scenarios.TypeName(v)))
+			r.errorf(r.at("path"), "must be a string (per_year, constant, linear or points), not %s", tomlfile.TypeName(r.t.Path))
 		}
 		form = s
 	}
-	switch form {
-	case "per_year":
-		fr.Form = PerYear
-	case "constant":
-		fr.Form = Constant
-	case "linear":
-		fr.Form = Linear
-	case "points":
-		fr.Form = Points
-	default:
-		add(f.errorf(at("path"), "%q is not a path form; allowed: per_year, constant, linear, points", form))
+	if i := slices.Index(pathFormNames[:], form); i >= 0 {
+		fr.Form = PathForm(i)
+	} else {
+		r.errorf(r.at("path"), "%q is not a path form; allowed: %s", form, strings.Join(pathFormNames[:], ", "))
 	}
-	pts, hasPts := m["points"]
-	if hasPts != (fr.Form == Points) && len(errs) == 0 {
+	hasPts := r.t.Points != nil
+	if hasPts != (fr.Form == Points) && len(r.errs) == 0 {
 		if hasPts {
-			add(f.errorf(at("points"), "points is read only with path = \"points\""))
+			r.errorf(r.at("points"), "points is read only with path = \"points\"")
 		} else {
-			add(f.errorf(at("path"), "path = \"points\" needs points = [YEAR, …], the years whose values are free"))
+			r.errorf(r.at("path"), "path = \"points\" needs points = [YEAR, …], the years whose values are free")
 		}
 	}
-	if scalar && fr.Form != Constant && fr.Form != PerYear {
-		add(f.errorf(at("path"), "%s has one value for the whole span: its path can only be constant", param.Key))
+	if r.scalar && fr.Form != Constant && fr.Form != PerYear {
+		r.errorf(r.at("path"), "%s has one value for the whole span: its path can only be constant", r.param.Key)
 	}
-	sortedYears := make([]int, 0, len(years))
-	for y := range years {
-		sortedYears = append(sortedYears, y)
-	}
-	sort.Ints(sortedYears)
+	years := slices.Sorted(maps.Keys(r.years))
 	switch {
-	case scalar || fr.Form == Constant:
+	case r.scalar || fr.Form == Constant:
 		fr.Form, fr.Knots = Constant, nil
 	case fr.Form == PerYear:
-		fr.Knots = sortedYears
-	case fr.Form == Linear && len(sortedYears) > 0:
-		fr.Knots = []int{sortedYears[0], sortedYears[len(sortedYears)-1]}
-		if len(sortedYears) == 1 {
+		fr.Knots = years
+	case fr.Form == Linear && len(years) > 0:
+		fr.Knots = []int{years[0], years[len(years)-1]}
+		if len(years) == 1 {
 			fr.Knots = fr.Knots[:1]
 		}
 	case fr.Form == Points && hasPts:
-		list, ok := pts.([]any)
+		list, ok := r.t.Points.([]any)
 		if !ok || len(list) == 0 {
-			add(f.errorf(at("points"), "must be a list of years, e.g. [2019, 2022, 2024]"))
+			r.errorf(r.at("points"), "must be a list of years, e.g. [2019, 2022, 2024]")
 			break
 		}
 		dup := map[int]bool{}
 		for _, e := range list {
 			y, ok := e.(int64)
 			if !ok {
-				add(f.errorf(at("points"), "must be a list of years (whole numbers), not a list holding %s", scenarios.TypeName(e)))
+				r.errorf(r.at("points"), "must be a list of years (whole numbers), not a list holding %s", tomlfile.TypeName(e))
 				break
 			}
 			switch {
-			case int(y) < in.FirstYear() || int(y) > in.LastYear():
-				add(f.errorf(at("points"), "year %d is outside the span %d–%d", y, in.FirstYear(), in.LastYear()))
+			case int(y) < r.in.FirstYear() || int(y) > r.in.LastYear():
+				r.errorf(r.at("points"), "year %d is outside the span %d–%d", y, r.in.FirstYear(), r.in.LastYear())
 			case dup[int(y)]:
-				add(f.errorf(at("points"), "year %d is given twice", y))
+				r.errorf(r.at("points"), "year %d is given twice", y)
 			}
 			dup[int(y)] = true
 			fr.Knots = append(fr.Knots, int(y))
 		}
 		sort.Ints(fr.Knots)
 	}
+}
 
-	// Bounds and start, in key units, inside the parameter's domain.
-	num := func(key string, def float64) float64 {
-		v, ok := m[key]
-		if !ok {
+// bounds reads min, max and start, in key units, inside the parameter's
+// domain. It reports false when the keys did not resolve.
+func (r *freeReader) bounds() bool {
+	fr, param := r.fr, r.param
+	num := func(key string, v any, def float64) float64 {
+		if v == nil {
 			return def
 		}
-		x, isNum := scenarios.Number(v)
+		x, isNum := tomlfile.Number(v)
 		switch {
 		case !isNum:
-			add(f.errorf(at(key), "must be a number, not %s", scenarios.TypeName(v)))
-		case math.IsNaN(x) || math.IsInf(x, 0):
-			add(f.errorf(at(key), "%v is not a finite number", x))
+			r.errorf(r.at(key), "must be a number, not %s", tomlfile.TypeName(v))
+		case !tomlfile.Finite(x):
+			r.errorf(r.at(key), "%v is not a finite number", x)
 		case param != nil && (x < param.Min || x > param.Max):
-			add(f.errorf(at(key), "%s is outside the domain %s of %s (%s)", model.FormatValue(x), param.Domain(), param.Key, param.Unit))
+			r.errorf(r.at(key), "%s is outside the domain %s of %s (%s)", model.FormatValue(x), param.Domain(), param.Key, param.Unit)
 		}
 		return x
 	}
@@ -593,48 +597,47 @@ func parseFree(f *specFile, in *model.Inputs, name string, m map[string]any, own
 	if param != nil {
 		fr.Unit, lo, hi = param.Unit, param.Min, param.Max
 	}
-	fr.Min, fr.Max = num("min", lo), num("max", hi)
+	fr.Min, fr.Max = num("min", r.t.Min, lo), num("max", r.t.Max, hi)
 	if param == nil {
 		if fr.Min > fr.Max {
-			add(f.errorf(at("max"), "the bounds are reversed: min %s > max %s", model.FormatValue(fr.Min), model.FormatValue(fr.Max)))
+			r.errorf(r.at("max"), "the bounds are reversed: min %s > max %s", model.FormatValue(fr.Min), model.FormatValue(fr.Max))
 		}
-		return nil, errs
+		return false
 	}
-	if len(errs) == 0 && fr.Min >= fr.Max {
+	if len(r.errs) == 0 && fr.Min >= fr.Max {
 		k := "max"
-		if _, ok := m["max"]; !ok {
+		if r.t.Max == nil {
 			k = "min"
 		}
 		if fr.Min == fr.Max {
-			add(f.errorf(at(k), "min = max = %s leaves nothing free; fix the value in the scenario instead", model.FormatValue(fr.Min)))
+			r.errorf(r.at(k), "min = max = %s leaves nothing free; fix the value in the scenario instead", model.FormatValue(fr.Min))
 		} else {
-			add(f.errorf(at(k), "the bounds are reversed: min %s > max %s", model.FormatValue(fr.Min), model.FormatValue(fr.Max)))
+			r.errorf(r.at(k), "the bounds are reversed: min %s > max %s", model.FormatValue(fr.Min), model.FormatValue(fr.Max))
 		}
 	}
-	fr.Start = num("start", (fr.Min+fr.Max)/2)
-	if len(errs) == 0 && (fr.Start < fr.Min || fr.Start > fr.Max) {
-		add(f.errorf(at("start"), "start %s is outside the bounds [%s, %s]", model.FormatValue(fr.Start), model.FormatValue(fr.Min), model.FormatValue(fr.Max)))
+	fr.Start = num("start", r.t.Start, (fr.Min+fr.Max)/2)
+	if len(r.errs) == 0 && (fr.Start < fr.Min || fr.Start > fr.Max) {
+		r.errorf(r.at("start"), "start %s is outside the bounds [%s, %s]", model.FormatValue(fr.Start), model.FormatValue(fr.Min), model.FormatValue(fr.Max))
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return fr, nil
+	return true
 }
 
 // parseTargets reads the table [targets.KEY]: one target, or one per year
 // of its values table.
-func parseTargets(f *specFile, in *model.Inputs, key string, m map[string]any, seen map[metrics.Metric]string) ([]*Target, scenarios.Errors) {
-	var errs scenarios.Errors
+func parseTargets(f *specFile, in *model.Inputs, key string, m map[string]any, seen map[metrics.Metric]string) ([]*Target, tomlfile.Errors) {
+	var errs tomlfile.Errors
 	at := func(k ...string) []string { return append([]string{"targets", key}, k...) }
-	add := func(e *scenarios.Error) { errs = append(errs, e) }
-	unknown(f, m, at(), targetKeys, add)
-	if base, _, _ := strings.Cut(key, "["); !contains(metrics.Names(), base) {
-		add(f.errorf(at(), "unknown metric %q%s", base, scenarios.Suggest(base, metrics.Names())))
+	add := func(e *tomlfile.Error) { errs = append(errs, e) }
+	var t targetTOML
+	f.fields(m, at(), &t, add)
+	if base, _, _ := strings.Cut(key, "["); !slices.Contains(metrics.Names(), base) {
+		add(f.Errorf(at(), "unknown metric %q%s", base, tomlfile.Suggest(base, metrics.Names())))
 		return nil, errs
 	}
 	met, err := metrics.Parse(key)
 	if err != nil {
-		add(f.errorf(at(), "%s", strings.TrimPrefix(err.Error(), "metrics: not a metric: ")))
+		me, _ := errors.AsType[*metrics.Error](err) // Parse's errors are *metrics.Error
+		add(f.Errorf(at(), "%s", me.Msg))
 		return nil, errs
 	}
 
@@ -643,73 +646,48 @@ func parseTargets(f *specFile, in *model.Inputs, key string, m map[string]any, s
 		positive
 		nonNegative
 	)
-	num := func(k string, sign int) (float64, bool) {
-		v, ok := m[k]
-		if !ok {
+	num := func(k string, v any, sign int) (float64, bool) {
+		if v == nil {
 			return 0, false
 		}
-		x, isNum := scenarios.Number(v)
+		x, isNum := tomlfile.Number(v)
 		switch {
 		case !isNum:
-			add(f.errorf(at(k), "must be a number, not %s", scenarios.TypeName(v)))
-		case math.IsNaN(x) || math.IsInf(x, 0):
-			add(f.errorf(at(k), "%v is not a finite number", x))
+			add(f.Errorf(at(k), "must be a number, not %s", tomlfile.TypeName(v)))
+		case !tomlfile.Finite(x):
+			add(f.Errorf(at(k), "%v is not a finite number", x))
 		case sign == positive && x <= 0:
-			add(f.errorf(at(k), "must be positive, not %s", model.FormatValue(x)))
+			add(f.Errorf(at(k), "must be positive, not %s", model.FormatValue(x)))
 		case sign == nonNegative && x < 0:
-			add(f.errorf(at(k), "must not be negative, not %s (0 makes the target a check)", model.FormatValue(x)))
+			add(f.Errorf(at(k), "must not be negative, not %s (0 makes the target a check)", model.FormatValue(x)))
 		}
 		return x, true
 	}
-	prec, hasPrec := num("precision", positive)
-	weight, hasWeight := num("weight", nonNegative)
+	prec, hasPrec := num("precision", t.Precision, positive)
+	weight, hasWeight := num("weight", t.Weight, nonNegative)
 	switch {
 	case !hasPrec && !hasWeight:
-		add(f.errorf(at(), "give precision (the unit of the last printed digit, e.g. 0.1 for 6096.4) or weight"))
+		add(f.Errorf(at(), "give precision (the unit of the last printed digit, e.g. 0.1 for 6096.4) or weight"))
 	case !hasWeight:
 		weight = 2 / prec
 	case weight == 0 && !hasPrec:
-		add(f.errorf(at("weight"), "a target with weight 0 is only checked, which needs a precision"))
+		add(f.Errorf(at("weight"), "a target with weight 0 is only checked, which needs a precision"))
 	}
 
-	type point struct {
-		m metrics.Metric
-		v float64
-		k []string // where it is written
-	}
 	var pts []point
-	_, hasValue := m["value"]
-	vals, hasValues := m["values"]
 	switch {
 	case met.PerYear() && met.Year == 0:
-		if hasValue || !hasValues {
-			add(f.errorf(at(), "%s is per year: give values = { YEAR = VALUE, … } (or write the target as [targets.\"%s[YEAR]\"] with value)", key, key))
+		if t.Value != nil || t.Values == nil {
+			add(f.Errorf(at(), "%s is per year: give values = { YEAR = VALUE, … } (or write the target as [targets.\"%s[YEAR]\"] with value)", key, key))
 			break
 		}
-		vm, ok := vals.(map[string]any)
-		if !ok || len(vm) == 0 {
-			add(f.errorf(at("values"), "must be a table of years and values, e.g. { 2019 = 6096.4 }"))
-			break
-		}
-		for y, v := range vm {
-			year, err := strconv.Atoi(y)
-			if err != nil || len(y) != 4 {
-				add(f.errorf(at("values", y), "%q is not a year: the keys of values are years, e.g. 2019", y))
-				continue
-			}
-			x, isNum := scenarios.Number(v)
-			if !isNum || math.IsNaN(x) || math.IsInf(x, 0) {
-				add(f.errorf(at("values", y), "must be a finite number, not %s", scenarios.TypeName(v)))
-				continue
-			}
-			pts = append(pts, point{met.WithYear(year), x, at("values", y)})
-		}
+		pts = yearPoints(f, met, at("values"), t.Values, add)
 	default:
-		if hasValues || !hasValue {
-			add(f.errorf(at(), "%s is one figure: give value = NUMBER", key))
+		if t.Values != nil || t.Value == nil {
+			add(f.Errorf(at(), "%s is one figure: give value = NUMBER", key))
 			break
 		}
-		x, _ := num("value", anySign)
+		x, _ := num("value", t.Value, anySign)
 		pts = append(pts, point{met, x, at("value")})
 	}
 	if len(errs) > 0 {
@@ -719,17 +697,52 @@ func parseTargets(f *specFile, in *model.Inputs, key string, m map[string]any, s
 	var ts []*Target
 	for _, p := range pts {
 		if err := p.m.Check(in.FirstYear(), in.LastYear()); err != nil {
-			add(f.errorf(p.k, "%s", strings.TrimPrefix(err.Error(), "metrics: ")))
+			me, _ := errors.AsType[*metrics.Error](err) // Check's errors are *metrics.Error
+			add(f.Errorf(p.k, "%s", me.Msg))
 			continue
 		}
 		if prev, dup := seen[p.m]; dup {
-			add(f.errorf(p.k, "%s is already a target in [targets.%s]", p.m, prev))
+			add(f.Errorf(p.k, "%s is already a target in [targets.%s]", p.m, prev))
 			continue
 		}
 		seen[p.m] = key
 		ts = append(ts, &Target{Metric: p.m, Value: p.v, Precision: prec, Weight: weight})
 	}
 	return ts, errs
+}
+
+// point is one published figure of a target table, with where it is
+// written.
+type point struct {
+	m metrics.Metric
+	v float64
+	k []string
+}
+
+// yearPoints reads the values table, at at, of the per-year metric met:
+// { YEAR = VALUE, … }.
+func yearPoints(f *specFile, met metrics.Metric, at []string, values any, add func(*tomlfile.Error)) []point {
+	vm, ok := values.(map[string]any)
+	if !ok || len(vm) == 0 {
+		add(f.Errorf(at, "must be a table of years and values, e.g. { 2019 = 6096.4 }"))
+		return nil
+	}
+	var pts []point
+	for y, v := range vm {
+		k := append(append([]string(nil), at...), y)
+		year, ok := model.ParseYear(y)
+		if !ok {
+			add(f.Errorf(k, "%q is not a year: the keys of values are years, e.g. 2019", y))
+			continue
+		}
+		x, isNum := tomlfile.Number(v)
+		if !isNum || !tomlfile.Finite(x) {
+			add(f.Errorf(k, "must be a finite number, not %s", tomlfile.TypeName(v)))
+			continue
+		}
+		pts = append(pts, point{met.WithYear(year), x, k})
+	}
+	return pts
 }
 
 func paramKeys() []string {
@@ -740,16 +753,4 @@ func paramKeys() []string {
 		}
 	}
 	return keys
-}
-
-// sorted sorts errs by position and returns them.
-func sorted(errs scenarios.Errors) scenarios.Errors {
-	sort.SliceStable(errs, func(i, j int) bool {
-		a, b := errs[i], errs[j]
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
-	return errs
 }

@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"simulate/scenarios"
 )
 
 // A valid spec, to be broken one line at a time by the cases below.
@@ -164,8 +162,8 @@ func mustEmbedded(t *testing.T, name string) *Spec {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, n := range scenarios.CalibrationNames() {
-		src, err := scenarios.CalibrationSource(n)
+	for _, n := range Names() {
+		src, err := Source(n)
 		if err != nil {
 			f.Fatal(err)
 		}

@@ -11,59 +11,11 @@ import (
 	"simulate/pwt"
 )
 
-// Capital selects the capital input K.
-type Capital uint8
-
-const (
-	// CapitalServices uses rkna, capital services at constant national prices.
-	// It is the default (zero value) because PWT's rtfpna is built on it.
-	CapitalServices Capital = iota
-	// CapitalStock uses rnna, the capital stock at constant national prices.
-	CapitalStock
-)
-
-// String returns the PWT variable the option uses.
-func (c Capital) String() string {
-	switch c {
-	case CapitalServices:
-		return "rkna"
-	case CapitalStock:
-		return "rnna"
-	}
-	return "history.Capital(" + strconv.Itoa(int(c)) + ")"
-}
-
-// Labour selects the labour input L.
-type Labour uint8
-
-const (
-	// LabourHoursHC is emp·avh·hc: hours worked, adjusted for human capital. It is
-	// the default (zero value) because PWT's rtfpna is built on it.
-	LabourHoursHC Labour = iota
-	// LabourPersons is emp: persons engaged.
-	LabourPersons
-	// LabourPersonsHC is emp·hc: persons engaged, adjusted for human capital.
-	LabourPersonsHC
-)
-
-// String returns the product of PWT variables the option uses.
-func (l Labour) String() string {
-	switch l {
-	case LabourHoursHC:
-		return "emp×avh×hc"
-	case LabourPersons:
-		return "emp"
-	case LabourPersonsHC:
-		return "emp×hc"
-	}
-	return "history.Labour(" + strconv.Itoa(int(l)) + ")"
-}
-
 // Options choose the inputs and the years of a decomposition. The zero value
 // reproduces PWT's own TFP series over all years with data.
 type Options struct {
-	Capital Capital
-	Labour  Labour
+	Capital pwt.Capital
+	Labour  pwt.Labour
 	// From and To bound the row year t, inclusive; 0 means no bound. The row for
 	// From uses data of From − 1.
 	From, To int
@@ -72,10 +24,10 @@ type Options struct {
 // validate reports every problem with o at once.
 func (o Options) validate() error {
 	var errs []error
-	if o.Capital > CapitalStock {
+	if o.Capital > pwt.CapitalStock {
 		errs = append(errs, fmt.Errorf("history: unknown capital input %v", o.Capital))
 	}
-	if o.Labour > LabourPersonsHC {
+	if o.Labour > pwt.LabourPersonsHC {
 		errs = append(errs, fmt.Errorf("history: unknown labour input %v", o.Labour))
 	}
 	if o.From != 0 && o.To != 0 && o.From > o.To {
@@ -86,21 +38,7 @@ func (o Options) validate() error {
 
 // inputs returns the PWT variables the options need, Y first.
 func (o Options) inputs() []pwt.Var {
-	vs := []pwt.Var{pwt.RGDPNA, pwt.LABSH, o.capitalVar(), pwt.EMP}
-	switch o.Labour {
-	case LabourHoursHC:
-		vs = append(vs, pwt.AVH, pwt.HC)
-	case LabourPersonsHC:
-		vs = append(vs, pwt.HC)
-	}
-	return vs
-}
-
-func (o Options) capitalVar() pwt.Var {
-	if o.Capital == CapitalStock {
-		return pwt.RNNA
-	}
-	return pwt.RKNA
+	return append([]pwt.Var{pwt.RGDPNA, pwt.LABSH, o.Capital.Var()}, o.Labour.Vars()...)
 }
 
 // Row is the decomposition of one year's growth, from year t − 1 to t. Growth and
@@ -233,79 +171,20 @@ func decompose(t int, prev, cur pwt.Row, opt Options) Row {
 	// dln L is the sum of the components' log growth: the log of a product.
 	dL := dln(pwt.EMP)
 	switch opt.Labour {
-	case LabourHoursHC:
+	case pwt.LabourHoursHC:
 		dL += dln(pwt.AVH) + dln(pwt.HC)
-	case LabourPersonsHC:
+	case pwt.LabourPersonsHC:
 		dL += dln(pwt.HC)
 	}
 
 	r := Row{
 		Year:        t,
 		GDP:         100 * dln(pwt.RGDPNA),
-		Capital:     100 * aK * dln(opt.capitalVar()),
+		Capital:     100 * aK * dln(opt.Capital.Var()),
 		Labour:      100 * aL * dL,
 		LabourShare: aL,
 	}
 	// TFP is the residual, so the contributions add up to GDP growth by construction.
 	r.TFP = r.GDP - r.Capital - r.Labour
 	return r
-}
-
-// CapitalNames and LabourNames are the names by which the inputs are chosen on
-// the command line and in scenario files, in the order of the constants.
-var (
-	CapitalNames = []string{"rkna", "rnna"}
-	LabourNames  = []string{"hours-hc", "persons", "persons-hc"}
-)
-
-// NameError is a name that chooses no input: what ParseCapital and
-// ParseLabour return.
-type NameError struct {
-	What    string   // "capital input" or "labour input"
-	Name    string   // the name given
-	Allowed []string // the names that choose an input
-}
-
-// Error returns Msg prefixed with "history: ".
-func (e *NameError) Error() string { return "history: " + e.Msg() }
-
-// Msg returns what is wrong, as shown to a user: the name and the names
-// allowed.
-func (e *NameError) Msg() string {
-	return fmt.Sprintf("unknown %s %q; allowed: %s", e.What, e.Name, strings.Join(e.Allowed, ", "))
-}
-
-// ParseCapital returns the capital input called name ("rkna" or "rnna").
-// The error is a *[NameError].
-func ParseCapital(name string) (Capital, error) {
-	if i := slices.Index(CapitalNames, name); i >= 0 {
-		return Capital(i), nil
-	}
-	return 0, &NameError{What: "capital input", Name: name, Allowed: CapitalNames}
-}
-
-// ParseLabour returns the labour input called name ("hours-hc", "persons" or
-// "persons-hc"). The error is a *[NameError].
-func ParseLabour(name string) (Labour, error) {
-	if i := slices.Index(LabourNames, name); i >= 0 {
-		return Labour(i), nil
-	}
-	return 0, &NameError{What: "labour input", Name: name, Allowed: LabourNames}
-}
-
-// Name returns the name by which c is chosen: "rkna" or "rnna".
-func (c Capital) Name() string {
-	if int(c) < len(CapitalNames) {
-		return CapitalNames[c]
-	}
-	return c.String()
-}
-
-// Name returns the name by which l is chosen: "hours-hc", "persons" or
-// "persons-hc".
-func (l Labour) Name() string {
-	if int(l) < len(LabourNames) {
-		return LabourNames[l]
-	}
-	return l.String()
 }

@@ -1,7 +1,6 @@
 package history_test
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -112,8 +111,8 @@ func TestReproducesRTFPNA(t *testing.T) {
 // allOptions lists every combination of inputs; the first is the default.
 func allOptions() []history.Options {
 	var opts []history.Options
-	for _, k := range []history.Capital{history.CapitalServices, history.CapitalStock} {
-		for _, l := range []history.Labour{history.LabourHoursHC, history.LabourPersons, history.LabourPersonsHC} {
+	for _, k := range []pwt.Capital{pwt.CapitalServices, pwt.CapitalStock} {
+		for _, l := range []pwt.Labour{pwt.LabourHoursHC, pwt.LabourPersons, pwt.LabourPersonsHC} {
 			opts = append(opts, history.Options{Capital: k, Labour: l})
 		}
 	}
@@ -206,14 +205,14 @@ func TestSkipped(t *testing.T) {
 		},
 		{
 			name:      "rkna, emp×hc",
-			opt:       history.Options{Labour: history.LabourPersonsHC},
+			opt:       history.Options{Labour: pwt.LabourPersonsHC},
 			skipped:   [2]int{1951, 1956},
 			firstRow:  1957,
 			wantSkips: map[int]string{1956: "1956: rkna 1955 missing"},
 		},
 		{
 			name:     "rnna, emp",
-			opt:      history.Options{Capital: history.CapitalStock, Labour: history.LabourPersons},
+			opt:      history.Options{Capital: pwt.CapitalStock, Labour: pwt.LabourPersons},
 			skipped:  [2]int{1951, 1952},
 			firstRow: 1953,
 			wantSkips: map[int]string{
@@ -308,9 +307,9 @@ func TestByHand(t *testing.T) {
 		capital, dlL float64
 	}{
 		{history.Options{}, 100 * aK * 0.03, 0.01 - 0.005 + 0.008},
-		{history.Options{Capital: history.CapitalStock}, 100 * aK * 0.04, 0.01 - 0.005 + 0.008},
-		{history.Options{Labour: history.LabourPersons}, 100 * aK * 0.03, 0.01},
-		{history.Options{Labour: history.LabourPersonsHC}, 100 * aK * 0.03, 0.01 + 0.008},
+		{history.Options{Capital: pwt.CapitalStock}, 100 * aK * 0.04, 0.01 - 0.005 + 0.008},
+		{history.Options{Labour: pwt.LabourPersons}, 100 * aK * 0.03, 0.01},
+		{history.Options{Labour: pwt.LabourPersonsHC}, 100 * aK * 0.03, 0.01 + 0.008},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%v/%v", tt.opt.Capital, tt.opt.Labour), func(t *testing.T) {
@@ -397,7 +396,7 @@ func TestGaps(t *testing.T) {
 		"X,XYZ,2003,100,200,0,10,2000,2,0.6,1",
 		"X,XYZ,2004,100,200,1,10,2000,2,0.6,1",
 	)
-	res, err := history.Decompose(s, history.Options{Labour: history.LabourPersons})
+	res, err := history.Decompose(s, history.Options{Labour: pwt.LabourPersons})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -469,8 +468,8 @@ func TestOptionErrors(t *testing.T) {
 	}{
 		{"from after to", history.Options{From: 2010, To: 2000}, []string{"history: from year 2010 is after to year 2000"}},
 		{"all at once", history.Options{Capital: 9, Labour: 7, From: 2, To: 1}, []string{
-			"history: unknown capital input history.Capital(9)",
-			"history: unknown labour input history.Labour(7)",
+			"history: unknown capital input pwt.Capital(9)",
+			"history: unknown labour input pwt.Labour(7)",
 			"history: from year 2 is after to year 1",
 		}},
 	}
@@ -493,20 +492,6 @@ func TestOptionErrors(t *testing.T) {
 	}
 }
 
-func TestStrings(t *testing.T) {
-	for _, c := range []struct{ got, want string }{
-		{history.CapitalServices.String(), "rkna"},
-		{history.CapitalStock.String(), "rnna"},
-		{history.LabourHoursHC.String(), "emp×avh×hc"},
-		{history.LabourPersons.String(), "emp"},
-		{history.LabourPersonsHC.String(), "emp×hc"},
-	} {
-		if c.got != c.want {
-			t.Errorf("got %q, want %q", c.got, c.want)
-		}
-	}
-}
-
 func BenchmarkDecompose(b *testing.B) {
 	s := country(b, "CHN")
 	b.ReportAllocs()
@@ -514,35 +499,5 @@ func BenchmarkDecompose(b *testing.B) {
 		if _, err := history.Decompose(s, history.Options{}); err != nil {
 			b.Fatal(err)
 		}
-	}
-}
-
-func TestParseOptions(t *testing.T) {
-	for i, name := range history.CapitalNames {
-		c, err := history.ParseCapital(name)
-		if err != nil || int(c) != i || c.Name() != name {
-			t.Errorf("ParseCapital(%q) = %v, %v", name, c, err)
-		}
-	}
-	for i, name := range history.LabourNames {
-		l, err := history.ParseLabour(name)
-		if err != nil || int(l) != i || l.Name() != name {
-			t.Errorf("ParseLabour(%q) = %v, %v", name, l, err)
-		}
-	}
-	if got, _ := history.ParseLabour("hours-hc"); got != history.LabourHoursHC {
-		t.Errorf("hours-hc is %v", got)
-	}
-	if got, _ := history.ParseLabour("persons-hc"); got != history.LabourPersonsHC {
-		t.Errorf("persons-hc is %v", got)
-	}
-	_, err := history.ParseCapital("rknA")
-	ne, ok := errors.AsType[*history.NameError](err)
-	if want := `unknown capital input "rknA"; allowed: rkna, rnna`; !ok || ne.Msg() != want || err.Error() != "history: "+want {
-		t.Errorf("ParseCapital(rknA): got %v, want a *NameError %q", err, want)
-	}
-	_, err = history.ParseLabour("hours")
-	if ne, ok := errors.AsType[*history.NameError](err); !ok || ne.Name != "hours" || ne.What != "labour input" {
-		t.Errorf("ParseLabour(hours): got %v, want a *NameError", err)
 	}
 }

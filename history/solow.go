@@ -35,7 +35,7 @@ type Start struct {
 
 	// TFPGrowth is the trend of TFP measured as the Solow model measures it:
 	// the Törnqvist residual with the capital stock rnna and labour emp·avh·hc
-	// (Options{Capital: CapitalStock}). PWT's own rtfpna uses capital services
+	// (Options{Capital: pwt.CapitalStock}). PWT's own rtfpna uses capital services
 	// rkna instead; see TFPGrowthRTFPNA.
 	TFPGrowth          float64
 	TFPGrowthRTFPNA    float64 // trend of PWT's rtfpna, for comparison
@@ -80,7 +80,7 @@ func SolowStart(s pwt.Series, year, window int) (Start, error) {
 		return Start{}, errors.Join(errs...)
 	}
 
-	res, err := Decompose(s, Options{Capital: CapitalStock, Labour: LabourHoursHC, From: st.From, To: year})
+	res, err := Decompose(s, Options{Capital: pwt.CapitalStock, Labour: pwt.LabourHoursHC, From: st.From, To: year})
 	if err != nil {
 		return Start{}, err
 	}

@@ -30,7 +30,7 @@ func TestSolowStart(t *testing.T) {
 		return f
 	}
 	meanLog := func(x0, x1 float64) float64 { return math.Expm1(math.Log(x1/x0) / 5) }
-	res, err := history.Decompose(s, history.Options{Capital: history.CapitalStock, From: 2013, To: 2017})
+	res, err := history.Decompose(s, history.Options{Capital: pwt.CapitalStock, From: 2013, To: 2017})
 	if err != nil {
 		t.Fatal(err)
 	}

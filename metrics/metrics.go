@@ -18,8 +18,37 @@ type Metric struct {
 	Year int
 }
 
-// ErrSyntax is returned (wrapped) by Parse for text that is not a metric.
+// ErrSyntax is what every error of Parse is (errors.Is): text that is not
+// a metric.
 var ErrSyntax = errors.New("metrics: not a metric")
+
+// Error is a problem with a metric as written, from Parse or Check. Msg is
+// what a user reads; Error adds the package's prefix.
+type Error struct {
+	Syntax bool   // from Parse: the text is not a metric (errors.Is(e, ErrSyntax))
+	Msg    string // e.g. `unknown metric "x"; metrics are …`
+}
+
+func (e *Error) Error() string { return "metrics: " + e.Detail() }
+
+// Detail returns Msg, prefixed with "not a metric: " for a syntax error.
+func (e *Error) Detail() string {
+	if e.Syntax {
+		return "not a metric: " + e.Msg
+	}
+	return e.Msg
+}
+
+// Is reports whether target is ErrSyntax and e a syntax error.
+func (e *Error) Is(target error) bool { return e.Syntax && target == ErrSyntax }
+
+func syntaxError(format string, args ...any) error {
+	return &Error{Syntax: true, Msg: fmt.Sprintf(format, args...)}
+}
+
+func checkError(format string, args ...any) error {
+	return &Error{Msg: fmt.Sprintf(format, args...)}
+}
 
 // Parse reads a metric written NAME or NAME[YEAR]. A per-year metric may be
 // written without a year (its Year is then 0); a period total may not have
@@ -28,36 +57,23 @@ func Parse(s string) (Metric, error) {
 	name, year := s, 0
 	if i := strings.IndexByte(s, '['); i >= 0 {
 		if !strings.HasSuffix(s, "]") {
-			return Metric{}, fmt.Errorf("%w: %q: a year is written NAME[YEAR], e.g. ii_increment_yi[2019]", ErrSyntax, s)
+			return Metric{}, syntaxError("%q: a year is written NAME[YEAR], e.g. ii_increment_yi[2019]", s)
 		}
-		y, ok := parseYear(s[i+1 : len(s)-1])
+		y, ok := model.ParseYear(s[i+1 : len(s)-1])
 		if !ok {
-			return Metric{}, fmt.Errorf("%w: %q: %q is not a year (four digits)", ErrSyntax, s, s[i+1:len(s)-1])
+			return Metric{}, syntaxError("%q: %q is not a year (four digits)", s, s[i+1:len(s)-1])
 		}
 		name, year = s[:i], y
 	}
 	c, ok := lookup(name)
 	if !ok {
-		return Metric{}, fmt.Errorf("%w: unknown metric %q; metrics are %s", ErrSyntax, name, strings.Join(Names(), ", "))
+		return Metric{}, syntaxError("unknown metric %q; metrics are %s", name, strings.Join(Names(), ", "))
 	}
 	m := Metric{c: c, Year: year}
 	if !m.PerYear() && year != 0 {
-		return Metric{}, fmt.Errorf("%w: %q: %s is a total over the span and takes no year", ErrSyntax, s, name)
+		return Metric{}, syntaxError("%q: %s is a total over the span and takes no year", s, name)
 	}
 	return m, nil
-}
-
-func parseYear(s string) (int, bool) {
-	if len(s) != 4 {
-		return 0, false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-	}
-	y, err := strconv.Atoi(s)
-	return y, err == nil && y >= 1000
 }
 
 // lookup returns the row of the metric named name.
@@ -141,13 +157,13 @@ func (m Metric) WithYear(year int) Metric { m.Year = year; return m }
 func (m Metric) Check(first, last int) error {
 	switch {
 	case !m.Valid():
-		return errors.New("metrics: the zero Metric reads nothing")
+		return checkError("the zero Metric reads nothing")
 	case !m.PerYear():
 		return nil
 	case m.Year == 0:
-		return fmt.Errorf("metrics: %s is per year: write %s[YEAR]", m.Name(), m.Name())
+		return checkError("%s is per year: write %s[YEAR]", m.Name(), m.Name())
 	case m.Year < first || m.Year > last:
-		return fmt.Errorf("metrics: %s: year %d is outside the span %d–%d", m, m.Year, first, last)
+		return checkError("%s: year %d is outside the span %d–%d", m, m.Year, first, last)
 	}
 	return nil
 }

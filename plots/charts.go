@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -19,19 +21,36 @@ import (
 // model's own so that a reproduction can be checked by eye. Element i of
 // each slice belongs to Years[i]; a nil slice draws no markers.
 type Published struct {
-	Years   []int
-	II      []float64 // II GDP increment, 亿元
-	IIShare []float64 // II share of GDP growth, fraction
+	Years      []int
+	II         []float64 // II GDP increment, 亿元
+	IISharePct []float64 // II share of GDP growth, percent
 }
 
-// ReportJuly2020 returns the values of the report's chart "2019–2024 年中国
-// 产业互联网带来的 GDP 增量" (iResearch × Tsinghua, July 2020).
-func ReportJuly2020() *Published {
-	return &Published{
-		Years:   []int{2019, 2020, 2021, 2022, 2023, 2024},
-		II:      []float64{6096.4, 6703.5, 7485.2, 7970.4, 8663.6, 9387.8},
-		IIShare: []float64{0.107, 0.115, 0.123, 0.130, 0.136, 0.142},
+// NewPublished returns published II GDP increments (亿元) and II shares of
+// GDP growth (%), each given by year, as markers for the charts: nil when
+// both are empty. When both are given they must give the same years. (The
+// simulate command takes them from the calibration spec a scenario names,
+// whose targets are the published figures.)
+func NewPublished(ii, sharePct map[int]float64) (*Published, error) {
+	if len(ii) == 0 && len(sharePct) == 0 {
+		return nil, nil
 	}
+	years := slices.Sorted(maps.Keys(ii))
+	if len(ii) == 0 {
+		years = slices.Sorted(maps.Keys(sharePct))
+	} else if len(sharePct) > 0 && !slices.Equal(years, slices.Sorted(maps.Keys(sharePct))) {
+		return nil, errors.New("plots: published increments and shares are given for different years")
+	}
+	pub := &Published{Years: years}
+	for _, y := range years {
+		if len(ii) > 0 {
+			pub.II = append(pub.II, ii[y])
+		}
+		if len(sharePct) > 0 {
+			pub.IISharePct = append(pub.IISharePct, sharePct[y])
+		}
+	}
+	return pub, checkPublished(pub)
 }
 
 // ErrNoYears is returned when results hold no year to chart.
@@ -80,7 +99,7 @@ func checkPublished(pub *Published) error {
 	if pub == nil {
 		return nil
 	}
-	for _, s := range [][]float64{pub.II, pub.IIShare} {
+	for _, s := range [][]float64{pub.II, pub.IISharePct} {
 		if s != nil && len(s) != len(pub.Years) {
 			return errors.New("plots: published values and years differ in length")
 		}
@@ -229,9 +248,7 @@ func IIIncrement(t *Theme, res model.Results, pub *Published) (*Chart, error) {
 	shareVals := append([]float64(nil), share...)
 	if pub != nil {
 		barVals = append(barVals, pub.II...)
-		for _, s := range pub.IIShare {
-			shareVals = append(shareVals, 100*s)
-		}
+		shareVals = append(shareVals, pub.IISharePct...)
 	}
 	left, right := twinAxes(barVals, shareVals)
 	left.apply(&c.Plot.Y)
@@ -271,10 +288,10 @@ func IIIncrement(t *Theme, res model.Results, pub *Published) (*Chart, error) {
 			c.Plot.Add(&points{xs: px, ys: pub.II, glyph: pubBarGlyph})
 			c.addLegend(l.IIPublished, lineThumb{glyph: &pubBarGlyph})
 		}
-		if pub.IIShare != nil {
-			py := make([]float64, len(pub.IIShare))
-			for i, s := range pub.IIShare {
-				py[i] = right.toLeft(100 * s)
+		if pub.IISharePct != nil {
+			py := make([]float64, len(pub.IISharePct))
+			for i, s := range pub.IISharePct {
+				py[i] = right.toLeft(s)
 			}
 			c.Plot.Add(&points{xs: px, ys: py, glyph: pubPointGlyph})
 			c.addLegend(l.SharePublished, lineThumb{glyph: &pubPointGlyph})

@@ -11,9 +11,9 @@
 //
 //	IIIncrement        ii_increment          bars of the II GDP increment (亿元, left axis), the
 //	                                         II share of GDP growth (%) as a line on a right
-//	                                         axis, value labels; published values (e.g.
-//	                                         [ReportJuly2020]) as black markers: the report's
-//	                                         own chart
+//	                                         axis, value labels; published values
+//	                                         ([Published]) as black markers: the report's own
+//	                                         chart
 //	Decomposition      decomposition         stacked contributions of labour, capital and TFP
 //	                                         (pp) with total growth as markers
 //	Channels           ii_channels           stacked II GDP increment by channel (亿元) with the

@@ -4,12 +4,29 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
+	"simulate/calibrate"
 	"simulate/model"
 )
 
 var outDir = flag.String("out", "", "also write every rendered chart to this directory, for viewing")
+
+// reportFigures returns the report's published figures, read from the
+// calibration spec that holds them (calibrate/specs/report2020.toml), as
+// the simulate command reads them for the scenario report2020.
+var reportFigures = sync.OnceValue(func() *Published {
+	spec, err := calibrate.LoadEmbedded("report2020")
+	if err != nil {
+		panic(err)
+	}
+	pub, err := NewPublished(spec.Figures("ii_increment_yi"), spec.Figures("ii_share_pct"))
+	if err != nil {
+		panic(err)
+	}
+	return pub
+})
 
 // baseline returns results close to the report's: its GDP base and growth
 // path, the 2024 factor shares in every year, φ = 0.15, π = 0.4 and a

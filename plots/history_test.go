@@ -11,13 +11,14 @@ import (
 
 	"simulate/history"
 	"simulate/model"
+	"simulate/pwt"
 )
 
 // longHistory returns a made-up growth accounting of 1991–2017 in log
 // points, shaped like China's in PWT: capital the largest part, TFP
 // swinging below zero in some years, labour fading.
 func longHistory() history.Result {
-	h := history.Result{ISO: "CHN", Country: "China", Options: history.Options{Capital: history.CapitalStock}}
+	h := history.Result{ISO: "CHN", Country: "China", Options: history.Options{Capital: pwt.CapitalStock}}
 	for y := 1991; y <= 2017; y++ {
 		i := float64(y - 1991)
 		r := history.Row{

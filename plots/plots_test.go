@@ -28,7 +28,7 @@ import (
 // history charts.
 func charts(t *testing.T, th *Theme) []NamedChart {
 	t.Helper()
-	cs, err := ResultCharts(th, baseline(), ReportJuly2020())
+	cs, err := ResultCharts(th, baseline(), reportFigures())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ var years = []string{"2019", "2020", "2021", "2022", "2023", "2024"}
 // labels and the caption.
 func TestSVGTexts(t *testing.T) {
 	t.Parallel()
-	pub := ReportJuly2020()
+	pub := reportFigures()
 	res := baseline()
 	sc := scenarios()
 	tests := []struct {
@@ -258,7 +258,7 @@ func TestSVGChinese(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ii, err := IIIncrement(th, baseline(), ReportJuly2020())
+	ii, err := IIIncrement(th, baseline(), reportFigures())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,10 +313,10 @@ func TestGolden(t *testing.T) {
 		name  string
 		chart func() (*Chart, error)
 	}{
-		{"ii_increment_en", func() (*Chart, error) { return IIIncrement(nil, baseline(), ReportJuly2020()) }},
+		{"ii_increment_en", func() (*Chart, error) { return IIIncrement(nil, baseline(), reportFigures()) }},
 		{"decomposition_recession_en", func() (*Chart, error) { return Decomposition(nil, recession()) }},
 		{"ii_channels_recession_zh", func() (*Chart, error) { return Channels(zh, recession()) }},
-		{"ii_cumulative_zh", func() (*Chart, error) { return Cumulative(zh, baseline(), ReportJuly2020()) }},
+		{"ii_cumulative_zh", func() (*Chart, error) { return Cumulative(zh, baseline(), reportFigures()) }},
 		{"compare_ii_diff_en", func() (*Chart, error) { return CompareIIDiff(nil, scenarios()) }},
 		{"history_en", func() (*Chart, error) { return History(nil, longHistory(), "") }},
 		{"history_projection_zh", func() (*Chart, error) {
@@ -630,7 +630,7 @@ func TestFormats(t *testing.T) {
 // ErrPDF and no output.
 func TestPDF(t *testing.T) {
 	t.Parallel()
-	c, err := IIIncrement(nil, baseline(), ReportJuly2020())
+	c, err := IIIncrement(nil, baseline(), reportFigures())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -741,6 +741,29 @@ func TestGlyphError(t *testing.T) {
 	}
 	if _, err := Render(c, PNG); !errors.As(err, &ge) || string(ge.Missing) != "鑫" {
 		t.Errorf("shipped font, %q: error %v, want a *GlyphError for 鑫", sc[1].Name, err)
+	}
+}
+
+func TestNewPublished(t *testing.T) {
+	pub, err := NewPublished(map[int]float64{2020: 2, 2019: 1}, map[int]float64{2019: 10.7, 2020: 11.5})
+	if err != nil || !slices.Equal(pub.Years, []int{2019, 2020}) || !slices.Equal(pub.II, []float64{1, 2}) ||
+		!slices.Equal(pub.IISharePct, []float64{10.7, 11.5}) {
+		t.Errorf("both: got %+v, %v", pub, err)
+	}
+	if pub, err := NewPublished(nil, map[int]float64{2021: 12.3}); err != nil || pub.II != nil || !slices.Equal(pub.Years, []int{2021}) {
+		t.Errorf("shares only: got %+v, %v", pub, err)
+	}
+	if pub, err := NewPublished(nil, nil); pub != nil || err != nil {
+		t.Errorf("none: got %+v, %v; want nil", pub, err)
+	}
+	if _, err := NewPublished(map[int]float64{2019: 1}, map[int]float64{2020: 1}); err == nil {
+		t.Error("different years: no error")
+	}
+	if _, err := NewPublished(map[int]float64{2019: math.NaN()}, nil); err == nil {
+		t.Error("NaN: no error")
+	}
+	if got := reportFigures(); len(got.Years) != 6 || got.II[0] != 6096.4 || got.IISharePct[5] != 14.2 {
+		t.Errorf("the report's figures: %+v", got)
 	}
 }
 

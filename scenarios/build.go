@@ -2,78 +2,29 @@ package scenarios
 
 import (
 	"fmt"
-	"path"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
+	"simulate/internal/tomlfile"
 	"simulate/model"
 )
 
 // build turns the merged leaves of a scenario into model inputs and checks
 // them, collecting every problem.
 func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
-	var errs Errors
+	s, errs := header(f, leaves)
 	fileErr := func(key, format string, args ...any) {
-		errs = append(errs, &Error{File: f.name, Key: key, Msg: fmt.Sprintf(format, args...)})
-	}
-	str := func(key string) string {
-		if l, ok := leaves[key]; ok {
-			return l.val.(string)
-		}
-		return ""
-	}
-	s := &Scenario{Source: f.name, Title: str("title"), Description: str("description"), Mode: ModeDecomposition, leaves: leaves}
-
-	if l, ok := leaves["name"]; ok {
-		s.Name = l.val.(string)
-		if err := CheckName(s.Name); err != nil {
-			errs = append(errs, l.errorf(nil, "%v", err))
-		}
-	} else {
-		s.Name = strings.TrimSuffix(path.Base(filepath.ToSlash(f.name)), ".toml")
-		s.Name = strings.TrimPrefix(s.Name, "embedded:")
-		if err := CheckName(s.Name); err != nil {
-			fileErr("name", "the file name gives no usable scenario name (%v); add a name key", err)
-		}
-	}
-	if l, ok := leaves["mode"]; ok {
-		switch m := l.val.(string); m {
-		case ModeDecomposition, ModeSolow:
-			s.Mode = m
-		default:
-			errs = append(errs, l.errorf(nil, "mode %q is not known; allowed: %s, %s", m, ModeDecomposition, ModeSolow))
-		}
+		errs = append(errs, &Error{File: f.Name, Key: key, Msg: fmt.Sprintf(format, args...)})
 	}
 	solow := s.Mode == ModeSolow
 	errs = append(errs, modeKeys(f, s.Mode, leaves)...)
-
 	// The span comes first: every per-year value is read against it.
-	var span [2]int
-	for i, key := range []string{"span.base_year", "span.last_year"} {
-		l, ok := leaves[key]
-		if !ok {
-			fileErr(key, "missing: the scenario must give [span] base_year and last_year")
-			continue
-		}
-		y := l.val.(int64)
-		if y < 1000 || y > 9999 {
-			errs = append(errs, l.errorf(nil, "%d is not a year in [1000, 9999]", y))
-			continue
-		}
-		span[i] = int(y)
-	}
-	if span[0] != 0 && span[1] != 0 {
-		if n := span[1] - span[0]; n < 1 || n > model.MaxYears {
-			errs = append(errs, leaves["span.last_year"].errorf(nil,
-				"last_year %d must be 1 to %d years after base_year %d", span[1], model.MaxYears, span[0]))
-		}
-	}
+	base, n, e := span(f, leaves)
+	errs = append(errs, e...)
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	base, n := span[0], span[1]-span[0]
 	in := model.NewInputs(base, n)
 	if solow {
 		in.Solow = model.NewSolow(n, hasICT(leaves))
@@ -89,7 +40,7 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 		if !p.PerYear {
 			switch {
 			case ok:
-				v, _ := number(l.val)
+				v, _ := tomlfile.Number(l.val)
 				*p.Scalar(in) = p.ToModel(v)
 			case p.Required():
 				fileErr(p.Key, "missing: the scenario must give %s (%s)", p.Key, p.Doc)
@@ -125,7 +76,7 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 			vals, has, e := parseSeries(l, base, n, true)
 			errs = append(errs, e...)
 			for i, v := range vals {
-				if has[i] && !finite(v) {
+				if has[i] && !tomlfile.Finite(v) {
 					errs = append(errs, l.errorf(yearKey(l, base+1+i), "%v is not a finite number", v))
 					has[i] = false
 				}
@@ -133,8 +84,10 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 			checks[key], given[key] = vals, has
 		}
 	}
-	h, r, e := buildExtras(leaves, base)
-	s.History, s.Reference = h, r
+	h, e := buildHistory(leaves, base)
+	s.History = h
+	errs = append(errs, e...)
+	s.Reference, e = buildReference(leaves)
 	errs = append(errs, e...)
 	if solow {
 		errs = append(errs, buildSolow(f, in, leaves)...)
@@ -168,6 +121,78 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 		return nil, errs
 	}
 	return s, nil
+}
+
+// header reads the keys that say what the scenario is: its name (from the
+// name key, else the file name), title, description, mode and the
+// published figures it is compared with.
+func header(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
+	var errs Errors
+	s := &Scenario{Source: f.Name, Mode: ModeDecomposition, leaves: leaves}
+	if l, ok := leaves["title"]; ok {
+		s.Title = l.val.(string)
+	}
+	if l, ok := leaves["description"]; ok {
+		s.Description = l.val.(string)
+	}
+	if l, ok := leaves["name"]; ok {
+		s.Name = l.val.(string)
+		if err := CheckName(s.Name); err != nil {
+			errs = append(errs, l.errorf(nil, "%v", err))
+		}
+	} else {
+		s.Name = tomlfile.NameFromFile(f.Name)
+		if err := CheckName(s.Name); err != nil {
+			errs = append(errs, &Error{File: f.Name, Key: "name", Msg: fmt.Sprintf("the file name gives no usable scenario name (%v); add a name key", err)})
+		}
+	}
+	if l, ok := leaves["mode"]; ok {
+		switch m := l.val.(string); m {
+		case ModeDecomposition, ModeSolow:
+			s.Mode = m
+		default:
+			errs = append(errs, l.errorf(nil, "mode %q is not known; allowed: %s, %s", m, ModeDecomposition, ModeSolow))
+		}
+	}
+	if l, ok := leaves["published"]; ok {
+		// Not inherited, so l is a key of f: a path is relative to f.
+		switch ref := l.val.(string); {
+		case ref == "":
+			errs = append(errs, l.errorf(nil, "is empty: name the calibration spec that holds the published figures, e.g. published = \"report2020\""))
+		case !tomlfile.IsPath(ref):
+			s.Published = ref
+		case f.emb:
+			errs = append(errs, l.errorf(nil, "an embedded scenario names an embedded calibration spec, not the path %q", ref))
+		default:
+			s.Published = f.join(ref)
+		}
+	}
+	return s, errs
+}
+
+// span reads [span] into the base year and the number of years after it.
+func span(f *file, leaves map[string]*leaf) (base, n int, errs Errors) {
+	var years [2]int
+	for i, key := range []string{"span.base_year", "span.last_year"} {
+		l, ok := leaves[key]
+		if !ok {
+			errs = append(errs, &Error{File: f.Name, Key: key, Msg: "missing: the scenario must give [span] base_year and last_year"})
+			continue
+		}
+		y := l.val.(int64)
+		if y < 1000 || y > 9999 {
+			errs = append(errs, l.errorf(nil, "%d is not a year in [1000, 9999]", y))
+			continue
+		}
+		years[i] = int(y)
+	}
+	if years[0] != 0 && years[1] != 0 {
+		if n := years[1] - years[0]; n < 1 || n > model.MaxYears {
+			errs = append(errs, leaves["span.last_year"].errorf(nil,
+				"last_year %d must be 1 to %d years after base_year %d", years[1], model.MaxYears, years[0]))
+		}
+	}
+	return years[0], years[1] - years[0], errs
 }
 
 // splitForms sets the split form of every year from the keys given for it:
@@ -211,7 +236,7 @@ func splitForms(f *file, in *model.Inputs, leaves map[string]*leaf, given map[st
 		}
 	}
 	if len(missing) > 0 {
-		errs = append(errs, &Error{File: f.name, Key: "labor, capital", Msg: fmt.Sprintf(
+		errs = append(errs, &Error{File: f.Name, Key: "labor, capital", Msg: fmt.Sprintf(
 			"no factor split for %s: give labor.share_pct and capital.share_pct (shares of growth, %%), "+
 				"labor.contribution_pp and capital.contribution_pp (pp), or labor.growth_pct, capital.growth_pct "+
 				"and capital.income_share (production function)", yearList(missing))})
@@ -267,9 +292,9 @@ func checkSums(in *model.Inputs, leaves map[string]*leaf, checks map[string][]fl
 // inputError places a model validation error at the key that caused it.
 func inputError(f *file, leaves map[string]*leaf, ie *model.InputError) *Error {
 	l, ok := leaves[ie.Key]
-	if !ok && ie.Key == "tfp.weight" {
-		for d := range model.Dimension(model.NumDimensions) {
-			if l, ok = leaves["tfp.weight."+d.String()]; ok {
+	if !ok && ie.Key == "tfp.weight" { // the weights' sum: place it at the first weight given
+		for _, p := range model.Params {
+			if l, ok = leaves[p.Key]; ok && p.IsWeight() {
 				break
 			}
 		}
@@ -279,7 +304,7 @@ func inputError(f *file, leaves map[string]*leaf, ie *model.InputError) *Error {
 		if ie.Year != 0 {
 			key = fmt.Sprintf("%s[%d]", ie.Key, ie.Year)
 		}
-		return &Error{File: f.name, Key: key, Msg: ie.Msg + " (default value)"}
+		return &Error{File: f.Name, Key: key, Msg: ie.Msg + " (default value)"}
 	}
 	e := l.errorf(yearKey(l, ie.Year), "%s", ie.Msg)
 	if ie.Year != 0 {
@@ -302,7 +327,7 @@ func yearKey(l *leaf, year int) []string {
 		return nil
 	}
 	for k := range m {
-		if y, ok := parseYear(k); ok && y == year {
+		if y, ok := model.ParseYear(k); ok && y == year {
 			return []string{k}
 		}
 	}
@@ -316,7 +341,7 @@ func yearKey(l *leaf, year int) []string {
 // year unless partial.
 func parseSeries(l *leaf, base, n int, partial bool) (vals []float64, given []bool, errs Errors) {
 	vals, given = make([]float64, n), make([]bool, n)
-	if v, ok := number(l.val); ok {
+	if v, ok := tomlfile.Number(l.val); ok {
 		for i := range vals {
 			vals[i], given[i] = v, true
 		}
@@ -329,7 +354,7 @@ func parseSeries(l *leaf, base, n int, partial bool) (vals []float64, given []bo
 		}
 		pts, ok := lin.(map[string]any)
 		if !ok {
-			return nil, nil, Errors{l.errorf([]string{"linear"}, "must be a table of years and values, not %s", typeName(lin))}
+			return nil, nil, Errors{l.errorf([]string{"linear"}, "must be a table of years and values, not %s", tomlfile.TypeName(lin))}
 		}
 		ys, vs, errs := yearTable(l, []string{"linear"}, pts, 0, 0)
 		if len(errs) > 0 {
@@ -339,7 +364,7 @@ func parseSeries(l *leaf, base, n int, partial bool) (vals []float64, given []bo
 			return nil, nil, Errors{l.errorf([]string{"linear"}, "a linear path needs at least one year")}
 		}
 		for i := range vals {
-			vals[i], given[i] = interpolate(ys, vs, base+1+i), true
+			vals[i], given[i] = model.Interpolate(ys, vs, base+1+i), true
 		}
 		return vals, given, nil
 	}
@@ -382,7 +407,7 @@ func yearTable(l *leaf, below []string, m map[string]any, first, last int) (year
 		at := append(append([]string(nil), below...), k)
 		// A year has one spelling (four digits), so TOML's own duplicate-key
 		// check already refuses a year given twice.
-		y, ok := parseYear(k)
+		y, ok := model.ParseYear(k)
 		if !ok {
 			errs = append(errs, l.errorf(at, "%q is not a year: the keys of a per-year table are years, e.g. 2019", k))
 			continue
@@ -391,9 +416,9 @@ func yearTable(l *leaf, below []string, m map[string]any, first, last int) (year
 			errs = append(errs, l.errorf(at, "year %d is outside the span %d–%d", y, first, last))
 			continue
 		}
-		v, ok := number(m[k])
+		v, ok := tomlfile.Number(m[k])
 		if !ok {
-			errs = append(errs, l.errorf(at, "must be a number, not %s", typeName(m[k])))
+			errs = append(errs, l.errorf(at, "must be a number, not %s", tomlfile.TypeName(m[k])))
 			continue
 		}
 		pts = append(pts, point{y, v})
@@ -403,35 +428,6 @@ func yearTable(l *leaf, below []string, m map[string]any, first, last int) (year
 		years, vals = append(years, p.y), append(vals, p.v)
 	}
 	return years, vals, errs
-}
-
-// parseYear reads a year written as four digits.
-func parseYear(s string) (int, bool) {
-	if len(s) != 4 {
-		return 0, false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-	}
-	y, err := strconv.Atoi(s)
-	return y, err == nil && y >= 1000
-}
-
-// interpolate returns the value of the piecewise-linear path through
-// (ys, vs) at year y, flat outside the given years.
-func interpolate(ys []int, vs []float64, y int) float64 {
-	if y <= ys[0] {
-		return vs[0]
-	}
-	for k := 1; k < len(ys); k++ {
-		if y <= ys[k] {
-			t := float64(y-ys[k-1]) / float64(ys[k]-ys[k-1])
-			return vs[k-1] + t*(vs[k]-vs[k-1])
-		}
-	}
-	return vs[len(vs)-1]
 }
 
 // yearList writes years as "year 2021" or "years 2019–2021, 2023".

@@ -2,9 +2,8 @@ package scenarios
 
 import (
 	"embed"
-	"io/fs"
-	"sort"
-	"strings"
+
+	"simulate/internal/tomlfile"
 )
 
 // embedded holds the shipped scenarios, so that the tool runs them without
@@ -14,21 +13,7 @@ import (
 var embedded embed.FS
 
 // Names returns the names of the embedded scenarios, sorted.
-func Names() []string { return tomlNames(embedded, ".") }
-
-// tomlNames returns the names, without ".toml", of the TOML files in folder
-// dir of fsys, sorted.
-func tomlNames(fsys fs.FS, dir string) []string {
-	entries, _ := fs.ReadDir(fsys, dir)
-	var names []string
-	for _, e := range entries {
-		if n, ok := strings.CutSuffix(e.Name(), ".toml"); ok && !e.IsDir() {
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	return names
-}
+func Names() []string { return tomlfile.Names(embedded, ".") }
 
 // Source returns the TOML text of the embedded scenario called name.
 func Source(name string) ([]byte, error) {
@@ -36,5 +21,5 @@ func Source(name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return f.src, nil
+	return f.Src, nil
 }

@@ -1,20 +1,15 @@
 package scenarios
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"math"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
+	"simulate/internal/tomlfile"
 	"simulate/model"
 	"simulate/uncertain"
 )
@@ -32,6 +27,12 @@ type Scenario struct {
 	History     *History          // observed years to show before the projection, or nil
 	Reference   *Reference        // a published split to mark on charts, or nil
 
+	// Published names the calibration spec whose targets are the published
+	// figures the scenario reproduces, drawn as markers on its charts: an
+	// embedded spec's name, or a path (relative to the working directory).
+	// "" when the scenario names none. It is not inherited.
+	Published string
+
 	leaves map[string]*leaf // every key given, after extends was applied
 }
 
@@ -47,9 +48,9 @@ func (s *Scenario) Origin(key string) string {
 	}
 	line, _ := l.pos()
 	if line == 0 {
-		return l.file.name
+		return l.file.Name
 	}
-	return fmt.Sprintf("%s:%d", l.file.name, line)
+	return fmt.Sprintf("%s:%d", l.file.Name, line)
 }
 
 // ShareSumTolerance is how far, in percentage points, stated factor shares
@@ -75,11 +76,10 @@ func CheckName(name string) error {
 
 // file is one scenario source.
 type file struct {
-	name string // as shown in messages
-	id   string // identity for cycle detection: absolute path or "embedded:NAME"
-	dir  string // folder against which extends paths resolve
-	src  []byte
-	emb  bool // read from the embedded files
+	*tomlfile.File        // the name as shown in messages, and the source
+	id             string // identity for cycle detection: absolute path or "embedded:NAME"
+	dir            string // folder against which extends paths resolve
+	emb            bool   // read from the embedded files
 }
 
 // leaf is one key with its value, as given in a file.
@@ -92,9 +92,9 @@ type leaf struct {
 // pos returns where the leaf, or a key below it, is written.
 func (l *leaf) pos(below ...string) (int, int) {
 	p := append(strings.Split(l.key, "."), below...)
-	line, col := locate(l.file.src, p)
+	line, col := l.file.Locate(p...)
 	if line == 0 && len(below) > 0 {
-		return locate(l.file.src, strings.Split(l.key, "."))
+		return l.file.Locate(strings.Split(l.key, ".")...)
 	}
 	return line, col
 }
@@ -105,21 +105,13 @@ func (l *leaf) errorf(below []string, format string, args ...any) *Error {
 	if len(below) > 0 {
 		key += "." + strings.Join(below, ".")
 	}
-	return &Error{File: l.file.name, Line: line, Col: col, Key: key, Msg: fmt.Sprintf(format, args...)}
+	return &Error{File: l.file.Name, Line: line, Col: col, Key: key, Msg: fmt.Sprintf(format, args...)}
 }
 
 // Open loads a scenario named on a command line: a path to a file when arg
 // ends in ".toml" or contains a path separator or names an existing file,
 // else the name of an embedded scenario.
-func Open(arg string) (*Scenario, error) {
-	if strings.HasSuffix(arg, ".toml") || strings.ContainsAny(arg, `/\`) {
-		return Load(arg)
-	}
-	if st, err := os.Stat(arg); err == nil && st.Mode().IsRegular() {
-		return Load(arg)
-	}
-	return LoadEmbedded(arg)
-}
+func Open(arg string) (*Scenario, error) { return tomlfile.Open(arg, Load, LoadEmbedded) }
 
 // Load loads the scenario file at path.
 func Load(path string) (*Scenario, error) {
@@ -143,15 +135,11 @@ func LoadEmbedded(name string) (*Scenario, error) {
 // source gives no name, as the scenario name. An extends path is resolved
 // against the current directory.
 func Parse(name string, src []byte) (*Scenario, error) {
-	return load(&file{name: name, id: "parse:" + name, dir: ".", src: src})
+	return load(&file{File: tomlfile.NewFile(name, src), id: "parse:" + name, dir: "."})
 }
 
-// MaxFileSize is the largest scenario file read: far above any real
-// scenario, it keeps a wrong path (a log, a device) from exhausting memory.
-const MaxFileSize = 1 << 20
-
 func readFile(p string) (*file, error) {
-	src, err := readLimited(p)
+	src, err := tomlfile.ReadFile(p, "a scenario")
 	if err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", p, err)
 	}
@@ -159,43 +147,7 @@ func readFile(p string) (*file, error) {
 	if err != nil {
 		abs = p
 	}
-	return &file{name: p, id: abs, dir: filepath.Dir(p), src: src}, nil
-}
-
-// readLimited reads the regular file at p, refusing anything else (a
-// folder, a device, a pipe) and files over MaxFileSize.
-func readLimited(p string) ([]byte, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
-	}
-	if st.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%d bytes is larger than the %d bytes a scenario may have", st.Size(), MaxFileSize)
-	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	if len(src) > MaxFileSize {
-		return nil, fmt.Errorf("larger than the %d bytes a scenario may have", MaxFileSize)
-	}
-	return src, nil
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
+	return &file{File: tomlfile.NewFile(p, src), id: abs, dir: filepath.Dir(p)}, nil
 }
 
 func readEmbedded(name string) (*file, error) {
@@ -203,7 +155,7 @@ func readEmbedded(name string) (*file, error) {
 	if err != nil || CheckName(name) != nil {
 		return nil, fmt.Errorf("no embedded scenario %q (embedded: %s); to load a file, give its path ending in .toml", name, strings.Join(Names(), ", "))
 	}
-	return &file{name: "embedded:" + name + ".toml", id: "embedded:" + name, src: src, emb: true}, nil
+	return &file{File: tomlfile.NewFile("embedded:"+name+".toml", src), id: "embedded:" + name, emb: true}, nil
 }
 
 func load(f *file) (*Scenario, error) {
@@ -213,8 +165,7 @@ func load(f *file) (*Scenario, error) {
 	}
 	s, errs := build(f, leaves)
 	if len(errs) > 0 {
-		sortErrors(errs)
-		return nil, errs
+		return nil, errs.Sort()
 	}
 	s.Chain = chain
 	return s, nil
@@ -228,34 +179,29 @@ func resolve(f *file, stack []*file) (map[string]*leaf, []string, error) {
 		if g.id == f.id {
 			var names []string
 			for _, h := range append(stack[i:], f) {
-				names = append(names, h.name)
+				names = append(names, h.Name)
 			}
-			return nil, nil, &Error{File: f.name, Key: "extends", Msg: "extends forms a cycle: " + strings.Join(names, " → ")}
+			return nil, nil, &Error{File: f.Name, Key: "extends", Msg: "extends forms a cycle: " + strings.Join(names, " → ")}
 		}
 	}
 	own, errs := decode(f)
 	if len(errs) > 0 {
-		sortErrors(errs)
-		return nil, nil, errs
+		return nil, nil, errs.Sort()
 	}
 	ext, ok := own["extends"]
 	if !ok {
-		return own, []string{f.name}, nil
+		return own, []string{f.Name}, nil
 	}
 	delete(own, "extends")
 	target := ext.val.(string)
 	var base *file
 	var err error
 	switch {
-	case strings.HasSuffix(target, ".toml") || strings.ContainsAny(target, `/\`):
+	case tomlfile.IsPath(target):
 		if f.emb {
 			base, err = readEmbeddedPath(path.Join(f.dir, target))
 		} else {
-			p := filepath.FromSlash(target)
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(f.dir, p)
-			}
-			base, err = readFile(p)
+			base, err = readFile(f.join(target))
 		}
 	default:
 		base, err = readEmbedded(target)
@@ -267,11 +213,24 @@ func resolve(f *file, stack []*file) (map[string]*leaf, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	delete(merged, "name") // a name is never inherited
+	// A name, and the published figures a scenario is compared with, are
+	// never inherited.
+	delete(merged, "name")
+	delete(merged, "published")
 	for k, l := range own {
 		merged[k] = l
 	}
-	return merged, append([]string{f.name}, chain...), nil
+	return merged, append([]string{f.Name}, chain...), nil
+}
+
+// join returns the path of a file that f names by path p (in slash or
+// native form): p itself when absolute, else p relative to f's folder.
+func (f *file) join(p string) string {
+	p = filepath.FromSlash(p)
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(f.dir, p)
+	}
+	return p
 }
 
 func readEmbeddedPath(p string) (*file, error) {
@@ -279,57 +238,18 @@ func readEmbeddedPath(p string) (*file, error) {
 	if err != nil {
 		return nil, fmt.Errorf("no embedded scenario file %q", p)
 	}
-	return &file{name: "embedded:" + p, id: "embedded:" + strings.TrimSuffix(p, ".toml"), dir: path.Dir(p), src: src, emb: true}, nil
+	return &file{File: tomlfile.NewFile("embedded:"+p, src), id: "embedded:" + strings.TrimSuffix(p, ".toml"), dir: path.Dir(p), emb: true}, nil
 }
 
 // decode parses the TOML of f and checks every key against the schema.
 func decode(f *file) (leaves map[string]*leaf, errs Errors) {
-	var raw map[string]any
-	if err := safeDecode(f.src, &raw); err != nil {
-		return nil, Errors{tomlError(f, err)}
+	raw, err := f.Decode()
+	if err != nil {
+		return nil, Errors{err.(*Error)}
 	}
 	leaves = map[string]*leaf{}
 	flatten(f, raw, "", leaves, &errs)
 	return leaves, errs
-}
-
-// DecodeTOML decodes src into a generic table the way scenario files are
-// decoded: a panic inside the decoder becomes an error, and a syntax error
-// becomes an *Error with the line and column the decoder gives. name is
-// the file as shown in messages.
-func DecodeTOML(name string, src []byte) (map[string]any, error) {
-	var raw map[string]any
-	if err := safeDecode(src, &raw); err != nil {
-		return nil, tomlError(&file{name: name}, err)
-	}
-	return raw, nil
-}
-
-// safeDecode runs the TOML decoder, turning a panic inside it (a decoder
-// bug on odd input) into an error.
-func safeDecode(src []byte, v any) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("the TOML decoder failed on this input: %v", r)
-		}
-	}()
-	_, err = toml.Decode(string(src), v)
-	return err
-}
-
-// tomlError turns a decoder error into an *Error with the position the
-// decoder gives. It reads ParseError's fields rather than calling
-// ErrorWithPosition, which has panicked on some inputs (CRLF line endings).
-func tomlError(f *file, err error) *Error {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		msg := pe.Message
-		if pe.Usage != "" {
-			msg += " (" + strings.TrimSpace(pe.Usage) + ")"
-		}
-		return &Error{File: f.name, Line: pe.Position.Line, Col: pe.Position.Col, Key: pe.LastKey, Msg: "TOML syntax: " + msg}
-	}
-	return &Error{File: f.name, Msg: err.Error()}
 }
 
 // flatten walks a decoded table, checking keys against the schema, and
@@ -349,11 +269,7 @@ func flatten(f *file, table map[string]any, prefix string, leaves map[string]*le
 		l := &leaf{key: p, val: v, file: f}
 		kd, ok := schema[p]
 		if !ok {
-			where := "at the top level"
-			if prefix != "" {
-				where = "in [" + prefix + "]"
-			}
-			*errs = append(*errs, l.errorf(nil, "unknown key %q %s%s", k, where, suggest(k, childKeys(prefix))))
+			*errs = append(*errs, l.errorf(nil, "%s", tomlfile.UnknownKey(k, prefix, childKeys(prefix))))
 			continue
 		}
 		if kd == kindUncertainty {
@@ -363,7 +279,7 @@ func flatten(f *file, table map[string]any, prefix string, leaves map[string]*le
 		if kd == kindTable {
 			sub, ok := v.(map[string]any)
 			if !ok {
-				*errs = append(*errs, l.errorf(nil, "must be a table of keys (%s), not %s", strings.Join(childKeys(p), ", "), typeName(v)))
+				*errs = append(*errs, l.errorf(nil, "must be a table of keys (%s), not %s", strings.Join(childKeys(p), ", "), tomlfile.TypeName(v)))
 				continue
 			}
 			flatten(f, sub, p, leaves, errs)
@@ -382,78 +298,23 @@ func checkKind(kd kind, v any) string {
 	switch kd {
 	case kindString:
 		if _, ok := v.(string); !ok {
-			return "must be a string, not " + typeName(v)
+			return "must be a string, not " + tomlfile.TypeName(v)
 		}
 	case kindInt:
 		if _, ok := v.(int64); !ok {
-			return "must be a whole number (a year), not " + typeName(v)
+			return "must be a whole number (a year), not " + tomlfile.TypeName(v)
 		}
 	case kindNumber:
-		if _, ok := number(v); !ok {
-			return "must be a number, not " + typeName(v)
+		if _, ok := tomlfile.Number(v); !ok {
+			return "must be a number, not " + tomlfile.TypeName(v)
 		}
 	case kindSeries:
-		if _, ok := number(v); ok {
+		if _, ok := tomlfile.Number(v); ok {
 			return ""
 		}
 		if _, ok := v.(map[string]any); !ok {
-			return "must be a number, a table of years ({ 2019 = 6.3, 2020 = 6.1 }) or a linear path ({ linear = { 2019 = 6.3, 2024 = 5.5 } }), not " + typeName(v)
+			return "must be a number, a table of years ({ 2019 = 6.3, 2020 = 6.1 }) or a linear path ({ linear = { 2019 = 6.3, 2024 = 5.5 } }), not " + tomlfile.TypeName(v)
 		}
 	}
 	return ""
 }
-
-// Number returns a decoded TOML value as a float64 when it is a number
-// (integer or float). Other readers of TOML files (calibration specs) use it
-// so that they accept numbers as scenarios do.
-func Number(v any) (float64, bool) { return number(v) }
-
-func number(v any) (float64, bool) {
-	switch x := v.(type) {
-	case int64:
-		return float64(x), true
-	case float64:
-		return x, true
-	}
-	return 0, false
-}
-
-// TypeName describes the type of a decoded TOML value for a message: "a
-// string", "an integer", "a table", ….
-func TypeName(v any) string { return typeName(v) }
-
-func typeName(v any) string {
-	switch v.(type) {
-	case string:
-		return "a string"
-	case int64:
-		return "an integer"
-	case float64:
-		return "a float"
-	case bool:
-		return "a boolean"
-	case map[string]any:
-		return "a table"
-	case []map[string]any:
-		return "an array of tables"
-	case []any:
-		return "an array"
-	}
-	return fmt.Sprintf("a %T", v)
-}
-
-func sortErrors(errs Errors) {
-	sort.SliceStable(errs, func(i, j int) bool {
-		a, b := errs[i], errs[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
-}
-
-// finite reports whether v is neither NaN nor infinite.
-func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

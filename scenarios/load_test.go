@@ -236,30 +236,6 @@ func TestOpenUnknown(t *testing.T) {
 	}
 }
 
-func TestLocate(t *testing.T) {
-	src := []byte("a = 1\n# c\n[t]\nk = { 2019 = 1, \"2020\" = 2 }\n[t.u]\nv = 3\n'q'.w = 4\ns = \"\"\"\nx = 1\n\"\"\"\nx = 5\n")
-	tests := []struct {
-		path      []string
-		line, col int
-	}{
-		{[]string{"a"}, 1, 1},
-		{[]string{"t"}, 3, 1},
-		{[]string{"t", "k"}, 4, 1},
-		{[]string{"t", "k", "2019"}, 4, 7},
-		{[]string{"t", "k", "2020"}, 4, 17},
-		{[]string{"t", "u", "v"}, 6, 1},
-		{[]string{"t", "u", "q", "w"}, 7, 1},
-		{[]string{"t", "u", "x"}, 11, 1},
-		{[]string{"nope"}, 0, 0},
-	}
-	for _, tc := range tests {
-		line, col := locate(src, tc.path)
-		if line != tc.line || col != tc.col {
-			t.Errorf("%v: got %d:%d, want %d:%d", tc.path, line, col, tc.line, tc.col)
-		}
-	}
-}
-
 func TestCheckName(t *testing.T) {
 	for _, ok := range []string{"report2020", "a.b_c-1", "X"} {
 		if err := CheckName(ok); err != nil {
@@ -269,6 +245,52 @@ func TestCheckName(t *testing.T) {
 	for _, bad := range []string{"", "..", "a/b", `a\b`, "a..b", ".hidden", "-x", "a\x00b", strings.Repeat("a", 65), "名字"} {
 		if err := CheckName(bad); err == nil {
 			t.Errorf("%q: got no error", bad)
+		}
+	}
+}
+
+// TestPublished checks the published key: an embedded spec's name is kept,
+// a path is resolved against the scenario's folder, and an extending
+// scenario does not inherit it.
+func TestPublished(t *testing.T) {
+	base, err := LoadEmbedded("report2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if base.Published != "report2020" {
+		t.Errorf("report2020: published %q, want report2020", base.Published)
+	}
+	hindcast, err := LoadEmbedded("actual2019-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hindcast.Published != "" || hindcast.Given("published") {
+		t.Errorf("actual2019-2024 inherits published %q", hindcast.Published)
+	}
+
+	dir := t.TempDir()
+	p := filepath.Join(dir, "s.toml")
+	if err := os.WriteFile(p, []byte("extends = \"report2020\"\npublished = \"specs/figures.toml\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "specs", "figures.toml"); s.Published != want {
+		t.Errorf("path: got %q, want %q", s.Published, want)
+	}
+	if got := s.Origin("published"); got != p+":2" {
+		t.Errorf("origin: got %q, want %s:2", got, p)
+	}
+
+	for src, want := range map[string]string{
+		`published = ""` + minimal:  `x.toml:1:1: published: is empty`,
+		`published = 1` + minimal:   `x.toml:1:1: published: must be a string, not an integer`,
+		`publisehd = "a"` + minimal: `did you mean published?`,
+	} {
+		if _, err := Parse("x.toml", []byte(src)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v, want %q", src[:20], err, want)
 		}
 	}
 }

@@ -1,14 +1,12 @@
 package scenarios_test
 
 import (
-	"encoding/csv"
 	"math"
-	"os"
-	"strconv"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
 
+	"simulate/calibrate"
 	"simulate/model"
 	"simulate/scenarios"
 )
@@ -17,38 +15,8 @@ import (
 const (
 	incrementTol = 0.05 // 亿元: increments are printed to 0.1 亿元
 	shareTol     = 0.05 // pp: shares are printed to one decimal
-	totalTol     = 0.3  // 亿元: Σ II = 46 306.9, the sum of six printed figures
+	totalTol     = 0.3  // 亿元: Σ II against the sum of the six printed increments (46 306.9)
 )
-
-type target struct {
-	year      int
-	increment float64 // 亿元
-	sharePct  float64 // %
-}
-
-func readTargets(t *testing.T) []target {
-	t.Helper()
-	f, err := os.Open("../testdata/report2020_targets.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ts []target
-	for _, r := range rows[1:] {
-		y, e1 := strconv.Atoi(r[0])
-		inc, e2 := strconv.ParseFloat(r[1], 64)
-		sh, e3 := strconv.ParseFloat(r[2], 64)
-		if e1 != nil || e2 != nil || e3 != nil {
-			t.Fatalf("bad row %v", r)
-		}
-		ts = append(ts, target{y, inc, sh})
-	}
-	return ts
-}
 
 // TestReport2020Reproduces checks the baseline against every figure the
 // report publishes for 2019–2024.
@@ -59,27 +27,39 @@ func TestReport2020Reproduces(t *testing.T) {
 	}
 	var res model.Results
 	model.Evaluate(&res, s.Inputs)
-	ts := readTargets(t)
-	if len(ts) != len(res.Years) {
-		t.Fatalf("%d targets, %d years", len(ts), len(res.Years))
+	// The figures are those of the calibration spec the scenario names.
+	if s.Published != "report2020" {
+		t.Fatalf("published: got %q, want report2020", s.Published)
 	}
-	for i, want := range ts {
-		y := res.Years[i]
-		if y.Year != want.year {
-			t.Fatalf("row %d: year %d, want %d", i, y.Year, want.year)
+	spec, err := calibrate.Open(s.Published)
+	if err != nil {
+		t.Fatal(err)
+	}
+	increments, shares := spec.Figures("ii_increment_yi"), spec.Figures("ii_share_pct")
+	if len(increments) != len(res.Years) || len(shares) != len(res.Years) {
+		t.Fatalf("%d increments and %d shares published, %d years", len(increments), len(shares), len(res.Years))
+	}
+	var total float64
+	for _, y := range res.Years {
+		inc, share := increments[y.Year], shares[y.Year]
+		total += inc
+		if !scalar.EqualWithinAbs(y.II, inc, incrementTol) {
+			t.Errorf("%d II increment: got %.3f 亿元, want %.1f ± %g", y.Year, y.II, inc, incrementTol)
 		}
-		if !scalar.EqualWithinAbs(y.II, want.increment, incrementTol) {
-			t.Errorf("%d II increment: got %.3f 亿元, want %.1f ± %g", y.Year, y.II, want.increment, incrementTol)
-		}
-		if !scalar.EqualWithinAbs(100*y.IIShare, want.sharePct, shareTol) {
-			t.Errorf("%d II share: got %.3f %%, want %.1f ± %g", y.Year, 100*y.IIShare, want.sharePct, shareTol)
+		if !scalar.EqualWithinAbs(100*y.IIShare, share, shareTol) {
+			t.Errorf("%d II share: got %.3f %%, want %.1f ± %g", y.Year, 100*y.IIShare, share, shareTol)
 		}
 	}
-	if !scalar.EqualWithinAbs(res.Totals.II, 46306.9, totalTol) {
-		t.Errorf("Σ II: got %.2f 亿元, want 46306.9 ± %g", res.Totals.II, totalTol)
+	if !scalar.EqualWithinAbs(res.Totals.II, total, totalTol) {
+		t.Errorf("Σ II: got %.2f 亿元, want %.1f ± %g (the sum of the published increments)", res.Totals.II, total, totalTol)
 	}
-	if got := math.Round(100 * res.Totals.IIShare); got != 13 {
-		t.Errorf("period II share: got %.2f %%, which does not round to the report's 13 %%", 100*res.Totals.IIShare)
+	// Every figure, the totals of the report's text included, rounds to
+	// the published one: "4.63 万亿元" and "about 13 %" of the period's
+	// GDP increment.
+	for _, tg := range spec.Targets {
+		if got := tg.Metric.Value(&res); !tg.Within(got) {
+			t.Errorf("%s: got %v, which does not round to the published %v (printed to %v)", tg.Metric, got, tg.Value, tg.Precision)
+		}
 	}
 	// The GDP increments implied by the reconstructed base and growth path
 	// (MODEL.md §3).

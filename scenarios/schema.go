@@ -34,6 +34,7 @@ func buildSchema() map[string]kind {
 		"description":    kindString,
 		"extends":        kindString,
 		"mode":           kindString,
+		"published":      kindString,
 		"span":           kindTable,
 		"span.base_year": kindInt,
 		"span.last_year": kindInt,
@@ -77,51 +78,4 @@ func childKeys(prefix string) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-// Suggest returns a hint for an unknown key name among the allowed ones,
-// to append to a message: "; keys are case-sensitive: write …", "; did you
-// mean …?" or "; allowed here: …".
-func Suggest(name string, allowed []string) string { return suggest(name, allowed) }
-
-// suggest returns a hint for an unknown key name among the allowed ones:
-// a key that differs only in case, or one within two edits.
-func suggest(name string, allowed []string) string {
-	for _, a := range allowed {
-		if strings.EqualFold(a, name) {
-			return "; keys are case-sensitive: write " + a
-		}
-	}
-	best, bestD := "", 3
-	for _, a := range allowed {
-		if d := editDistance(name, a); d < bestD {
-			best, bestD = a, d
-		}
-	}
-	if best != "" {
-		return "; did you mean " + best + "?"
-	}
-	return "; allowed here: " + strings.Join(allowed, ", ")
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -1,15 +1,15 @@
 package scenarios
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
 
-	"simulate/history"
+	"simulate/internal/tomlfile"
 	"simulate/model"
+	"simulate/pwt"
 )
 
 // ModeSolow is the mode of scenarios that project growth from the supply
@@ -18,10 +18,16 @@ import (
 const ModeSolow = "solow"
 
 // History names the observed years shown before a scenario's projection:
-// the growth accounting of one country in the Penn World Table.
+// the growth accounting of one country in the Penn World Table (package
+// history decomposes them).
 type History struct {
-	Country string          // ISO 3166-1 alpha-3 code, e.g. "CHN"
-	Options history.Options // inputs and years (From, To; To is at most the base year)
+	Country string      // ISO 3166-1 alpha-3 code, e.g. "CHN"
+	Capital pwt.Capital // the capital input (history.capital)
+	Labour  pwt.Labour  // the labour input (history.labor)
+	// From and To bound the years of growth shown, inclusive; From is 0
+	// when the history starts with the data, To is at most the base year
+	// (its default).
+	From, To int
 }
 
 // Reference is a published split of one year's growth, to be marked on
@@ -119,17 +125,17 @@ func buildSolow(f *file, in *model.Inputs, leaves map[string]*leaf) Errors {
 		l, ok := leaves[p.Key]
 		switch {
 		case !ok && p.Required() && strings.HasPrefix(p.Key, "solow.ict."):
-			errs = append(errs, &Error{File: f.name, Key: p.Key, Msg: fmt.Sprintf(
+			errs = append(errs, &Error{File: f.Name, Key: p.Key, Msg: fmt.Sprintf(
 				"missing: splitting capital (any solow.ict key) needs solow.ict.capital_share, solow.ict.investment_share and solow.ict.depreciation_pct; %s is %s", p.Key, p.Doc)})
 			continue
 		case !ok && p.Required():
-			errs = append(errs, &Error{File: f.name, Key: p.Key, Msg: fmt.Sprintf("missing: mode = \"solow\" needs %s (%s, %s)", p.Key, p.Doc, p.Unit)})
+			errs = append(errs, &Error{File: f.Name, Key: p.Key, Msg: fmt.Sprintf("missing: mode = \"solow\" needs %s (%s, %s)", p.Key, p.Doc, p.Unit)})
 			continue
 		}
 		if !p.PerYear {
 			v := p.Default
 			if ok {
-				v, _ = number(l.val)
+				v, _ = tomlfile.Number(l.val)
 			}
 			*p.Scalar(in) = p.ToModel(v)
 			continue
@@ -173,7 +179,7 @@ func lastYearGiven(l *leaf, first, year int) *Error {
 		return nil
 	}
 	for k := range m {
-		if y, ok := parseYear(k); ok && y == year {
+		if y, ok := model.ParseYear(k); ok && y == year {
 			return l.errorf([]string{k}, "year %d: the investment of the span's last year would be capital only after the span; give the years %d–%d (base_year to last_year−1)", year, first, year-1)
 		}
 	}
@@ -198,109 +204,107 @@ func solowInputError(f *file, leaves map[string]*leaf, in *model.Inputs, ie *mod
 				break
 			}
 		}
-		return &Error{File: f.name, Line: line, Col: col, Key: key, Msg: fmt.Sprintf(
+		return &Error{File: f.Name, Line: line, Col: col, Key: key, Msg: fmt.Sprintf(
 			"φ, the ICT stock's share of capital's contribution computed from the solow.ict inputs, is %s in %d, outside [0, 1]: "+
 				"the ICT and non-ICT stocks move in opposite directions that year; the attribution needs both to grow or both to shrink "+
 				"(check solow.ict.investment_share, solow.ict.depreciation_pct and solow.depreciation_pct)", model.FormatValue(in.ICTShare[ie.Year-in.FirstYear()]), ie.Year)}
 	}
-	return &Error{File: f.name, Key: key, Msg: "computed by the Solow model from the solow.* inputs: " + ie.Msg}
+	return &Error{File: f.Name, Key: key, Msg: "computed by the Solow model from the solow.* inputs: " + ie.Msg}
 }
 
 var isoCode = regexp.MustCompile(`^[A-Z]{3}$`)
 
-// buildExtras reads the [history] and [reference] tables, if given.
-func buildExtras(leaves map[string]*leaf, base int) (*History, *Reference, Errors) {
+// buildHistory reads the [history] table, if given.
+func buildHistory(leaves map[string]*leaf, base int) (*History, Errors) {
+	l, ok := leaves["history.country"]
+	if !ok {
+		return nil, needs(leaves, "history.", "the [history] table needs country = \"ISO\" (e.g. \"CHN\")")
+	}
 	var errs Errors
-	var h *History
-	if l, ok := leaves["history.country"]; ok {
-		h = &History{Country: l.val.(string)}
-		if !isoCode.MatchString(h.Country) {
-			errs = append(errs, l.errorf(nil, "%q is not an ISO 3166-1 alpha-3 code such as \"CHN\" (three capital letters)", h.Country))
+	h := &History{Country: l.val.(string), To: base}
+	if !isoCode.MatchString(h.Country) {
+		errs = append(errs, l.errorf(nil, "%q is not an ISO 3166-1 alpha-3 code such as \"CHN\" (three capital letters)", h.Country))
+	}
+	for _, k := range []string{"history.from", "history.to"} {
+		l, ok := leaves[k]
+		if !ok {
+			continue
 		}
-		h.Options.To = base
-		for _, k := range []string{"history.from", "history.to"} {
-			l, ok := leaves[k]
-			if !ok {
-				continue
-			}
-			y := int(l.val.(int64))
-			switch {
-			case y < 1000 || y > 9999:
-				errs = append(errs, l.errorf(nil, "%d is not a year in [1000, 9999]", y))
-			case y > base:
-				errs = append(errs, l.errorf(nil, "%d is after the base year %d: the history ends where the projection starts", y, base))
-			case k == "history.from":
-				h.Options.From = y
-			default:
-				h.Options.To = y
-			}
-		}
-		if h.Options.From != 0 && h.Options.From > h.Options.To {
-			errs = append(errs, leaves["history.from"].errorf(nil, "from %d is after to %d", h.Options.From, h.Options.To))
-		}
-		if l, ok := leaves["history.capital"]; ok {
-			c, err := history.ParseCapital(l.val.(string))
-			if err != nil {
-				ne, _ := errors.AsType[*history.NameError](err) // its errors are *history.NameError
-				errs = append(errs, l.errorf(nil, "%s", ne.Msg()))
-			}
-			h.Options.Capital = c
-		}
-		if l, ok := leaves["history.labor"]; ok {
-			lab, err := history.ParseLabour(l.val.(string))
-			if err != nil {
-				ne, _ := errors.AsType[*history.NameError](err)
-				errs = append(errs, l.errorf(nil, "%s", ne.Msg()))
-			}
-			h.Options.Labour = lab
-		}
-	} else {
-		for _, k := range sortedKeys(leaves) {
-			if strings.HasPrefix(k, "history.") {
-				errs = append(errs, leaves[k].errorf(nil, "the [history] table needs country = \"ISO\" (e.g. \"CHN\")"))
-				break
-			}
+		y := int(l.val.(int64))
+		switch {
+		case y < 1000 || y > 9999:
+			errs = append(errs, l.errorf(nil, "%d is not a year in [1000, 9999]", y))
+		case y > base:
+			errs = append(errs, l.errorf(nil, "%d is after the base year %d: the history ends where the projection starts", y, base))
+		case k == "history.from":
+			h.From = y
+		default:
+			h.To = y
 		}
 	}
+	if h.From != 0 && h.From > h.To {
+		errs = append(errs, leaves["history.from"].errorf(nil, "from %d is after to %d", h.From, h.To))
+	}
+	var err error
+	if l, ok := leaves["history.capital"]; ok {
+		if h.Capital, err = pwt.ParseCapital(l.val.(string)); err != nil {
+			errs = append(errs, l.errorf(nil, "%s", err.(*pwt.NameError).Detail()))
+		}
+	}
+	if l, ok := leaves["history.labor"]; ok {
+		if h.Labour, err = pwt.ParseLabour(l.val.(string)); err != nil {
+			errs = append(errs, l.errorf(nil, "%s", err.(*pwt.NameError).Detail()))
+		}
+	}
+	return h, errs
+}
 
-	var r *Reference
-	if l, ok := leaves["reference.year"]; ok {
-		r = &Reference{Year: int(l.val.(int64))}
-		if r.Year < 1000 || r.Year > 9999 {
-			errs = append(errs, l.errorf(nil, "%d is not a year in [1000, 9999]", r.Year))
-		}
-		if l, ok := leaves["reference.label"]; ok {
-			r.Label = l.val.(string)
-		}
-		for _, c := range []struct {
-			key string
-			v   *float64
-			ok  *bool
-		}{
-			{"reference.labor_pp", &r.Labor, &r.LaborOK},
-			{"reference.capital_pp", &r.Capital, &r.CapitalOK},
-			{"reference.tfp_pp", &r.TFP, &r.TFPOK},
-		} {
-			if l, ok := leaves[c.key]; ok {
-				*c.v, _ = number(l.val)
-				*c.ok = true
-				if !finite(*c.v) || *c.v < -100 || *c.v > 100 {
-					errs = append(errs, l.errorf(nil, "%v is outside the allowed range [-100, 100] (pp)", *c.v))
-				}
-			}
-		}
-		if !r.LaborOK && !r.CapitalOK && !r.TFPOK {
-			errs = append(errs, l.errorf(nil, "a reference needs at least one of labor_pp, capital_pp, tfp_pp"))
-		}
-	} else {
-		for _, k := range sortedKeys(leaves) {
-			if strings.HasPrefix(k, "reference.") {
-				errs = append(errs, leaves[k].errorf(nil, "the [reference] table needs year = YEAR"))
-				break
+// buildReference reads the [reference] table, if given.
+func buildReference(leaves map[string]*leaf) (*Reference, Errors) {
+	l, ok := leaves["reference.year"]
+	if !ok {
+		return nil, needs(leaves, "reference.", "the [reference] table needs year = YEAR")
+	}
+	var errs Errors
+	r := &Reference{Year: int(l.val.(int64))}
+	if r.Year < 1000 || r.Year > 9999 {
+		errs = append(errs, l.errorf(nil, "%d is not a year in [1000, 9999]", r.Year))
+	}
+	if l, ok := leaves["reference.label"]; ok {
+		r.Label = l.val.(string)
+	}
+	for _, c := range []struct {
+		key string
+		v   *float64
+		ok  *bool
+	}{
+		{"reference.labor_pp", &r.Labor, &r.LaborOK},
+		{"reference.capital_pp", &r.Capital, &r.CapitalOK},
+		{"reference.tfp_pp", &r.TFP, &r.TFPOK},
+	} {
+		if l, ok := leaves[c.key]; ok {
+			*c.v, _ = tomlfile.Number(l.val)
+			*c.ok = true
+			if !tomlfile.Finite(*c.v) || *c.v < -100 || *c.v > 100 {
+				errs = append(errs, l.errorf(nil, "%v is outside the allowed range [-100, 100] (pp)", *c.v))
 			}
 		}
 	}
-	return h, r, errs
+	if !r.LaborOK && !r.CapitalOK && !r.TFPOK {
+		errs = append(errs, l.errorf(nil, "a reference needs at least one of labor_pp, capital_pp, tfp_pp"))
+	}
+	return r, errs
+}
+
+// needs reports, at the first key (in key order) under prefix, that a
+// table lacks the key that must come with it: msg.
+func needs(leaves map[string]*leaf, prefix, msg string) Errors {
+	for _, k := range sortedKeys(leaves) {
+		if strings.HasPrefix(k, prefix) {
+			return Errors{leaves[k].errorf(nil, "%s", msg)}
+		}
+	}
+	return nil
 }
 
 func sortedKeys(leaves map[string]*leaf) []string {

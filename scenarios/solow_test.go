@@ -216,7 +216,7 @@ func TestSolowScenariosRun(t *testing.T) {
 					t.Errorf("%d: growth %v outside [2.5 %%, 5 %%]", y.Year, y.Growth)
 				}
 			}
-			if h := s.History; h.Country != "CHN" || h.Options.From != 2000 || h.Options.To != 2017 || h.Options.Capital != history.CapitalStock {
+			if h := s.History; h.Country != "CHN" || h.From != 2000 || h.To != 2017 || h.Capital != pwt.CapitalStock {
 				t.Errorf("history %+v", h)
 			}
 			if r := s.Reference; r.Year != 2024 || r.Labor != 0.2 || r.Capital != 1.8 || r.TFP != 3.5 {

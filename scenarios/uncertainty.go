@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"simulate/internal/tomlfile"
 	"simulate/model"
 	"simulate/uncertain"
 )
@@ -56,7 +57,7 @@ func flattenUncertainty(f *file, v any, leaves map[string]*leaf, errs *Errors) {
 	l := &leaf{key: uncertaintyKey, val: v, file: f}
 	table, ok := v.(map[string]any)
 	if !ok {
-		*errs = append(*errs, l.errorf(nil, `must be a table of "KEY.PATH" = { dist = …, … } entries, not %s`, typeName(v)))
+		*errs = append(*errs, l.errorf(nil, `must be a table of "KEY.PATH" = { dist = …, … } entries, not %s`, tomlfile.TypeName(v)))
 		return
 	}
 	for k, e := range table {
@@ -79,7 +80,7 @@ func buildUncertainty(in *model.Inputs, leaves map[string]*leaf) ([]uncertain.In
 		e, drop, err := parseEntry(in, path, l)
 		if err != nil {
 			if err.Line == 0 { // e.g. an unquoted dotted key: point at the table
-				err.Line, err.Col = locate(l.file.src, []string{uncertaintyKey})
+				err.Line, err.Col = l.file.Locate(uncertaintyKey)
 			}
 			errs = append(errs, err)
 			continue
@@ -151,7 +152,7 @@ type distEntry struct {
 func readEntry(l *leaf) (e distEntry, err *Error) {
 	m, ok := l.val.(map[string]any)
 	if !ok {
-		return e, l.errorf(nil, `must be a table such as { dist = "triangular", min = …, mode = …, max = … }, not %s`, typeName(l.val))
+		return e, l.errorf(nil, `must be a table such as { dist = "triangular", min = …, mode = …, max = … }, not %s`, tomlfile.TypeName(l.val))
 	}
 	families := strings.Join(uncertain.Families(), ", ")
 	dv, ok := m["dist"]
@@ -161,14 +162,14 @@ func readEntry(l *leaf) (e distEntry, err *Error) {
 	ds, ok := dv.(string)
 	switch {
 	case !ok:
-		return e, l.errorf([]string{"dist"}, "must be a string (%s), not %s", families, typeName(dv))
+		return e, l.errorf([]string{"dist"}, "must be a string (%s), not %s", families, tomlfile.TypeName(dv))
 	case ds == "none" && len(m) > 1:
 		return e, l.errorf(nil, `{ dist = "none" } drops the entry and takes no other key`)
 	case ds == "none":
 		return distEntry{none: true}, nil
 	}
 	if e.family, ok = uncertain.ParseFamily(ds); !ok {
-		return e, l.errorf([]string{"dist"}, "unknown distribution %q; known: %s (or \"none\")%s", ds, families, suggest(ds, uncertain.Families()))
+		return e, l.errorf([]string{"dist"}, "unknown distribution %q; known: %s (or \"none\")%s", ds, families, tomlfile.Suggest(ds, uncertain.Families()))
 	}
 	if av, ok := m["apply"]; ok {
 		as, _ := av.(string)
@@ -183,7 +184,7 @@ func readEntry(l *leaf) (e distEntry, err *Error) {
 	}
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if !slices.Contains(allowed, k) {
-			return e, l.errorf([]string{k}, "unknown key %q for a %s distribution: write %s%s", k, e.family, entryForms[e.family], suggest(k, allowed))
+			return e, l.errorf([]string{k}, "unknown key %q for a %s distribution: write %s%s", k, e.family, entryForms[e.family], tomlfile.Suggest(k, allowed))
 		}
 	}
 	for _, p := range params {
@@ -195,11 +196,11 @@ func readEntry(l *leaf) (e distEntry, err *Error) {
 		if !ok {
 			return e, l.errorf(nil, "a %s distribution needs %s: write %s", e.family, p.Name, entryForms[e.family])
 		}
-		x, ok := number(v)
+		x, ok := tomlfile.Number(v)
 		if !ok {
-			return e, l.errorf([]string{p.Name}, "must be a number, not %s", typeName(v))
+			return e, l.errorf([]string{p.Name}, "must be a number, not %s", tomlfile.TypeName(v))
 		}
-		if !finite(x) {
+		if !tomlfile.Finite(x) {
 			return e, l.errorf([]string{p.Name}, "%v is not a finite number", x)
 		}
 		e.params = append(e.params, x)

@@ -33,7 +33,7 @@ func runCalibrate(e *env, args []string) error {
 		return helpOK(err)
 	}
 	if len(pos) != 1 {
-		return invalidf("calibrate takes one spec: a file ending in .toml, or an embedded spec (%s)", strings.Join(scenarios.CalibrationNames(), ", "))
+		return invalidf("calibrate takes one spec: a file ending in .toml, or an embedded spec (%s)", strings.Join(calibrate.Names(), ", "))
 	}
 	stem, ok := strings.CutSuffix(filepath.Base(*out), ".toml")
 	if !ok {

@@ -4,9 +4,12 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"simulate/calibrate"
 )
 
 func exists(name string) bool { _, err := os.Stat(name); return err == nil }
@@ -21,20 +24,20 @@ precision = 0.1
 values = { 2019 = 6096.4, 2020 = 6703.5, 2021 = 7485.2, 2022 = 7970.4, 2023 = 8663.6, 2024 = 9387.8 }
 `
 
-// reportFigures are the report's figures (testdata/report2020_targets.csv):
-// II increment 亿元 and II share of growth %, both printed to 0.1.
-var reportFigures = map[int][2]float64{
-	2019: {6096.4, 10.7}, 2020: {6703.5, 11.5}, 2021: {7485.2, 12.3},
-	2022: {7970.4, 13.0}, 2023: {8663.6, 13.6}, 2024: {9387.8, 14.2},
-}
-
 // TestCalibrateThenRun is the issue's acceptance test: calibrate the
 // baseline's θ from its spec, run the calibrated scenario, and find the
 // report's figures.
 func TestCalibrateThenRun(t *testing.T) {
 	t.Parallel()
+	// The report's figures, II increment 亿元 and II share of growth %,
+	// both printed to 0.1, from the spec that holds them.
+	report, err := calibrate.LoadEmbedded("report2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantII, wantShare := report.Figures("ii_increment_yi"), report.Figures("ii_share_pct")
 	dir := t.TempDir()
-	for _, spec := range []string{"report2020", filepath.Join("..", "..", "scenarios", "calibration", "report2020.toml")} {
+	for _, spec := range []string{"report2020", filepath.Join("..", "..", "calibrate", "specs", "report2020.toml")} {
 		out := filepath.Join(dir, "x.toml")
 		code, stdout, stderr := simulate(t, "calibrate", spec, "--out", out)
 		if code != exitOK {
@@ -70,10 +73,9 @@ func TestCalibrateThenRun(t *testing.T) {
 			year, _ := strconv.Atoi(r[col["year"]])
 			ii, _ := strconv.ParseFloat(r[col["ii_increment_yi"]], 64)
 			share, _ := strconv.ParseFloat(r[col["ii_share_pct"]], 64)
-			want := reportFigures[year]
-			if strconv.FormatFloat(ii, 'f', 1, 64) != strconv.FormatFloat(want[0], 'f', 1, 64) ||
-				strconv.FormatFloat(share, 'f', 1, 64) != strconv.FormatFloat(want[1], 'f', 1, 64) {
-				t.Errorf("%d: II %v 亿元, share %v %%; want %v and %v to the printed digit", year, ii, share, want[0], want[1])
+			if strconv.FormatFloat(ii, 'f', 1, 64) != strconv.FormatFloat(wantII[year], 'f', 1, 64) ||
+				strconv.FormatFloat(share, 'f', 1, 64) != strconv.FormatFloat(wantShare[year], 'f', 1, 64) {
+				t.Errorf("%d: II %v 亿元, share %v %%; want %v and %v to the printed digit", year, ii, share, wantII[year], wantShare[year])
 			}
 		}
 	}
@@ -144,7 +146,7 @@ func TestCalibrateExitCodes(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			out := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "_"), "x.toml")
 			args := c.args
-			if !contains(args, "--out") && c.name != "help" {
+			if !slices.Contains(args, "--out") && c.name != "help" {
 				args = append(args, "--out", out)
 			}
 			code, stdout, stderr := simulate(t, args...)
@@ -174,13 +176,4 @@ func TestCalibrateExitCodes(t *testing.T) {
 	if !strings.Contains(string(forced), "# WARNING: written with --force despite these problems:") {
 		t.Errorf("the forced scenario does not warn:\n%s", forced)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -52,13 +51,11 @@ func runHistory(e *env, args []string) error {
 
 	var opt history.Options
 	var errs []error
-	if opt.Capital, err = history.ParseCapital(*capital); err != nil {
-		ne, _ := errors.AsType[*history.NameError](err) // its errors are *history.NameError
-		errs = append(errs, fmt.Errorf("--capital: %s", ne.Msg()))
+	if opt.Capital, err = pwt.ParseCapital(*capital); err != nil {
+		errs = append(errs, fmt.Errorf("--capital: %s", err.(*pwt.NameError).Detail()))
 	}
-	if opt.Labour, err = history.ParseLabour(*labor); err != nil {
-		ne, _ := errors.AsType[*history.NameError](err)
-		errs = append(errs, fmt.Errorf("--labor: %s", ne.Msg()))
+	if opt.Labour, err = pwt.ParseLabour(*labor); err != nil {
+		errs = append(errs, fmt.Errorf("--labor: %s", err.(*pwt.NameError).Detail()))
 	}
 	opt.From, opt.To = *from, *to
 	if opt.From != 0 && opt.To != 0 && opt.From > opt.To {
@@ -230,13 +227,14 @@ func addHistoryChart(e *env, batch *output.Batch, s *scenarios.Scenario, res *mo
 	if err != nil {
 		return invalid(fmt.Errorf("scenario %s: history.country: %w", s.Name, err))
 	}
-	hist, err := history.Decompose(series, h.Options)
+	opt := history.Options{Capital: h.Capital, Labour: h.Labour, From: h.From, To: h.To}
+	hist, err := history.Decompose(series, opt)
 	if err != nil {
 		return invalid(fmt.Errorf("scenario %s: %w", s.Name, err))
 	}
 	reportSkipped(e.stderr, &hist)
 	if len(hist.Rows) == 0 {
-		return invalidf("scenario %s: PWT has no year of %s with complete inputs in %d–%d", s.Name, h.Country, h.Options.From, h.Options.To)
+		return invalidf("scenario %s: PWT has no year of %s with complete inputs in %d–%d", s.Name, h.Country, h.From, h.To)
 	}
 	var ref *plots.Reference
 	if r := s.Reference; r != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 
+	"simulate/calibrate"
 	"simulate/model"
 	"simulate/output"
 	"simulate/plots"
@@ -42,9 +43,13 @@ func runRun(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	pubs, err := publishedAll(list)
+	if err != nil {
+		return err
+	}
 
 	batch := output.NewBatch(*out)
-	for _, s := range list {
+	for i, s := range list {
 		var res model.Results
 		model.Evaluate(&res, s.Inputs)
 		if err := results.WriteTable(e.stdout, fmt.Sprintf("%s — %s", s.Name, s.Title), &res); err != nil {
@@ -54,7 +59,7 @@ func runRun(e *env, args []string) error {
 		if err := addRunFiles(batch, s, &res); err != nil {
 			return err
 		}
-		charts, err := plots.ResultCharts(theme, res, published(s))
+		charts, err := plots.ResultCharts(theme, res, pubs[i])
 		if err != nil {
 			return err
 		}
@@ -128,11 +133,37 @@ func addRunFiles(batch *output.Batch, s *scenarios.Scenario, res *model.Results)
 	return batch.Add(path.Join(s.Name, "summary.json"), jsonBuf.Bytes())
 }
 
-// published returns the figures to draw as markers over a scenario's
-// charts: the report's own for the baseline that reproduces it.
-func published(s *scenarios.Scenario) *plots.Published {
-	if s.Name == "report2020" {
-		return plots.ReportJuly2020()
+// published returns the figures a scenario names with its published key,
+// to draw as markers over its charts: the per-year targets
+// ii_increment_yi and ii_share_pct of that calibration spec. It returns
+// nil when the scenario names none.
+func published(s *scenarios.Scenario) (*plots.Published, error) {
+	if s.Published == "" {
+		return nil, nil
 	}
-	return nil
+	spec, err := calibrate.Open(s.Published)
+	if err == nil {
+		var pub *plots.Published
+		if pub, err = plots.NewPublished(spec.Figures("ii_increment_yi"), spec.Figures("ii_share_pct")); err == nil {
+			return pub, nil
+		}
+	}
+	return nil, fmt.Errorf("%s: published: %w", s.Origin("published"), err)
+}
+
+// publishedAll returns the published figures of each scenario of list,
+// reporting every problem at once.
+func publishedAll(list []*scenarios.Scenario) ([]*plots.Published, error) {
+	pubs := make([]*plots.Published, len(list))
+	var errs []error
+	for i, s := range list {
+		var err error
+		if pubs[i], err = published(s); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, invalid(joinErrors(errs))
+	}
+	return pubs, nil
 }

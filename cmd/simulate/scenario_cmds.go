@@ -78,6 +78,9 @@ func runValidate(e *env, args []string) error {
 	var errs []error
 	for _, a := range pos {
 		s, err := scenarios.Open(a)
+		if err == nil {
+			_, err = published(s)
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue

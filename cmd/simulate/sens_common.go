@@ -43,10 +43,12 @@ func loadOne(c *command, pos []string) (*scenarios.Scenario, error) {
 func parseMetric(text string, s *scenarios.Scenario) (metrics.Metric, error) {
 	m, err := metrics.Parse(text)
 	if err != nil {
-		return m, invalidf("--metric: %s", strings.TrimPrefix(err.Error(), "metrics: "))
+		me, _ := errors.AsType[*metrics.Error](err) // Parse's errors are *metrics.Error
+		return m, invalidf("--metric: %s", me.Detail())
 	}
 	if err := m.Check(s.Inputs.FirstYear(), s.Inputs.LastYear()); err != nil {
-		return m, invalidf("--metric: %s (scenario %s)", strings.TrimPrefix(err.Error(), "metrics: "), s.Name)
+		me, _ := errors.AsType[*metrics.Error](err) // Check's errors are *metrics.Error
+		return m, invalidf("--metric: %s (scenario %s)", me.Detail(), s.Name)
 	}
 	return m, nil
 }
