@@ -294,7 +294,10 @@ func inputError(f *file, leaves map[string]*leaf, ie *model.InputError) *Error {
 	l, ok := leaves[ie.Key]
 	if !ok && ie.Key == "tfp.weight" { // the weights' sum: place it at the first weight given
 		for _, p := range model.Params {
-			if l, ok = leaves[p.Key]; ok && p.IsWeight() {
+			if !p.IsWeight() {
+				continue
+			}
+			if l, ok = leaves[p.Key]; ok {
 				break
 			}
 		}
