@@ -1,7 +1,3 @@
-// Command simulate runs the growth-accounting model: it decomposes GDP growth
-// into labour, capital and TFP and attributes a part of it to the industrial
-// internet, for scenarios written in TOML. Run `simulate -h` for the
-// subcommands.
 package main
 
 import (

@@ -1,0 +1,15 @@
+// Command simulate runs the growth-accounting model: it decomposes GDP growth
+// into labour, capital and TFP and attributes a part of it to the industrial
+// internet, for scenarios written in TOML. Run `simulate -h` for the
+// subcommands.
+//
+// The command only wires the packages together: a subcommand reads its
+// flags, loads scenarios (package scenarios) or a calibration spec (package
+// calibrate), computes (model, sensitivity, calibrate, history), lays the
+// results out as files (results) and charts (plots), and writes every file
+// of the run at once through an output.Batch, so that a failed or
+// interrupted run leaves the earlier outputs whole. Each subcommand is one
+// file that registers itself (run.go, compare.go, mc.go, …); cli.go holds
+// the flag handling shared by all and the mapping of errors to exit codes:
+// 0 ok, 1 failure, 2 bad usage or invalid input.
+package main
