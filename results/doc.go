@@ -24,7 +24,8 @@
 // # Files
 //
 // Each command writes into DIR/<scenario>/; compare into DIR/compare/,
-// history into DIR/history-<ISO>/.
+// history into DIR/history-<ISO>/ (and, for several countries,
+// DIR/history-compare-<ISO-…>/).
 //
 //   - results.csv, simulate run, [WriteCSV]: a row per year; the columns
 //     are year, then every per-year column of metrics.Columns in order:
@@ -64,7 +65,23 @@
 //   - history.csv, simulate history, [WriteHistoryCSV]: a row per year;
 //     the columns are [HistoryColumns]: year, gdp_growth_pct, capital_pp,
 //     labor_pp, tfp_pp (log points, 100 × Δln, so that they add up
-//     exactly) and labor_share (a fraction).
+//     exactly), labor_share (a fraction), then labor_hours_pp and
+//     labor_quality_pp (which add up to labor_pp), labor_measure (hours-hc,
+//     persons-hc or persons), gdp_per_capita_growth_pct (empty without
+//     pop) and gdp_per_worker_growth_pct.
+//   - history_periods.csv, simulate history --periods, in each country's
+//     folder and (several countries) the comparison's,
+//     [WriteHistoryPeriodsCSV]: a row per country and period; the columns
+//     are [HistoryPeriodColumns]: the means in log points a year and the
+//     shares of growth in percent.
+//   - history_compare.csv, simulate history with several countries, in
+//     DIR/history-compare-<ISO-…>/, [WriteHistoryCompareCSV] (read back by
+//     [ReadHistoryCompareCSV]): long format, a row per country, year and
+//     variable ([HistoryVariables]); the columns are country, year,
+//     variable, value.
+//   - official_growth.csv, simulate history --country CHN,
+//     [WriteOfficialCSV]: a row per year with both PWT and official (NBS)
+//     growth; the columns are [OfficialColumns].
 //
 // [WriteTable] prints a run for reading: the year and each column of
 // metrics.Columns that has a short header, rounded to its decimals, then a

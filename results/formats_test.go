@@ -276,7 +276,8 @@ func TestSweepCSV(t *testing.T) {
 	}
 }
 
-// TestHistoryCSV checks history.csv of simulate history --country CHN.
+// TestHistoryCSV checks history.csv of simulate history --country CHN (the
+// automatic labour measure: emp×hc in 1957–1970, hours from 1971).
 func TestHistoryCSV(t *testing.T) {
 	tab, err := pwt.Default()
 	if err != nil {
@@ -286,7 +287,7 @@ func TestHistoryCSV(t *testing.T) {
 	if !ok {
 		t.Fatal("no CHN in PWT")
 	}
-	res, err := history.Decompose(s, history.Options{})
+	res, err := history.Decompose(s, history.Options{Labour: pwt.LabourAuto})
 	if err != nil {
 		t.Fatal(err)
 	}
