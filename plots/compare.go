@@ -73,7 +73,8 @@ func yearSpan(sc []Scenario) (first, last int) {
 type lineSet struct {
 	names  []string
 	xs, ys [][]float64
-	style  []int // scenario index, for the look
+	style  []int     // scenario index, for the look
+	radius vg.Length // of the glyphs; 0 keeps the look's
 }
 
 // compareChart draws one line per entry of ls with the scenario's look.
@@ -101,6 +102,9 @@ func compareChart(t *Theme, title, yLabel string, first, last int, ls lineSet, w
 	c.Plot.Add(zeroLine{})
 	for i := range ls.names {
 		line, glyph := scenarioStyle(ls.style[i])
+		if ls.radius > 0 {
+			glyph.Radius = ls.radius
+		}
 		c.Plot.Add(&polyline{xs: ls.xs[i], ys: ls.ys[i], line: line},
 			&points{xs: ls.xs[i], ys: ls.ys[i], glyph: glyph})
 		c.addLegend(ls.names[i], lineThumb{line: line, glyph: &glyph})
