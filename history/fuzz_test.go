@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"simulate/history"
@@ -40,6 +41,34 @@ func FuzzReadOfficial(f *testing.F) {
 					t.Errorf("years %d then %d", off[i-1].Year, o.Year)
 				}
 			}
+		}
+	})
+}
+
+// FuzzParsePeriods: no panics; what is accepted runs forward in 1–9999 and
+// prints back to a list that parses to the same periods.
+func FuzzParsePeriods(f *testing.F) {
+	for _, s := range []string{"1990-2000,2000-2010,2010-2017", "1990–2000", "2000-1990", ",", "1-9999", "-5-3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ps, err := history.ParsePeriods(s)
+		if err != nil {
+			if err.Error() == "" {
+				t.Error("empty error")
+			}
+			return
+		}
+		var back []string
+		for _, p := range ps {
+			if p.From < 1 || p.To > 9999 || p.From >= p.To {
+				t.Errorf("accepted %v from %q", p, s)
+			}
+			back = append(back, p.String())
+		}
+		again, err := history.ParsePeriods(strings.Join(back, ","))
+		if err != nil || len(again) != len(ps) {
+			t.Errorf("%q → %v → %v, %v", s, ps, again, err)
 		}
 	})
 }

@@ -25,7 +25,7 @@ func (p Period) Years() int { return p.To - p.From }
 
 // ParsePeriods reads a comma-separated list of periods such as
 // "1990-2000,2000-2010,2010-2017" (an en dash, "1990–2000", works too).
-// Every problem is reported at once.
+// Every problem is reported at once, each a *PeriodSyntaxError (joined).
 func ParsePeriods(s string) ([]Period, error) {
 	var ps []Period
 	var errs []error
@@ -34,17 +34,20 @@ func ParsePeriods(s string) ([]Period, error) {
 		a, b, ok := strings.Cut(strings.ReplaceAll(item, "–", "-"), "-")
 		from, errA := strconv.Atoi(strings.TrimSpace(a))
 		to, errB := strconv.Atoi(strings.TrimSpace(b))
+		bad := func(format string, args ...any) {
+			errs = append(errs, &PeriodSyntaxError{List: s, Item: item, Msg: fmt.Sprintf(format, args...)})
+		}
 		switch {
 		case item == "":
-			errs = append(errs, fmt.Errorf("history: an empty period in %q; write FROM-TO, e.g. 1990-2000", s))
+			bad("an empty period; write FROM-TO, e.g. 1990-2000")
 		case !ok || errA != nil || errB != nil:
-			errs = append(errs, fmt.Errorf("history: period %q is not FROM-TO, e.g. 1990-2000", item))
+			bad("is not FROM-TO, e.g. 1990-2000")
 		case from < 1 || to > 9999:
-			errs = append(errs, fmt.Errorf("history: period %q: years must lie in 1–9999", item))
+			bad("has a year outside 1–9999")
 		case from > to:
-			errs = append(errs, fmt.Errorf("history: period %q is reversed: write %d-%d", item, to, from))
+			bad("is reversed: write %d-%d", to, from)
 		case from == to:
-			errs = append(errs, fmt.Errorf("history: period %q holds no growth: a period runs from one year to a later one, e.g. %d-%d", item, from, from+10))
+			bad("holds no growth: a period runs from one year to a later one, e.g. %d-%d", from, from+10)
 		default:
 			ps = append(ps, Period{from, to})
 		}
@@ -53,6 +56,24 @@ func ParsePeriods(s string) ([]Period, error) {
 		return nil, errors.Join(errs...)
 	}
 	return ps, nil
+}
+
+// A PeriodSyntaxError reports a period that ParsePeriods cannot read.
+type PeriodSyntaxError struct {
+	List string // the whole list
+	Item string // the period as written, "" for an empty one
+	Msg  string
+}
+
+func (e *PeriodSyntaxError) Error() string { return "history: " + e.Detail() }
+
+// Detail returns the message without the package prefix, for a caller
+// that says where the list was given.
+func (e *PeriodSyntaxError) Detail() string {
+	if e.Item == "" {
+		return fmt.Sprintf("%q: %s", e.List, e.Msg)
+	}
+	return fmt.Sprintf("period %q %s", e.Item, e.Msg)
 }
 
 // PeriodMean is the mean of the yearly decomposition over a period: log
@@ -87,11 +108,18 @@ type PeriodError struct {
 	First, Last int // the years of the result's first and last rows; 0 when it has none
 }
 
-func (e *PeriodError) Error() string {
-	if e.First == 0 {
-		return fmt.Sprintf("history: period %v: %s has no rows", e.Period, e.ISO)
+func (e *PeriodError) Error() string { return "history: " + e.Detail() }
+
+// Detail returns the message without the package prefix, for a caller
+// that says where the period was given.
+func (e *PeriodError) Detail() string {
+	switch {
+	case e.First == 0:
+		return fmt.Sprintf("period %v: %s has no rows", e.Period, e.ISO)
+	case e.Period.From >= e.First-1 && e.Period.To <= e.Last:
+		return fmt.Sprintf("period %v: %s has no row of growth from %d to %d", e.Period, e.ISO, e.Period.From, e.Period.To)
 	}
-	return fmt.Sprintf("history: period %v is outside the data of %s, which give growth for %d–%d: periods may run from %d to %d",
+	return fmt.Sprintf("period %v is outside the data of %s, which give growth for %d–%d: periods may run from %d to %d",
 		e.Period, e.ISO, e.First, e.Last, e.First-1, e.Last)
 }
 
@@ -138,7 +166,7 @@ func Means(res Result, ps []Period) ([]PeriodMean, error) {
 		}
 		m.Rows = len(sub.Rows)
 		if m.Rows == 0 {
-			errs = append(errs, fmt.Errorf("history: period %v: %s has no row of growth from %d to %d", p, res.ISO, p.From, p.To))
+			errs = append(errs, &PeriodError{ISO: res.ISO, Period: p, First: first, Last: last})
 			continue
 		}
 		n := float64(m.Rows)
@@ -152,4 +180,24 @@ func Means(res Result, ps []Period) ([]PeriodMean, error) {
 		return nil, errors.Join(errs...)
 	}
 	return out, nil
+}
+
+// Decades returns the periods of growth from year from to year to cut at
+// the years divisible by 10: from the first such year after from (or from
+// itself when it is one) in steps of ten, the last ending at to, e.g.
+// Decades(1970, 2017) = 1970–1980, …, 2000–2010, 2010–2017. A span without
+// a multiple of ten before to is one period, from–to; from ≥ to gives none.
+func Decades(from, to int) []Period {
+	if from >= to {
+		return nil
+	}
+	start := (from + 9) / 10 * 10
+	if from < 0 || start >= to {
+		return []Period{{from, to}}
+	}
+	var ps []Period
+	for y := start; y < to; y += 10 {
+		ps = append(ps, Period{y, min(y+10, to)})
+	}
+	return ps
 }

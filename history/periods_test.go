@@ -23,8 +23,8 @@ func TestParsePeriods(t *testing.T) {
 		{"2000-1990", nil, []string{`history: period "2000-1990" is reversed: write 1990-2000`}},
 		{"2000-2000", nil, []string{`history: period "2000-2000" holds no growth`}},
 		{"1990", nil, []string{`history: period "1990" is not FROM-TO`}},
-		{"1990-2000,,x-y", nil, []string{`an empty period in "1990-2000,,x-y"`, `period "x-y" is not FROM-TO`}},
-		{"0-10", nil, []string{"years must lie in 1–9999"}},
+		{"1990-2000,,x-y", nil, []string{`history: "1990-2000,,x-y": an empty period`, `period "x-y" is not FROM-TO`}},
+		{"0-10", nil, []string{`period "0-10" has a year outside 1–9999`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -161,5 +161,27 @@ func TestMeansErrors(t *testing.T) {
 	}
 	if _, err := history.Means(res, []history.Period{{2001, 2002}}); err == nil || !strings.Contains(err.Error(), "XYZ has no row of growth from 2001 to 2002") {
 		t.Errorf("a period of gaps: %v", err)
+	}
+}
+
+func TestDecades(t *testing.T) {
+	for _, tt := range []struct {
+		from, to int
+		want     string
+	}{
+		{1970, 2017, "[1970-1980 1980-1990 1990-2000 2000-2010 2010-2017]"},
+		{1956, 2017, "[1960-1970 1970-1980 1980-1990 1990-2000 2000-2010 2010-2017]"},
+		{2009, 2017, "[2010-2017]"},
+		{2011, 2017, "[2011-2017]"},
+		{2000, 2010, "[2000-2010]"},
+		{2010, 2010, "[]"},
+	} {
+		var got []string
+		for _, p := range history.Decades(tt.from, tt.to) {
+			got = append(got, p.String())
+		}
+		if s := "[" + strings.Join(got, " ") + "]"; s != tt.want {
+			t.Errorf("Decades(%d, %d) = %s, want %s", tt.from, tt.to, s, tt.want)
+		}
 	}
 }

@@ -31,8 +31,8 @@
 //	                                         as markers; years on a labour fallback without
 //	                                         hours shaded; official growth (China, NBS) as a
 //	                                         line when given; source Penn World Table 9.1
-//	HistoryCompareTFP  tfp_compare           TFP's contribution per year, one line per country
-//	HistoryComparePeriods periods_compare    mean contributions over periods, a stacked bar
+//	HistoryCompareTFP  compare_tfp           TFP's contribution per year, one line per country
+//	HistoryComparePeriods compare_periods    mean contributions over periods, a stacked bar
 //	                                         per country, grouped by period
 //	HistoryProjection  history_projection    the same, then a scenario's projection (%, pp) in
 //	                                         lighter colours after a dashed line whose labels
