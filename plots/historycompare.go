@@ -165,6 +165,15 @@ func HistoryComparePeriods(t *Theme, cps []CountryPeriods, dataFile string) (*Ch
 	}
 	c.Plot.X.Min, c.Plot.X.Max = -0.6, xs[len(xs)-1]+0.6
 	c.Plot.X.Tick.Marker = plot.ConstantTicks(ticks)
+	// Codes that would touch their neighbours are turned to read upwards.
+	var w vg.Length
+	for _, tk := range ticks {
+		w = max(w, c.Plot.X.Tick.Label.Width(tk.Label))
+	}
+	if float64(w+vg.Points(4)) > dataWidth/(c.Plot.X.Max-c.Plot.X.Min) {
+		c.Plot.X.Tick.Label.Rotation = math.Pi / 2
+		c.Plot.X.Tick.Label.XAlign, c.Plot.X.Tick.Label.YAlign = draw.XRight, draw.YCenter
+	}
 	_, _, lo, hi := bars.DataRange()
 	for _, v := range growth {
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
@@ -195,6 +204,10 @@ func HistoryComparePeriods(t *Theme, cps []CountryPeriods, dataFile string) (*Ch
 	c.Caption = t.caption(l.HistCmpPeriodNote, l.HistUnits, t.compareInputs(hs), dataSource(t, dataFile))
 	return c, nil
 }
+
+// dataWidth is about the width of the data area of a chart of the
+// standard size, in points.
+const dataWidth = 500
 
 // joinRows returns a result holding the rows of every country, to name
 // the labour measures they use together.

@@ -206,3 +206,42 @@ func TestHistoryCompareErrors(t *testing.T) {
 		t.Errorf("labour parts: %v", err)
 	}
 }
+
+// TestHistoryComparePeriodsCrowded checks that the country codes under
+// the bars turn upright when they would touch: not with three countries
+// and three periods, but with three countries and the six decades of
+// 1960–2017.
+func TestHistoryComparePeriodsCrowded(t *testing.T) {
+	c, err := HistoryComparePeriods(nil, periodMeans(t), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := c.Plot.X.Tick.Label.Rotation; r != 0 {
+		t.Errorf("9 bars: labels turned by %v", r)
+	}
+	var cps []CountryPeriods
+	for _, h := range countries() {
+		h.Rows = append([]history.Row(nil), h.Rows...)
+		for y := 1961; y <= 1990; y++ { // extend back to 1961 with the rows of 1991
+			r := h.Rows[0]
+			r.Year = y
+			h.Rows = append(h.Rows, r)
+		}
+		slices.SortFunc(h.Rows, func(a, b history.Row) int { return a.Year - b.Year })
+		ms, err := history.Means(h, history.Decades(1960, 2017))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cps = append(cps, CountryPeriods{History: h, Means: ms})
+	}
+	c, err = HistoryComparePeriods(nil, cps, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := c.Plot.X.Tick.Label.Rotation; r != math.Pi/2 {
+		t.Errorf("18 bars: labels turned by %v, want π/2", r)
+	}
+	if _, err := Render(c, SVG); err != nil {
+		t.Error(err)
+	}
+}
