@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"simulate/internal/suggest"
 	"simulate/model"
 )
 
@@ -67,7 +68,7 @@ func Parse(s string) (Metric, error) {
 	}
 	c, ok := lookup(name)
 	if !ok {
-		return Metric{}, syntaxError("unknown metric %q; metrics are %s", name, strings.Join(Names(), ", "))
+		return Metric{}, syntaxError("unknown metric %q%s; metrics are %s", name, suggest.DidYouMean(name, Names()), strings.Join(Names(), ", "))
 	}
 	m := Metric{c: c, Year: year}
 	if !m.PerYear() && year != 0 {

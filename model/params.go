@@ -220,6 +220,15 @@ func (p *Param) ComputedBySolow(ict bool) bool {
 	return p.Key == "gdp.growth_pct" || p.IsSplit || (ict && p.Key == "capital.ict_share")
 }
 
+// Keys returns the key path of every parameter, in the order of [Params].
+func Keys() []string {
+	keys := make([]string, len(Params))
+	for i, p := range Params {
+		keys[i] = p.Key
+	}
+	return keys
+}
+
 // LookupParam returns the Param with the given key path (without a year).
 func LookupParam(key string) (*Param, bool) {
 	for _, p := range Params {
