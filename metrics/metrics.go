@@ -68,7 +68,10 @@ func Parse(s string) (Metric, error) {
 	}
 	c, ok := lookup(name)
 	if !ok {
-		return Metric{}, syntaxError("unknown metric %q%s; metrics are %s", name, suggest.DidYouMean(name, Names()), strings.Join(Names(), ", "))
+		if near, ok := suggest.Nearest(name, Names()); ok {
+			return Metric{}, syntaxError("unknown metric %q; did you mean %s? (metrics: %s)", name, near, strings.Join(Names(), ", "))
+		}
+		return Metric{}, syntaxError("unknown metric %q; metrics are %s", name, strings.Join(Names(), ", "))
 	}
 	m := Metric{c: c, Year: year}
 	if !m.PerYear() && year != 0 {

@@ -25,7 +25,7 @@ func init() {
 		args: "--country ISO [--data FILE] [--from YEAR] [--to YEAR] [--capital rkna|rnna] [--labor hours-hc|persons-hc|persons]\n" +
 			"        [--out DIR] [--format png,svg,pdf] [--lang en|zh] [--font FILE]",
 		summary: "Decompose a country's observed real GDP growth into capital, labour and TFP (Törnqvist, Penn World Table 9.1);\n" +
-			"        write DIR/history-<ISO>/history.csv and the chart history.png (or .svg, .pdf).",
+			"        write DIR/history-<ISO>/history.csv, the chart history.png (or .svg, .pdf; history.zh.png in Chinese) and manifest.json.",
 		run: runHistory,
 	})
 }
@@ -46,7 +46,7 @@ func runHistory(e *env, args []string) error {
 		return helpOK(err)
 	}
 	if len(pos) > 0 {
-		return invalidf("history takes no arguments, only flags (got %q); see simulate history -h", pos[0])
+		return usagef("history takes no arguments, only flags (got %q)", pos[0])
 	}
 
 	var opt history.Options
@@ -69,7 +69,7 @@ func runHistory(e *env, args []string) error {
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
-		return invalid(joinErrors(errs))
+		return usageError{joinErrors(errs)}
 	}
 
 	tab, err := loadTable(*data)
@@ -110,13 +110,7 @@ func runHistory(e *env, args []string) error {
 	if err := addCharts(batch, dir, []plots.NamedChart{{Name: "history", Chart: chart}}, formats); err != nil {
 		return err
 	}
-	if err := batch.Commit(e.ctx); err != nil {
-		return err
-	}
-	for _, p := range batch.Paths() {
-		fmt.Fprintln(e.stdout, "wrote", p)
-	}
-	return nil
+	return commit(e, batch)
 }
 
 // loadTable returns the PWT table of file, or the embedded PWT 9.1 when file
