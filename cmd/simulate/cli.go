@@ -43,7 +43,7 @@ func invalidf(format string, args ...any) error {
 type usageError struct{ err error }
 
 func (e usageError) Error() string { return e.err.Error() }
-func (e usageError) Unwrap() error { return invalidError{e.err} }
+func (e usageError) Unwrap() error { return invalidError(e) }
 
 // usagef formats an error of bad usage (exit code 2, with a pointer to -h).
 func usagef(format string, args ...any) error {
