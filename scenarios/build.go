@@ -280,11 +280,12 @@ func span(f *file, leaves map[string]*leaf, broken map[string]bool) (base, n int
 		}
 		years[i] = int(y)
 	}
-	if years[0] != 0 && years[1] != 0 {
-		if n := years[1] - years[0]; n < 1 || n > model.MaxYears {
-			errs = append(errs, leaves["span.last_year"].errorf(nil,
-				"last_year %d must be 1 to %d years after base_year %d", years[1], model.MaxYears, years[0]))
-		}
+	if years[0] == 0 || years[1] == 0 {
+		return 0, 0, errs // no span: nothing per year can be read
+	}
+	if n := years[1] - years[0]; n < 1 || n > model.MaxYears {
+		errs = append(errs, leaves["span.last_year"].errorf(nil,
+			"last_year %d must be 1 to %d years after base_year %d", years[1], model.MaxYears, years[0]))
 	}
 	return years[0], years[1] - years[0], errs
 }

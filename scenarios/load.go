@@ -189,6 +189,9 @@ func load(f *file) (*Scenario, error) {
 	if ok {
 		s, e := build(f, leaves, broken)
 		errs = append(errs, e...)
+		if s == nil && len(errs) == 0 { // build reports why it gives no scenario; never leave it unsaid
+			errs = append(errs, &Error{File: f.Name, Msg: "the scenario could not be read"})
+		}
 		if len(errs) == 0 {
 			s.Chain = chain
 			return s, nil
