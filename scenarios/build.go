@@ -9,6 +9,7 @@ import (
 
 	"simulate/internal/tomlfile"
 	"simulate/model"
+	"simulate/uncertain"
 )
 
 // builder turns the merged leaves of a scenario into model inputs and
@@ -156,8 +157,29 @@ func build(f *file, leaves map[string]*leaf, broken map[string]bool) (*Scenario,
 		return nil, b.inheritedEntries(e)
 	}
 	s.Uncertainty = unc
+	b.inheritedDraws(unc)
 	s.Notes = b.notes
 	return s, nil
+}
+
+// inheritedDraws notes the [uncertainty] entries inherited from a scenario
+// this one extends that draw, in set mode, a parameter a nearer file
+// changes: the sensitivity tools would then draw around the old value,
+// not the new one.
+func (b *builder) inheritedDraws(unc []uncertain.Input) {
+	for _, u := range unc {
+		e := b.leaves[uncertaintyKey+"."+u.Path]
+		key, _, _ := strings.Cut(u.Path, "[")
+		l, ok := b.leaves[key]
+		if e == nil || !ok || u.Mode != model.Set || l.depth() >= e.depth() {
+			continue
+		}
+		line, _ := e.pos()
+		b.notes = append(b.notes, fmt.Sprintf(
+			"[uncertainty] %q, inherited from %s:%d, draws %s from %s in place of the value %s gives it: "+
+				"sweep, tornado, mc and sobol would vary it around the inherited value; give it your own entry in [uncertainty], or drop it with { dist = \"none\" }",
+			u.Path, e.file.Name, line, key, u.Dist.String(), l.file.Name))
+	}
 }
 
 // absent handles a parameter the scenario does not give: its default, or

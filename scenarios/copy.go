@@ -183,7 +183,7 @@ func (s *Scenario) templateKey(key string) string {
 		value = s.checkValue(key)
 	default:
 		p, _ := model.LookupParam(key)
-		about = fmt.Sprintf("%s; %s, allowed %s", p.Doc, p.Unit, p.Domain())
+		about = fmt.Sprintf("%s; %s, allowed %s", p.Doc, p.Unit, strings.ReplaceAll(p.Domain(), " ", "\x00"))
 		if p.IsSplit && !appliesEveryYear(p, in) {
 			about += "; given for the years of its form only"
 		}

@@ -41,13 +41,29 @@ func TestOverrideFactorShare(t *testing.T) {
 			t.Errorf("%d: capital share %v %%, want 40 %%", y.Year, got)
 		}
 	}
-	if len(s.Notes) != 1 {
-		t.Fatalf("notes: %q, want one", s.Notes)
+	if len(s.Notes) != 2 {
+		t.Fatalf("notes: %q, want two", s.Notes)
 	}
 	for _, w := range []string{"tfp.share_pct = 63.9", "embedded:report2020.toml:61", "not checked in 2019–2024", "mine.toml changes the factor split", "residual, 56.3 %"} {
 		if !strings.Contains(s.Notes[0], w) {
 			t.Errorf("note %q lacks %q", s.Notes[0], w)
 		}
+	}
+	// The inherited distribution of capital's share would replace 40 %
+	// in the sensitivity tools: said too.
+	for _, w := range []string{`[uncertainty] "capital.share_pct", inherited from embedded:report2020.toml:114`, "truncnormal(mean=32.5", "mine.toml gives it"} {
+		if !strings.Contains(s.Notes[1], w) {
+			t.Errorf("note %q lacks %q", s.Notes[1], w)
+		}
+	}
+	// Own entries, and entries in add mode, are not noted.
+	s, err = loadFile(t, "own.toml", "extends = \"report2020\"\n[capital]\nshare_pct = 40\n[uncertainty]\n\"capital.share_pct\" = { dist = \"triangular\", min = 35, mode = 40, max = 45 }\n")
+	if err != nil || len(s.Notes) != 1 {
+		t.Errorf("own entry: %v, notes %q", err, s.Notes)
+	}
+	s, err = loadFile(t, "g.toml", "extends = \"report2020\"\n[gdp]\ngrowth_pct = 5\n")
+	if err != nil || len(s.Notes) != 0 {
+		t.Errorf("growth (add mode): %v, notes %q", err, s.Notes)
 	}
 	// The baseline itself keeps its check, and has no note.
 	base, err := LoadEmbedded("report2020")

@@ -125,7 +125,14 @@ func iiTotal(t *testing.T, src string) float64 {
 	t.Helper()
 	dir := t.TempDir()
 	p := writeFile(t, dir, "s.toml", src)
-	mustRun(t, "run", "--format", "svg", "--out", dir, p)
+	// The file changes a value the baseline's [uncertainty] draws: run
+	// notes it on stderr.
+	code, _, stderr := simulate(t, "run", "--format", "svg", "--out", dir, p)
+	for _, line := range strings.Split(stderr, "\n") {
+		if code != 0 || line != "" && !strings.HasPrefix(line, "note: ") {
+			t.Fatalf("run %s: exit %d\n%s", p, code, stderr)
+		}
+	}
 	var sum results.Summary
 	b, err := os.ReadFile(filepath.Join(dir, "s", "summary.json"))
 	if err != nil {
