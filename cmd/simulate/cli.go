@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -216,16 +217,28 @@ func flagError(fs *flag.FlagSet, err error) error {
 	return err
 }
 
+// synopsisFlag is a flag in a synopsis: --name, and the value shown.
+var synopsisFlag = regexp.MustCompile(`--([a-z-]+)(?: ([^\]\s]+))?`)
+
 // printUsage writes c's usage: the synopsis, the summary and every flag,
-// as --name VALUE.
+// as --name VALUE with the VALUE of the synopsis.
 func printUsage(w io.Writer, c *command, fs *flag.FlagSet) {
 	fmt.Fprintf(w, "Usage: %s\n\n%s\n", strings.TrimSpace("simulate "+c.name+" "+c.args), c.summary)
+	shown := map[string]string{}
+	for _, m := range synopsisFlag.FindAllStringSubmatch(c.args, -1) {
+		shown[m[1]] = m[2]
+	}
 	var b strings.Builder
 	fs.VisitAll(func(f *flag.Flag) {
 		value, help := flag.UnquoteUsage(f)
+		if v, ok := shown[f.Name]; ok {
+			value = v
+		} else {
+			value = strings.ToUpper(value)
+		}
 		b.WriteString("  --" + f.Name)
 		if value != "" {
-			b.WriteString(" " + strings.ToUpper(value))
+			b.WriteString(" " + value)
 		}
 		b.WriteString("\n        " + strings.ReplaceAll(help, "\n", "\n        "))
 		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
