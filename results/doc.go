@@ -19,7 +19,10 @@
 // Numbers in files are written by [Format] at full precision (the
 // shortest decimal that reads back as the same float64), without exponent
 // or thousands separators, unless said otherwise; the printed table is
-// rounded for reading.
+// rounded for reading. results.csv and summary.json's inputs write a value
+// in % or pp as the shortest decimal that converts back to the model's
+// fraction (metrics.Column.FileValue, model.Param.KeyValue), so that an
+// input echoed reads exactly as typed (3.7, not 3.7000000000000006).
 //
 // # Files
 //
@@ -42,9 +45,10 @@
 //   - compare.csv, simulate compare, [WriteCompareCSV]: long format, a row
 //     per scenario, year and metric; the columns are scenario, year,
 //     metric, value. The metrics are growth_pct, delta_gdp_yi,
-//     ii_increment_yi, ii_share_pct, ii_cumulative_yi and, after the first
-//     scenario, ii_increment_diff_yi ([CompareIIDiff]). Values are rounded
-//     to 6 decimals.
+//     ii_increment_yi, ii_share_pct, ii_cumulative_yi and, for a scenario
+//     after the first at the first's price base (its base year), in the
+//     years they share, ii_increment_diff_yi ([CompareIIDiff]). Values are
+//     rounded to 6 decimals.
 //   - percentiles.csv, simulate mc, [WritePercentilesCSV]: a row per metric
 //     recorded; the columns are metric, year (empty for a period total),
 //     mean, p5, p25, p50, p75, p95.
