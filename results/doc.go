@@ -26,8 +26,11 @@
 //
 // # Files
 //
-// Each command writes into DIR/<scenario>/; compare into DIR/compare/,
-// history into DIR/history-<ISO>/.
+// Each command writes into DIR/<scenario>/ (sweep into
+// DIR/<scenario>/sweep-<param>[-<param>]-<metric>/, tornado into
+// DIR/<scenario>/tornado-<metric>/); compare into DIR/compare-A-B[-…]/ (or
+// DIR/NAME/ with --name), history into DIR/history-<ISO>/. Every folder
+// written also holds manifest.json (package output).
 //
 //   - results.csv, simulate run, [WriteCSV]: a row per year; the columns
 //     are year, then every per-year column of metrics.Columns in order:
