@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"simulate/output"
+	"simulate/scenarios"
 	"simulate/results"
 	"simulate/sensitivity"
 )
@@ -440,5 +441,30 @@ func TestNew(t *testing.T) {
 	}
 	if code, _, stderr := inDir(t, dir, "new", "bad/../.."); code != 2 {
 		t.Errorf("bad name: exit %d, %s", code, stderr)
+	}
+}
+
+// TestCompareDir checks the folder names of comparisons: the scenarios'
+// names, or, when too long, the first two, the number of the others and a
+// hash of all, so that different lists get different folders.
+func TestCompareDir(t *testing.T) {
+	named := func(names ...string) []*scenarios.Scenario {
+		var l []*scenarios.Scenario
+		for _, n := range names {
+			l = append(l, &scenarios.Scenario{Name: n})
+		}
+		return l
+	}
+	if got := compareDir(named("report2020", "actual2019-2024")); got != "compare-report2020-actual2019-2024" {
+		t.Errorf("got %s", got)
+	}
+	long := strings.Repeat("x", 60)
+	a := compareDir(named(long+"1", long+"2", long+"3"))
+	b := compareDir(named(long+"1", long+"2", long+"4"))
+	if a == b || len(a) > maxCompareDir || len(b) > maxCompareDir || scenarios.CheckName(strings.TrimPrefix(a, "compare-")[:10]) != nil {
+		t.Errorf("long names: %q, %q", a, b)
+	}
+	if a != compareDir(named(long+"1", long+"2", long+"3")) {
+		t.Error("the folder of the same list differs")
 	}
 }
