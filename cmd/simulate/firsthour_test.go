@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"simulate/output"
-	"simulate/scenarios"
 	"simulate/results"
+	"simulate/scenarios"
 	"simulate/sensitivity"
 )
 
