@@ -74,6 +74,28 @@ func FormatValue(v float64) string {
 	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
+// InUnit returns x, a value in model units, in a unit of which there are
+// scale per model unit (100 for percent), as the shortest decimal that
+// converts back to x: 0.037 in percent is 3.7, where x·100 is
+// 3.7000000000000006. A value typed in a file or on a command line reads
+// back exactly as typed, and any other differs from x·scale by float64
+// rounding only, with x recoverable exactly (InUnit(x, s)/s == x). It is
+// for output: it tries up to 17 decimal lengths.
+func InUnit(x, scale float64) float64 {
+	y := x * scale
+	if scale == 1 || math.IsNaN(y) || math.IsInf(y, 0) {
+		return y
+	}
+	var buf [32]byte
+	for prec := 1; prec <= 17; prec++ {
+		v, err := strconv.ParseFloat(string(strconv.AppendFloat(buf[:0], y, 'g', prec, 64)), 64)
+		if err == nil && v/scale == x {
+			return v
+		}
+	}
+	return y
+}
+
 // Params lists every addressable input of the model, in a fixed order: the
 // inputs of the decomposition, then those of the Solow model (Solow set).
 var Params = append(decompositionParams(), solowParams()...)
@@ -196,6 +218,12 @@ func (p *Param) ToModel(v float64) float64 { return v / p.Scale }
 // FromModel converts v from model units to key units: v · Scale.
 func (p *Param) FromModel(v float64) float64 { return v * p.Scale }
 
+// KeyValue converts v from model units to key units for output: as
+// [InUnit], the shortest decimal that converts back to v, so that a value
+// typed as 3.7 (%) is written 3.7 and not 3.7000000000000006. FromModel is
+// the fast one for arithmetic.
+func (p *Param) KeyValue(v float64) float64 { return InUnit(v, p.Scale) }
+
 // Required reports whether a scenario must give p.
 func (p *Param) Required() bool { return math.IsNaN(p.Default) }
 
@@ -218,6 +246,15 @@ func (p *Param) ComputedBySolow(ict bool) bool {
 		return false
 	}
 	return p.Key == "gdp.growth_pct" || p.IsSplit || (ict && p.Key == "capital.ict_share")
+}
+
+// Keys returns the key path of every parameter, in the order of [Params].
+func Keys() []string {
+	keys := make([]string, len(Params))
+	for i, p := range Params {
+		keys[i] = p.Key
+	}
+	return keys
 }
 
 // LookupParam returns the Param with the given key path (without a year).

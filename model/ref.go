@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"simulate/internal/suggest"
 )
 
 // PathError is a key path that does not resolve against an Inputs value:
@@ -55,6 +57,9 @@ func Lookup(in *Inputs, path string) (Ref, error) {
 	p, ok := LookupParam(key)
 	switch {
 	case !ok:
+		if hint := suggest.DidYouMean(key, Keys()); hint != "" {
+			return fail("unknown parameter %q%s", key, hint)
+		}
 		return fail("unknown parameter %q (see the parameter list)", key)
 	case !p.Active(in) && in.Solow != nil:
 		return fail("%q: the scenario does not split capital into ICT and non-ICT stocks", path)

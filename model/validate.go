@@ -22,6 +22,12 @@ type InputError struct {
 	Key  string // key path, e.g. "capital.ict_share"
 	Year int    // the year concerned, or 0
 	Msg  string // e.g. "1.5 is outside [0, 1]"
+
+	// Also are the other keys the problem involves: the shares' sum
+	// involves labour's share beside capital's, the weights' sum every
+	// weight. A reader of files places the problem at whichever of them
+	// the user changed.
+	Also []string
 }
 
 func (e *InputError) Error() string {
@@ -90,8 +96,9 @@ func (in *Inputs) Check() []*InputError {
 		}
 		if rest := 1 - in.LaborShare[i] - in.CapitalShare[i]; rest < -WeightTolerance {
 			add("capital.share_pct", in.FirstYear()+i,
-				"labour and capital shares add up to %s %% of growth, leaving TFP a negative share; they may add up to at most 100 %%",
-				FormatValue(100*(in.LaborShare[i]+in.CapitalShare[i])))
+				"labour and capital shares add up to %s %% of growth in %d, leaving TFP a negative share; they may add up to at most 100 %%",
+				FormatValue(100*(in.LaborShare[i]+in.CapitalShare[i])), in.FirstYear()+i)
+			errs[len(errs)-1].Also = []string{"labor.share_pct"}
 		}
 	}
 
@@ -101,6 +108,11 @@ func (in *Inputs) Check() []*InputError {
 	}
 	if math.Abs(sum-1) > WeightTolerance {
 		add("tfp.weight", 0, "the four weights add up to %s; they must add up to 1 (±%g)", FormatValue(sum), WeightTolerance)
+		for _, p := range Params {
+			if p.IsWeight() {
+				errs[len(errs)-1].Also = append(errs[len(errs)-1].Also, p.Key)
+			}
+		}
 	}
 	return errs
 }

@@ -49,6 +49,12 @@ type labels struct {
 	GrowthAxis    string
 	CmpDiffTitleF string // %s: the first scenario's name
 	CmpDiffAxis   string
+	// Comparison captions.
+	CmpPricesEachF string // %s: each scenario's price base (CmpPriceItemF), joined with ListSep
+	CmpPriceItemF  string // %s: scenario, quoted; %d: its price base year
+	CmpCoincideF   string // %s: scenarios whose lines coincide, quoted, joined with ListAnd
+	CmpLeftOutF    string // %s: scenarios left out of the difference chart (CmpPriceItemF), joined with ListSep
+	ListAnd        string // between the last two names of a list
 
 	// History charts: the growth accounting of observed years (package
 	// history), alone or followed by a projection.
@@ -136,6 +142,12 @@ var labelsEN = labels{
 	CmpDiffTitleF: "II GDP increment: difference from %s",
 	CmpDiffAxis:   "Difference in II GDP increment (100 million yuan)",
 
+	CmpPricesEachF: "GDP at constant prices of each scenario's base year: %s.",
+	CmpPriceItemF:  "%s at %d prices",
+	CmpCoincideF:   "The lines of %s coincide: one is drawn over the other.",
+	CmpLeftOutF:    "Not shown, at other prices: %s.",
+	ListAnd:        " and ",
+
 	CountryF:       "%s (%s)",
 	HistTitleF:     "%s: sources of real GDP growth, %d–%d",
 	HistProjTitleF: "%s: growth accounting %d–%d and projection %s, %d–%d",
@@ -216,6 +228,12 @@ var labelsZH = labels{
 	GrowthAxis:    "GDP增长率（%）",
 	CmpDiffTitleF: "产业互联网带来的GDP增量：与%s之差",
 	CmpDiffAxis:   "GDP增量之差（亿元）",
+
+	CmpPricesEachF: "注释：GDP按各情景基期年份的不变价格计算：%s。",
+	CmpPriceItemF:  "%s为%d年价格",
+	CmpCoincideF:   "%s的曲线完全重合。",
+	CmpLeftOutF:    "未显示价格基期不同的情景：%s。",
+	ListAnd:        "与",
 
 	CountryF:       "%s（%s）",
 	HistTitleF:     "%s：%d–%d年实际GDP增长的来源",

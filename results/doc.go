@@ -19,13 +19,19 @@
 // Numbers in files are written by [Format] at full precision (the
 // shortest decimal that reads back as the same float64), without exponent
 // or thousands separators, unless said otherwise; the printed table is
-// rounded for reading.
+// rounded for reading. results.csv and summary.json's inputs write a value
+// in % or pp as the shortest decimal that converts back to the model's
+// fraction (metrics.Column.FileValue, model.Param.KeyValue), so that an
+// input echoed reads exactly as typed (3.7, not 3.7000000000000006).
 //
 // # Files
 //
-// Each command writes into DIR/<scenario>/; compare into DIR/compare/,
-// history into DIR/history-<ISO>/ (and, for several countries,
-// DIR/history-compare-<ISO-…>/).
+// Each command writes into DIR/<scenario>/ (sweep into
+// DIR/<scenario>/sweep-<param>[-<param>]-<metric>/, tornado into
+// DIR/<scenario>/tornado-<metric>/); compare into DIR/compare-A-B[-…]/ (or
+// DIR/NAME/ with --name), history into DIR/history-<ISO>/ (and, for several
+// countries, DIR/history-compare-<ISO-…>/). Every folder written also holds
+// manifest.json (package output).
 //
 //   - results.csv, simulate run, [WriteCSV]: a row per year; the columns
 //     are year, then every per-year column of metrics.Columns in order:
@@ -43,9 +49,10 @@
 //   - compare.csv, simulate compare, [WriteCompareCSV]: long format, a row
 //     per scenario, year and metric; the columns are scenario, year,
 //     metric, value. The metrics are growth_pct, delta_gdp_yi,
-//     ii_increment_yi, ii_share_pct, ii_cumulative_yi and, after the first
-//     scenario, ii_increment_diff_yi ([CompareIIDiff]). Values are rounded
-//     to 6 decimals.
+//     ii_increment_yi, ii_share_pct, ii_cumulative_yi and, for a scenario
+//     after the first at the first's price base (its base year), in the
+//     years they share, ii_increment_diff_yi ([CompareIIDiff]). Values are
+//     rounded to 6 decimals.
 //   - percentiles.csv, simulate mc, [WritePercentilesCSV]: a row per metric
 //     recorded; the columns are metric, year (empty for a period total),
 //     mean, p5, p25, p50, p75, p95.

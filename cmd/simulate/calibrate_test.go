@@ -140,7 +140,7 @@ func TestCalibrateExitCodes(t *testing.T) {
 		{"two specs", []string{"calibrate", "report2020", "report2020-growth"}, exitInvalid, []string{"calibrate takes one spec"}, false},
 		{"out not toml", []string{"calibrate", "report2020", "--out", filepath.Join(dir, "x.csv")}, exitInvalid, []string{"give a name ending in .toml"}, false},
 		{"out over the start scenario", []string{"calibrate", own, "--out", base}, exitInvalid, []string{"is the start scenario"}, false},
-		{"unknown flag", []string{"calibrate", "report2020", "--outt", "x.toml"}, exitInvalid, []string{"flag provided but not defined: -outt"}, false},
+		{"unknown flag", []string{"calibrate", "report2020", "--outt", "x.toml"}, exitInvalid, []string{"unknown flag --outt; did you mean --out?"}, false},
 		{"help", []string{"calibrate", "-h"}, exitOK, nil, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {

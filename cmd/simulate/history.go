@@ -29,7 +29,8 @@ func init() {
 			"        [--labor auto|hours-hc|persons-hc|persons] [--out DIR] [--format png,svg,pdf] [--lang en|zh] [--font FILE]\n" +
 			"        simulate history --list [--data FILE] [--capital rkna|rnna] [--country ISO,…]",
 		summary: "Decompose countries' observed real GDP growth into capital, labour (hours and quality) and TFP (Törnqvist,\n" +
-			"        Penn World Table 9.1); write DIR/history-<ISO>/history.csv and the chart history.png (or .svg, .pdf),\n" +
+			"        Penn World Table 9.1); write DIR/history-<ISO>/history.csv, the chart history.png (or .svg, .pdf; history.zh.png in Chinese)\n" +
+			"        and manifest.json,\n" +
 			"        with several countries also DIR/history-compare-<ISO-…>/; --list lists the countries and their years.",
 		run: runHistory,
 	})
@@ -74,7 +75,7 @@ func runHistory(e *env, args []string) error {
 		return helpOK(err)
 	}
 	if len(pos) > 0 {
-		return invalidf("history takes no arguments, only flags (got %q); see simulate history -h", pos[0])
+		return usagef("history takes no arguments, only flags (got %q)", pos[0])
 	}
 
 	var opt history.Options
@@ -107,7 +108,7 @@ func runHistory(e *env, args []string) error {
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
-		return invalid(joinErrors(errs))
+		return usageError{joinErrors(errs)}
 	}
 
 	tab, err := loadTable(*data)
@@ -180,13 +181,7 @@ func runHistory(e *env, args []string) error {
 			return err
 		}
 	}
-	if err := batch.Commit(e.ctx); err != nil {
-		return err
-	}
-	for _, p := range batch.Paths() {
-		fmt.Fprintln(e.stdout, "wrote", p)
-	}
-	return nil
+	return commit(e, batch)
 }
 
 // flagErrors returns each error joined in err as an error of flag: its
@@ -690,15 +685,6 @@ func writeHistoryTable(w io.Writer, res *history.Result) error {
 		rows[0].Year, rows[len(rows)-1].Year, len(rows), mean[0], mean[1], mean[2], mean[3], share, len(res.Skipped),
 		mean[2], mean[4], mean[5], fixed(mean[6], 2), mean[7])
 	return err
-}
-
-// fixed formats v with d decimals, or "–" for NaN (a value the data do not
-// give).
-func fixed(v float64, d int) string {
-	if math.IsNaN(v) {
-		return "–"
-	}
-	return strconv.FormatFloat(v, 'f', d, 64)
 }
 
 // writePeriodTable prints the period means of a country, as the Total

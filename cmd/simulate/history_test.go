@@ -245,7 +245,7 @@ func TestHistoryChartFlags(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("zh: exit %d: %s", code, stderr)
 	}
-	svg, err = os.ReadFile(filepath.Join(zh, "history-CHN", "history.svg"))
+	svg, err = os.ReadFile(filepath.Join(zh, "history-CHN", "history.zh.svg"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -346,7 +346,7 @@ func TestHistoryErrors(t *testing.T) {
 		{"no hours", []string{"--country", "KEN", "--labor", "hours-hc"}, []string{
 			"KEN (Kenya) has no year with complete inputs in 1951–2017 (K = rkna, L = hours-hc): avh is missing in all 67 years, rkna in 4; --capital rnna --labor auto gives 67 years (1951–2017); --labor auto gives 63 years (1955–2017)"}},
 		{"argument", []string{"CHN"}, []string{"history takes no arguments"}},
-		{"unknown flag", []string{"--country", "CHN", "--capitol", "rnna"}, []string{"flag provided but not defined: -capitol"}},
+		{"unknown flag", []string{"--country", "CHN", "--capitol", "rnna"}, []string{"unknown flag --capitol; did you mean --capital?"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -412,7 +412,7 @@ func TestRunSolowChina(t *testing.T) {
 		t.Fatalf("zh: exit %d: %s", code, stderr)
 	}
 	dir := filepath.Join(zh, "solow-china")
-	for _, f := range []string{"history_projection.svg", "ii_increment.svg"} {
+	for _, f := range []string{"history_projection.zh.svg", "ii_increment.zh.svg"} {
 		if !strings.Contains(stdout, "wrote "+filepath.Join(dir, f)) {
 			t.Errorf("stdout does not list %s:\n%s", f, stdout)
 		}
@@ -420,10 +420,10 @@ func TestRunSolowChina(t *testing.T) {
 	if strings.Contains(stdout, ".png") {
 		t.Errorf("PNG written though --format svg:\n%s", stdout)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "history_projection.png")); !os.IsNotExist(err) {
-		t.Errorf("history_projection.png exists though --format svg: %v", err)
+	if _, err := os.Stat(filepath.Join(dir, "history_projection.zh.png")); !os.IsNotExist(err) {
+		t.Errorf("history_projection.zh.png exists though --format svg: %v", err)
 	}
-	svg, err := os.ReadFile(filepath.Join(dir, "history_projection.svg"))
+	svg, err := os.ReadFile(filepath.Join(dir, "history_projection.zh.svg"))
 	if err != nil {
 		t.Fatal(err)
 	}

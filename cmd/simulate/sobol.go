@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -24,7 +25,7 @@ const (
 func init() {
 	register(&command{
 		name: "sobol",
-		args: "[FILE|NAME] [--n N] [--seed S] [--bootstrap B] [--metric M[,M…]] [--out DIR] [--format png,svg,pdf] [--lang en|zh]",
+		args: "[--n N] [--seed S] [--bootstrap B] [--metric M[,M…]] [--out DIR] [--format png,svg,pdf] [--lang en|zh] [--font FILE] [FILE|NAME]",
 		summary: "First-order and total Sobol indices of every uncertain input (Saltelli design on a scrambled Sobol sequence) with " +
 			"confidence intervals; write DIR/<scenario>/sobol.csv and a bar chart.",
 		run: runSobol,
@@ -52,10 +53,10 @@ func runSobol(e *env, args []string) error {
 	}
 	n, err := strconv.Atoi(*nFlag)
 	if err != nil {
-		return invalidf("--n %s: must be a power of two from %d to %d", *nFlag, sensitivity.MinSobolN, sensitivity.MaxSobolN)
+		return usagef("--n %s: must be a power of two from %d to %d", *nFlag, sensitivity.MinSobolN, sensitivity.MaxSobolN)
 	}
 	if err := sensitivity.CheckSobolN(n); err != nil {
-		return invalidf("--n: %v", err)
+		return usagef("--n: %v", err)
 	}
 	seed, err := parseSeed(*seedFlag)
 	if err != nil {
@@ -63,7 +64,7 @@ func runSobol(e *env, args []string) error {
 	}
 	boot, err := strconv.Atoi(*bootFlag)
 	if err != nil || boot != 0 && (boot < 10 || boot > maxBootstrap) {
-		return invalidf("--bootstrap %s: must be 0 (Student-t intervals over replicates) or a whole number of resamples from 10 to %d", *bootFlag, maxBootstrap)
+		return usagef("--bootstrap %s: must be 0 (Student-t intervals over replicates) or a whole number of resamples from 10 to %d", *bootFlag, maxBootstrap)
 	}
 	s, err := loadOne(c, pos)
 	if err != nil {
@@ -76,7 +77,7 @@ func runSobol(e *env, args []string) error {
 			return err
 		}
 		if containsMetric(ms, m) {
-			return invalidf("--metric %s is given twice", m)
+			return usagef("--metric %s is given twice", m)
 		}
 		ms = append(ms, m)
 	}
@@ -135,7 +136,7 @@ func runSobol(e *env, args []string) error {
 	fmt.Fprintln(e.stdout, "Estimators: first order Saltelli et al. (2010), total Jansen (1999), as implemented in package sobol.")
 	for mi, m := range ms {
 		ix := res.Indices[mi]
-		fmt.Fprintf(e.stdout, "\n%s (mean %.4g, variance %.4g)\n", m, ix.Mean, ix.Var)
+		fmt.Fprintf(e.stdout, "\n%s (mean %s, standard deviation %s)\n", m, metricText(m, ix.Mean), metricText(m, math.Sqrt(ix.Var)))
 		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, "param\tS1\tinterval\tST\tinterval\t")
 		for i, u := range s.Uncertainty {
@@ -149,8 +150,9 @@ func runSobol(e *env, args []string) error {
 	return commit(e, batch)
 }
 
-// fileSafe turns a metric into part of a file name: ii_share_pct[2024] →
-// ii_share_pct_2024.
+// fileSafe turns a metric or a parameter label into part of a file name:
+// ii_share_pct[2024] → ii_share_pct_2024, gdp.growth_pct+ →
+// gdp.growth_pct_add, capital.ict_share* → capital.ict_share_scale.
 func fileSafe(s string) string {
-	return strings.NewReplacer("[", "_", "]", "").Replace(s)
+	return strings.NewReplacer("[", "_", "]", "", "+", "_add", "*", "_scale").Replace(s)
 }
