@@ -374,7 +374,7 @@ func TestFirstHourOutputs(t *testing.T) {
 	if en.Inputs["report2020"] != sum.InputsHash || en.Version == "" || en.Time == "" {
 		t.Errorf("entry %+v, want the inputs_sha256 %s of summary.json", en, sum.InputsHash)
 	}
-	if len(m.Files) != 10 { // 4 charts × 2 languages, results.csv, summary.json
+	if len(m.Files) != 12 { // 5 charts (history_projection from [history]) × 2 languages, results.csv, summary.json
 		t.Errorf("manifest lists %d files: %v", len(m.Files), m.Files)
 	}
 

@@ -63,7 +63,7 @@ func TestHistoryAllCountries(t *testing.T) {
 						}
 					}
 				case exitInvalid:
-					for _, want := range []string{"simulate: " + iso + " (", ") has no year with complete inputs in 1951–2017 (K = rkna, L = auto): ",
+					for _, want := range []string{"simulate history: " + iso + " (", ") has no year with complete inputs in 1951–2017 (K = rkna, L = auto): ",
 						"missing in all 67 years", "; no --labor or --capital choice gives a year"} {
 						if !strings.Contains(stderr, want) {
 							t.Errorf("message lacks %q:\n%s", want, stderr)
