@@ -45,7 +45,7 @@ type File struct {
 	// penetration computed.
 	Index *cii.Index
 	// Source is the file as named by the user, or "embedded:NAME.toml".
-	Source string
+	Source  string
 	src     *tomlfile.File
 	pending []pending // the [uncertainty] table as read
 }
