@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
 
 	"simulate/cii"
 	"simulate/internal/tomlfile"
-	"simulate/scenarios"
 )
 
 // embedded holds the shipped index files, so that the tool reads them
@@ -26,10 +26,23 @@ func Names() []string { return tomlfile.Names(embedded, ".") }
 // Source returns the TOML text of the embedded index file called name.
 func Source(name string) ([]byte, error) {
 	src, err := fs.ReadFile(embedded, name+".toml")
-	if err != nil || scenarios.CheckName(name) != nil {
+	if err != nil || CheckName(name) != nil {
 		return nil, fmt.Errorf("no embedded index %q (embedded: %s); to load a file, give its path ending in .toml", name, strings.Join(Names(), ", "))
 	}
 	return src, nil
+}
+
+var validName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+
+// CheckName returns an error unless name can name an index: it becomes a
+// folder of the output directory, so the rule is that of scenario names
+// (scenarios.CheckName): 1 to 64 letters, digits, '.', '_' or '-',
+// starting with a letter or digit, without "..".
+func CheckName(name string) error {
+	if !validName.MatchString(name) || strings.Contains(name, "..") {
+		return fmt.Errorf("index name %q is not allowed: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit, without \"..\"", name)
+	}
+	return nil
 }
 
 // Error is one problem with an index file: file:line:col, key path and
@@ -176,8 +189,8 @@ func (r *reader) index(raw map[string]any) *cii.Index {
 		switch k {
 		case "name":
 			if s, ok := r.str(at, v); ok {
-				if err := scenarios.CheckName(s); err != nil {
-					r.errorf(at, "%s", strings.Replace(err.Error(), "scenario name", "index name", 1))
+				if err := CheckName(s); err != nil {
+					r.errorf(at, "%v", err)
 				}
 				ix.Name = s
 			}

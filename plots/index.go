@@ -53,7 +53,7 @@ type indexLabels struct {
 	PathTitleF string // %s: the scenario
 	PathAxis   string
 	PathLine   string // legend
-	PathNoteF  string // caption: %s the scenario, %s the first year's value
+	PathNoteF  string // caption: %s the scenario, %s the coefficients κ
 
 	Source string // the report as the source of published values
 	Model  string
@@ -84,10 +84,10 @@ var indexEN = indexLabels{
 	Downstream:   "Last stage",
 	ContribNote:  "Each segment is a stage's weight × penetration, in the order of the industry's chain (left: upstream; right: towards the consumer). Markers: published index.",
 
-	PathTitleF: "%s: the industrial-internet index the GDP figures imply",
+	PathTitleF: "%s: the industrial-internet index that drives θ",
 	PathAxis:   "Industrial-internet index (points)",
-	PathLine:   "Index I_t driving θ_d,t = κ_d·I_t/100",
-	PathNoteF:  "Scenario %s: κ fixed on the first year with the index at %s; each later year's index reproduces the report's II GDP increment. Model: simulate.",
+	PathLine:   "Index I driving θ = κ·I/100",
+	PathNoteF:  "Scenario %s: the II share θ of each TFP dimension is κ·I/100, κ = %s. Model: simulate.",
 
 	Source: "Published values: iResearch × Tsinghua report, July 2020.",
 	Model:  "Model: simulate.",
@@ -118,10 +118,10 @@ var indexZH = indexLabels{
 	Downstream:   "最后一个流程",
 	ContribNote:  "各段为流程权重×渗透率，按行业产业链顺序排列（左为上游，右为接近消费端）。标记为报告指数。",
 
-	PathTitleF: "%s：报告GDP增量所隐含的产业互联网指数",
+	PathTitleF: "%s：驱动θ的产业互联网指数",
 	PathAxis:   "产业互联网指数（点）",
-	PathLine:   "驱动θ的指数I_t：θ_d,t = κ_d·I_t/100",
-	PathNoteF:  "情景%s：κ由首年指数%s确定；此后各年指数使模型重现报告的产业互联网GDP增量。来源：simulate模型计算。",
+	PathLine:   "驱动θ的指数I：θ = κ·I/100",
+	PathNoteF:  "情景%s：全要素生产率各维度中产业互联网的占比θ = κ·I/100，κ = %s。来源：simulate模型计算。",
 
 	Source: "报告值：艾瑞研究院、清华大学互联网产业研究院，2020年7月。",
 	Model:  "来源：simulate模型计算。",
@@ -578,8 +578,9 @@ func shorten(sty text.Style, s string, w vg.Length) string {
 }
 
 // IndexPath returns the line chart of the index path a scenario drives θ
-// with (θ_d,t = κ_d·I_t/100), with each year's value as a label.
-func IndexPath(t *Theme, scenario string, years []int, index []float64) (*Chart, error) {
+// with (θ_d,t = κ_d·I_t/100), with each year's value as a label; kappa
+// describes the coefficients for the caption (e.g. "1.1355").
+func IndexPath(t *Theme, scenario string, years []int, index []float64, kappa string) (*Chart, error) {
 	if len(years) == 0 || len(years) != len(index) {
 		return nil, errors.New("plots: an index path needs one value per year")
 	}
@@ -601,6 +602,6 @@ func IndexPath(t *Theme, scenario string, years []int, index []float64) (*Chart,
 	c.Plot.Add(&polyline{xs: xs, ys: index, line: line}, &points{xs: xs, ys: index, glyph: g}, labelsAt(t, xs, index, 2, ""))
 	c.addLegend(l.PathLine, lineThumb{line: line, glyph: &g})
 	niceRange(0, maxOf(index)*1.15, 8).apply(&c.Plot.Y)
-	c.Caption = fmt.Sprintf(l.PathNoteF, scenario, formatNumber(index[0], 2))
+	c.Caption = fmt.Sprintf(l.PathNoteF, scenario, kappa)
 	return c, nil
 }

@@ -29,12 +29,15 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 	if solow {
 		in.Solow = model.NewSolow(n, hasICT(leaves))
 	}
+	if hasIndexLink(leaves) {
+		in.Index = model.NewIndexLink(n)
+	}
 	s.Inputs = in
 
 	given := map[string][]bool{} // per-year keys: which years were given
 	for _, p := range model.Params {
-		if p.Solow || p.Derived(in) {
-			continue // read by buildSolow, or computed by the Solow model (modeKeys reported it if given)
+		if p.Solow || p.IsIndex() || p.Derived(in) {
+			continue // read by buildSolow or buildIndexLink, or computed (modeKeys and buildIndexLink report it if given)
 		}
 		l, ok := leaves[p.Key]
 		if !p.PerYear {
@@ -91,6 +94,10 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 	errs = append(errs, e...)
 	if solow {
 		errs = append(errs, buildSolow(f, in, leaves)...)
+	}
+	if in.Index != nil {
+		errs = append(errs, buildIndexLink(f, in, leaves)...)
+		model.FillIndex(in)
 	}
 	if len(errs) > 0 {
 		return nil, errs

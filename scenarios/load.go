@@ -217,6 +217,7 @@ func resolve(f *file, stack []*file) (map[string]*leaf, []string, error) {
 	// never inherited.
 	delete(merged, "name")
 	delete(merged, "published")
+	dropReplaced(merged, own)
 	for k, l := range own {
 		merged[k] = l
 	}

@@ -10,7 +10,9 @@ import (
 	"simulate/indexes"
 	"simulate/output"
 	"simulate/plots"
+	"simulate/model"
 	"simulate/results"
+	"simulate/scenarios"
 )
 
 // defaultIndex is the index `simulate index` reads without an argument.
@@ -146,3 +148,37 @@ func indexCharts(t *plots.Theme, r *results.IndexRun) ([]plots.NamedChart, error
 	}
 	return out, nil
 }
+
+// addIndexPath prints the index path of a scenario that drives θ from the
+// industrial-internet index, and adds its chart (cii_path); it does nothing
+// for other scenarios.
+func addIndexPath(e *env, batch *output.Batch, s *scenarios.Scenario, theme *plots.Theme, formats []plots.Format) error {
+	in := s.Inputs
+	if in.Index == nil {
+		return nil
+	}
+	years := make([]int, in.Len())
+	pts := make([]float64, in.Len())
+	var parts []string
+	for i, v := range in.Index.Level {
+		years[i], pts[i] = in.FirstYear()+i, 100*v
+		parts = append(parts, fmt.Sprintf("%d %.2f", years[i], pts[i]))
+	}
+	fmt.Fprintf(e.stdout, "CII path driving θ = κ·I/100 (points): %s\n", strings.Join(parts, ", "))
+	var kappa, short []string
+	for d := range model.Dimension(model.NumDimensions) {
+		k := in.Index.Kappa[d]
+		kappa = append(kappa, fmt.Sprintf("%s %.4f", d, k))
+		short = append(short, fmt.Sprintf("%s %.4f", dimAbbrev[d], k))
+	}
+	fmt.Fprintf(e.stdout, "κ: %s\n\n", strings.Join(kappa, ", "))
+	ch, err := plots.IndexPath(theme, s.Name, years, pts, strings.Join(short, ", "))
+	if err != nil {
+		return err
+	}
+	return addCharts(batch, s.Name, []plots.NamedChart{{Name: "cii_path", Chart: ch}}, formats)
+}
+
+// dimAbbrev are the TFP dimensions' abbreviations, as the charts' captions
+// write them.
+var dimAbbrev = [model.NumDimensions]string{"TP", "TE", "SE", "AE"}
