@@ -8,9 +8,9 @@ import (
 
 	"simulate/cii"
 	"simulate/indexes"
+	"simulate/model"
 	"simulate/output"
 	"simulate/plots"
-	"simulate/model"
 	"simulate/results"
 	"simulate/scenarios"
 )
