@@ -212,7 +212,7 @@ func (r *reader) index(raw map[string]any) *cii.Index {
 			// Read after the index is built.
 		default:
 			m, ok := v.(map[string]any)
-			if !ok {
+			if !ok || misspeltValue(v) {
 				r.errorf(at, "%s; an industry is a table ([%s] with name, name_zh, published, … and its stages)",
 					strings.TrimSuffix(tomlfile.UnknownKey(k, "", topKeys), "."), k)
 				continue
@@ -258,7 +258,7 @@ func (r *reader) industry(ix *cii.Index, key string, m map[string]any) *cii.Indu
 			}
 		default:
 			sm, ok := v.(map[string]any)
-			if !ok {
+			if !ok || misspeltValue(v) {
 				r.errorf(at, "%s; a stage is a table ([%s.%s] with name, name_zh, weight and penetration_pct)",
 					strings.TrimSuffix(tomlfile.UnknownKey(k, key, industryKeys), "."), key, k)
 				continue
@@ -290,9 +290,12 @@ func (r *reader) stage(at []string, m map[string]any, top bool) *cii.Stage {
 			s.Penetration, penAt, hasPen = r.value(kat, v, map[string]*float64{"min": &s.Min, "max": &s.Max}), kat, true
 		default:
 			sm, ok := v.(map[string]any)
-			if !ok || !top {
+			if !ok || !top || misspeltValue(v) {
 				what := "; a sub-stage is a table ([" + strings.Join(kat, ".") + "] with name, name_zh, weight and penetration_pct)"
-				if ok {
+				switch {
+				case misspeltValue(v):
+					what = ""
+				case ok && !top:
 					what = "; a sub-stage has no sub-stages of its own"
 				}
 				r.errorf(kat, "%s%s", strings.TrimSuffix(tomlfile.UnknownKey(k, strings.Join(at, "."), stageKeys), "."), what)
@@ -313,6 +316,25 @@ func (r *reader) stage(at []string, m map[string]any, top bool) *cii.Stage {
 		s.Penetration = cii.Value{Source: cii.Derived, Section: s.Penetration.Section, Quote: s.Penetration.Quote, Note: s.Penetration.Note}
 	}
 	return s
+}
+
+// misspeltValue reports whether v, a table given where a stage may be, is
+// rather a value with a misspelt key: it has no weight but the keys of a
+// value table (value, source, …).
+func misspeltValue(v any) bool {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return false
+	}
+	if _, ok := m["weight"]; ok {
+		return false
+	}
+	for _, k := range append(slices.Clone(valueKeys), "min", "max", "precision") {
+		if _, ok := m[k]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func parentWord(top bool) string {
