@@ -16,8 +16,6 @@ type Problem struct {
 	Msg  string
 }
 
-func (p *Problem) Error() string { return p.Path + ": " + p.Msg }
-
 // WeightTolerance is how far the weights of siblings may add up from 1:
 // the same tolerance as the TFP weights of a scenario.
 const WeightTolerance = 1e-6

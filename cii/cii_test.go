@@ -263,7 +263,7 @@ func TestCheck(t *testing.T) {
 	ix.Constraints = []*Constraint{{Industry: "a", Key: "c", Kind: Lowest, Items: []string{"xx"}}}
 	var msgs []string
 	for _, p := range ix.Check() {
-		msgs = append(msgs, p.Error())
+		msgs = append(msgs, p.Path+": "+p.Msg)
 	}
 	got := strings.Join(msgs, "\n")
 	for _, want := range []string{

@@ -18,14 +18,6 @@ const (
 	PenetrationField              // …penetration_pct: percent
 )
 
-// String returns "weight" or "penetration_pct".
-func (f Field) String() string {
-	if f == WeightField {
-		return "weight"
-	}
-	return "penetration_pct"
-}
-
 // PathError is a key path that does not name a value of an index.
 type PathError struct {
 	Path string

@@ -63,16 +63,6 @@ type File struct {
 	pending []pending // the [uncertainty] table as read
 }
 
-// Origin returns where the key path (its parts, as in the file: industry,
-// stage, sub-stage, key) is written, as "file:line", or the file's name.
-func (f *File) Origin(path ...string) string {
-	line, _ := f.src.Locate(path...)
-	if line == 0 {
-		return f.Source
-	}
-	return fmt.Sprintf("%s:%d", f.Source, line)
-}
-
 // Open loads an index named on a command line: a path to a file when arg
 // ends in ".toml" or contains a path separator or names an existing file,
 // else the name of an embedded index.

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"path"
 	"strings"
 
@@ -21,7 +22,7 @@ const defaultIndex = "cii2020"
 func init() {
 	register(&command{
 		name: "index",
-		args: "[--out DIR] [--format png,svg,pdf] [--lang en|zh] [FILE|NAME]",
+		args: "[--out DIR] [--format png,svg,pdf] [--lang en|zh] [--reconstruct] [FILE|NAME]",
 		summary: "Compute an industrial-internet index (default: the embedded cii2020, the report's CII) and write\n" +
 			"        DIR/<index>/industries.csv, stages.csv (with each reconstructed value's feasible interval), summary.json and charts.",
 		run: runIndex,
@@ -32,6 +33,7 @@ func runIndex(e *env, args []string) error {
 	c := commands["index"]
 	fs := newFlags(c)
 	out := fs.String("out", "out", "output `folder`; the index writes into DIR/<index-name>/")
+	recon := fs.Bool("reconstruct", false, "recompute the values marked reconstructed from the file's constraints and published indices (docs/cii.md), and write the file with them as DIR/<index>/<index>.toml")
 	cf := addChartFlags(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
@@ -53,6 +55,24 @@ func runIndex(e *env, args []string) error {
 		return invalid(err)
 	}
 	ix := f.Index
+	var rewritten []byte
+	if *recon {
+		rec, _, err := cii.Reconstruct(ix)
+		if err != nil {
+			return invalid(fmt.Errorf("%s: %w", f.Source, err))
+		}
+		if rewritten, err = f.Rewrite(rec); err != nil {
+			return invalid(err)
+		}
+		var moved float64
+		for _, p := range ix.Paths() {
+			a, _ := cii.Lookup(ix, p)
+			b, _ := cii.Lookup(rec, p)
+			moved = math.Max(moved, math.Abs(a.Get()-b.Get()))
+		}
+		fmt.Fprintf(e.stdout, "reconstructed the values marked reconstructed; the largest change from the file is %.6g\n", moved)
+		ix = rec
+	}
 	run := &results.IndexRun{Index: ix, Feasible: map[string]map[string]cii.Interval{}}
 	ix.Evaluate(&run.Result)
 	var infeasible []string
@@ -103,7 +123,11 @@ func runIndex(e *env, args []string) error {
 	if err := results.WriteIndexJSON(&sum, results.NewIndexSummary(run, f.Source, "simulate index")); err != nil {
 		return err
 	}
-	for name, b := range map[string][]byte{"industries.csv": ind.Bytes(), "stages.csv": st.Bytes(), "summary.json": sum.Bytes()} {
+	files := map[string][]byte{"industries.csv": ind.Bytes(), "stages.csv": st.Bytes(), "summary.json": sum.Bytes()}
+	if rewritten != nil {
+		files[ix.Name+".toml"] = rewritten
+	}
+	for name, b := range files {
 		if err := batch.Add(path.Join(ix.Name, name), b); err != nil {
 			return err
 		}
