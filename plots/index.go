@@ -55,6 +55,13 @@ type indexLabels struct {
 	PathLine   string // legend
 	PathNoteF  string // caption: %s the scenario, %s the coefficients κ
 
+	RanksTitleF string // %s: the index's name; %d: the number of draws
+	RankAxis    string
+	RankBand    string // legend: the 5–95 % range
+	RankMedian  string // legend
+	RankBase    string // legend: the rank in the index as given
+	RanksNote   string // caption
+
 	Source string // the report as the source of published values
 	Model  string
 }
@@ -89,6 +96,13 @@ var indexEN = indexLabels{
 	PathLine:   "Index I driving θ = κ·I/100",
 	PathNoteF:  "Scenario %s: the II share θ of each TFP dimension is κ·I/100, κ = %s. Model: simulate.",
 
+	RanksTitleF: "%s: ranks of the industries over %d draws",
+	RankAxis:    "Rank (1 = highest index)",
+	RankBand:    "5–95 % of the draws",
+	RankMedian:  "Median rank",
+	RankBase:    "Rank in the index as given",
+	RanksNote:   "Ranks of each draw of the uncertain values of the index (composite-indicator uncertainty analysis, as in the OECD/JRC handbook). Model: simulate.",
+
 	Source: "Published values: iResearch × Tsinghua report, July 2020.",
 	Model:  "Model: simulate.",
 }
@@ -122,6 +136,13 @@ var indexZH = indexLabels{
 	PathAxis:   "产业互联网指数（点）",
 	PathLine:   "驱动θ的指数I：θ = κ·I/100",
 	PathNoteF:  "情景%s：全要素生产率各维度中产业互联网的占比θ = κ·I/100，κ = %s。来源：simulate模型计算。",
+
+	RanksTitleF: "%s：各行业排名（%d次抽样）",
+	RankAxis:    "排名（1为指数最高）",
+	RankBand:    "5–95%抽样区间",
+	RankMedian:  "排名中位数",
+	RankBase:    "原指数排名",
+	RanksNote:   "对指数不确定取值逐次抽样后的行业排名（综合指标不确定性分析，参见OECD/JRC手册）。来源：simulate模型计算。",
 
 	Source: "报告值：艾瑞研究院、清华大学互联网产业研究院，2020年7月。",
 	Model:  "来源：simulate模型计算。",
@@ -604,4 +625,73 @@ func IndexPath(t *Theme, scenario string, years []int, index []float64, kappa st
 	niceRange(0, maxOf(index)*1.15, 8).apply(&c.Plot.Y)
 	c.Caption = fmt.Sprintf(l.PathNoteF, scenario, kappa)
 	return c, nil
+}
+
+// IndexRanks returns the chart of rank intervals over a Monte Carlo run on
+// an index (cii.RankIntervals): for each industry, best rank first,
+// the 5–95 % range of its rank as a bar, the median rank as a dot and the
+// rank in the index as given as a ring, on an axis from rank 1 (left).
+func IndexRanks(t *Theme, ix *cii.Index, ris []cii.RankInterval, draws int) (*Chart, error) {
+	if len(ris) == 0 || len(ris) != len(ix.Industries) {
+		return nil, errors.New("plots: a rank chart needs one interval per industry")
+	}
+	t = t.theme()
+	l := t.index()
+	c := newChart(t, fmt.Sprintf(l.RanksTitleF, ix.Name, draws), "")
+	c.Plot.X.Label.Text = l.RankAxis
+	n := len(ris)
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return ris[order[a]].Base < ris[order[b]].Base })
+	var mx, my, bx, by []float64
+	ticks := make([]plot.Tick, n)
+	ranges := &rankBands{height: 0.42, color: tint(colBlue, 0.45)}
+	for k, i := range order {
+		r, ind := ris[i], ix.Industries[i]
+		y := float64(n - 1 - k) // the best rank in the index on top
+		mx, my = append(mx, r.Median), append(my, y)
+		bx, by = append(bx, float64(r.Base)), append(by, y)
+		ranges.ys = append(ranges.ys, y)
+		ranges.lo, ranges.hi = append(ranges.lo, r.P5), append(ranges.hi, r.P95)
+		ticks[k] = plot.Tick{Value: y, Label: t.name(ind.Name, ind.NameZh, ind.Key)}
+	}
+	med := circle(colBlue, 4)
+	base := draw.GlyphStyle{Color: colVermillion, Radius: vg.Points(6), Shape: ringGlyph{width: vg.Points(1.4)}}
+	c.Plot.Add(ranges, &points{xs: mx, ys: my, glyph: med}, &points{xs: bx, ys: by, glyph: base})
+	ticksX := make([]plot.Tick, n)
+	for k := range n {
+		ticksX[k] = plot.Tick{Value: float64(k + 1), Label: fmt.Sprint(k + 1)}
+	}
+	c.Plot.X.Min, c.Plot.X.Max = 0.5, float64(n)+0.5
+	c.Plot.X.Tick.Marker = plot.ConstantTicks(ticksX)
+	c.Plot.Y.Min, c.Plot.Y.Max = -0.6, float64(n)-0.4
+	c.Plot.Y.Tick.Marker = plot.ConstantTicks(ticks)
+	c.Plot.Y.Tick.Length = 0
+	c.addLegend(l.RankBand, swatch{tint(colBlue, 0.45)})
+	c.addLegend(l.RankMedian, lineThumb{glyph: &med})
+	c.addLegend(l.RankBase, lineThumb{glyph: &base})
+	c.Caption = l.RanksNote
+	return c, nil
+}
+
+// rankBands draws a horizontal band from lo to hi in each row.
+type rankBands struct {
+	ys, lo, hi []float64
+	height     float64
+	color      color.Color
+}
+
+// Plot implements plot.Plotter.
+func (b *rankBands) Plot(c draw.Canvas, p *plot.Plot) {
+	for i, y := range b.ys {
+		lo, hi := b.lo[i], b.hi[i]
+		if hi-lo < 0.1 { // a single rank: a narrow band around it
+			lo, hi = lo-0.05, hi+0.05
+		}
+		x0, x1 := c.X(p.X.Norm(lo)), c.X(p.X.Norm(hi))
+		y0, y1 := c.Y(p.Y.Norm(y-b.height/2)), c.Y(p.Y.Norm(y+b.height/2))
+		c.FillPolygon(b.color, c.ClipPolygonXY([]vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}}))
+	}
 }

@@ -90,3 +90,49 @@ func TestIndexChartErrors(t *testing.T) {
 		t.Error("IndexPath without values: no error")
 	}
 }
+
+// TestIndexRanksSVG draws the rank intervals of draws in which finance and
+// retail swap places, in both languages.
+func TestIndexRanksSVG(t *testing.T) {
+	f, err := indexes.LoadEmbedded("cii2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := f.Index
+	var r cii.Result
+	ix.Evaluate(&r)
+	var scores []float64
+	for d := range 20 {
+		s := append([]float64(nil), r.Scores...)
+		if d%4 == 0 {
+			s[0], s[3] = s[3], s[0] // finance and retail swap
+		}
+		scores = append(scores, s...)
+	}
+	ris, err := cii.RankIntervals(ix, scores)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh, err := embeddedCJKTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		theme *Theme
+		want  []string
+	}{
+		{nil, []string{"cii2020: ranks of the industries over 20 draws", "Rank (1 = highest index)", "Finance", "5–95 % of the draws", "Median rank", "Rank in the index as given"}},
+		{zh, []string{"cii2020：各行业排名（20次抽样）", "排名（1为指数最高）", "金融", "5–95%抽样区间", "排名中位数", "原指数排名"}},
+	} {
+		c, err := IndexRanks(tc.theme, ix, ris, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := c.Title + "\n" + strings.Join(renderSVG(t, c), "\n")
+		for _, w := range tc.want {
+			if !strings.Contains(all, w) {
+				t.Errorf("lacks %q:\n%s", w, all)
+			}
+		}
+	}
+}

@@ -192,3 +192,16 @@ func WriteIndexTable(w io.Writer, title string, r *IndexRun) error {
 	_, err := fmt.Fprintln(w, mean)
 	return err
 }
+
+// WriteRanksCSV writes ranks.csv of a Monte Carlo run on an index: a row
+// per industry with the columns industry, base_rank (the rank in the index
+// as given), median_rank, p5_rank, p95_rank (percentiles of the rank over
+// the draws, Hyndman–Fan type 7), best_rank and worst_rank.
+func WriteRanksCSV(w io.Writer, ris []cii.RankInterval) error {
+	rows := make([][]string, len(ris))
+	for i, r := range ris {
+		rows[i] = []string{r.Industry, strconv.Itoa(r.Base), Format(r.Median), Format(r.P5), Format(r.P95),
+			strconv.Itoa(r.Best), strconv.Itoa(r.Worst)}
+	}
+	return writeCSV(w, []string{"industry", "base_rank", "median_rank", "p5_rank", "p95_rank", "best_rank", "worst_rank"}, rows)
+}
