@@ -24,7 +24,8 @@ import (
 // scenario drives θ with. Industry and stage names are the index file's:
 // name in English, name_zh in Chinese.
 
-// indexLabels is the text of the index charts in one language.
+// indexLabels is the text of the index charts in one language. The English
+// text keeps to Windows-1252 (no Σ, θ, κ), which gonum's PDF backend draws.
 type indexLabels struct {
 	IndustriesTitleF string // %s: the index's name
 	IndexAxis        string // index, points
@@ -71,7 +72,7 @@ var indexEN = indexLabels{
 	IndexAxis:        "Industrial-internet index (points)",
 	Published:        "Published index",
 	MeanF:            "Mean of the industries: %s",
-	IndustriesNoteF:  "Index = Σ stage weight × penetration of the industrial internet's modes (points: +1 point = 1 %% more of the industry using them). %s",
+	IndustriesNoteF:  "Index = sum over stages of weight × penetration of the industrial internet's modes (points: +1 point = 1 %% more of the industry using them). %s",
 
 	StagesTitleF:   "%s: penetration by stage (index %s)",
 	PenAxis:        "Penetration (%)",
@@ -91,10 +92,10 @@ var indexEN = indexLabels{
 	Downstream:   "Last stage",
 	ContribNote:  "Each segment is a stage's weight × penetration, in the order of the industry's chain (left: upstream; right: towards the consumer). Markers: published index.",
 
-	PathTitleF: "%s: the industrial-internet index that drives θ",
+	PathTitleF: "%s: the industrial-internet index that drives theta",
 	PathAxis:   "Industrial-internet index (points)",
-	PathLine:   "Index I driving θ = κ·I/100",
-	PathNoteF:  "Scenario %s: the II share θ of each TFP dimension is κ·I/100, κ = %s. Model: simulate.",
+	PathLine:   "Index I, driving theta = kappa × I / 100",
+	PathNoteF:  "Scenario %s: the II share theta of each TFP dimension is kappa × I / 100, kappa = %s. Model: simulate.",
 
 	RanksTitleF: "%s: ranks of the industries over %d draws",
 	RankAxis:    "Rank (1 = highest index)",

@@ -38,7 +38,7 @@ func TestIndexChartsSVG(t *testing.T) {
 			{"Industrial-internet index by stage contribution", "Contribution to the industry's index (points)", "Retail", "Payments and transfers", "First stage of the chain", "Last stage"},
 			{"Retail: penetration by stage (index 21.5)", "Penetration (%)", "Back-office commerce (weight 31.0 %)", "· Payment and settlement (28.6 % of the stage)",
 				"Given by the report's text", "Reconstructed", "Stage: weighted mean of its sub-stages", "Interval the text and the published index leave", "Industry index: 21.50"},
-			{"report2020-index: the industrial-internet index that drives θ", "Industrial-internet index (points)", "Index I driving θ = κ·I/100", "17.09", "23.46"},
+			{"report2020-index: the industrial-internet index that drives theta", "Industrial-internet index (points)", "Index I, driving theta = kappa × I / 100", "17.09", "23.46"},
 		}},
 		{"zh", zh, [][]string{
 			{"各行业产业互联网指数（cii2020）", "产业互联网指数（点）", "金融", "制造", "各行业算术平均：17.09", "报告值"},
@@ -133,6 +133,35 @@ func TestIndexRanksSVG(t *testing.T) {
 			if !strings.Contains(all, w) {
 				t.Errorf("lacks %q:\n%s", w, all)
 			}
+		}
+	}
+}
+
+// TestIndexChartsPDF draws the English index charts as PDF, whose backend
+// draws only Windows-1252 text.
+func TestIndexChartsPDF(t *testing.T) {
+	f, err := indexes.LoadEmbedded("cii2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := f.Index
+	var r cii.Result
+	ix.Evaluate(&r)
+	ind, _ := ix.Industry("education")
+	ivs, _ := ix.Feasible(ind)
+	mk := []func() (*Chart, error){
+		func() (*Chart, error) { return IndexIndustries(nil, ix, &r) },
+		func() (*Chart, error) { return IndexContributions(nil, ix, &r) },
+		func() (*Chart, error) { return IndexStages(nil, ind, r.Scores[5], ivs) },
+		func() (*Chart, error) { return IndexPath(nil, "s", []int{2019, 2020}, []float64{17.09, 18}, "TP 1.1") },
+	}
+	for i, m := range mk {
+		c, err := m()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Render(c, PDF); err != nil {
+			t.Errorf("chart %d: %v", i, err)
 		}
 	}
 }
