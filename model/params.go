@@ -33,6 +33,8 @@ type Param struct {
 	FromBase bool
 
 	weight int                // 1+Dimension for a TFP weight, else 0
+	theta  bool               // a θ key (tfp.ii_share.*): derived from an index link
+	index  bool               // an input of the index link (cii.*)
 	active func(*Inputs) bool // whether p exists for the inputs; nil: always
 
 	series func(*Inputs) []float64 // per-year values (model units)
@@ -97,8 +99,9 @@ func InUnit(x, scale float64) float64 {
 }
 
 // Params lists every addressable input of the model, in a fixed order: the
-// inputs of the decomposition, then those of the Solow model (Solow set).
-var Params = append(decompositionParams(), solowParams()...)
+// inputs of the decomposition, then those of the Solow model (Solow set),
+// then those of the index link (IndexLink: cii.*).
+var Params = append(append(decompositionParams(), solowParams()...), indexParams()...)
 
 // Requiredness: NaN as a default marks a key a scenario must give.
 var required = math.NaN()
@@ -157,6 +160,7 @@ func decompositionParams() []*Param {
 			Key: "tfp.ii_share." + d.String(), Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, Default: 0,
 			Doc:    "θ: II share of the " + strings.ReplaceAll(d.String(), "_", " ") + " dimension's contribution",
 			series: func(in *Inputs) []float64 { return in.TFPII[d] },
+			theta:  true,
 		})
 	}
 	return ps
@@ -231,11 +235,20 @@ func (p *Param) Required() bool { return math.IsNaN(p.Default) }
 // (tfp.weight.*), which sum to 1: setting one rescales the others.
 func (p *Param) IsWeight() bool { return p.weight > 0 }
 
-// Derived reports whether, in in, the values of p are computed by the
-// Solow model rather than given: see [Param.ComputedBySolow].
+// Derived reports whether, in in, the values of p are computed rather than
+// given: by the Solow model (see [Param.ComputedBySolow]), or, for θ, from
+// the index link ([IndexLink]).
 func (p *Param) Derived(in *Inputs) bool {
-	return in.Solow != nil && p.ComputedBySolow(in.Solow.ICT)
+	return in.Solow != nil && p.ComputedBySolow(in.Solow.ICT) || in.Index != nil && p.theta
 }
+
+// IsIndex reports whether p is an input of the index link (keys cii.*):
+// setting it recomputes θ.
+func (p *Param) IsIndex() bool { return p.index }
+
+// IsTheta reports whether p is a θ key (tfp.ii_share.*), which an index
+// link derives.
+func (p *Param) IsTheta() bool { return p.theta }
 
 // ComputedBySolow reports whether the Solow model computes the values of p
 // in inputs with a Solow part, with or without the ICT split: GDP growth

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 )
 
 // MaxYears is the longest span a scenario may project; it keeps levels far
@@ -68,8 +69,23 @@ func (in *Inputs) Check() []*InputError {
 		in.Solow.checkLengths(n)
 	}
 
+	if in.Index != nil && len(in.Index.Level) != n {
+		panic("model: the index link and the span differ in length")
+	}
 	for _, p := range Params {
 		if !p.Active(in) {
+			continue
+		}
+		if p.theta && in.Index != nil {
+			// θ is derived: say which inputs give it.
+			dim := strings.TrimPrefix(p.Key, "tfp.ii_share.")
+			for i, v := range p.series(in) {
+				if v < 0 || v > 1 || math.IsNaN(v) {
+					add("cii.kappa."+dim, in.FirstYear()+i,
+						"θ = κ·I/100 = %s in %d is outside [0, 1]: lower cii.kappa.%s or cii.index_pts[%d]",
+						FormatValue(v), in.FirstYear()+i, dim, in.FirstYear()+i)
+				}
+			}
 			continue
 		}
 		if !p.PerYear {

@@ -63,11 +63,14 @@ func build(f *file, leaves map[string]*leaf, broken map[string]bool) (*Scenario,
 	if solow {
 		in.Solow = model.NewSolow(n, hasICT(leaves))
 	}
+	if hasIndexLink(leaves) {
+		in.Index = model.NewIndexLink(n)
+	}
 	s.Inputs, b.in = in, in
 
 	for _, p := range model.Params {
-		if p.Solow || p.Derived(in) {
-			continue // read by buildSolow, or computed by the Solow model (modeKeys reported it if given)
+		if p.Solow || p.IsIndex() || p.Derived(in) {
+			continue // read by buildSolow or buildIndexLink, or computed (modeKeys and buildIndexLink report it if given)
 		}
 		l, ok := leaves[p.Key]
 		if !ok {
@@ -121,6 +124,13 @@ func build(f *file, leaves map[string]*leaf, broken map[string]bool) (*Scenario,
 	b.errs = append(b.errs, e...)
 	s.Reference, e = buildReference(leaves)
 	b.errs = append(b.errs, e...)
+	if in.Index != nil {
+		if e := b.buildIndexLink(f, in, leaves); len(e) > 0 {
+			b.errs = append(b.errs, e...)
+		} else {
+			model.FillIndex(in)
+		}
+	}
 
 	if solow {
 		if e := buildSolow(b); len(e) > 0 {

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -212,7 +213,7 @@ func appliesEveryYear(p *model.Param, in *model.Inputs) bool {
 // years.
 func templateValue(p *model.Param, in *model.Inputs) string {
 	if !p.PerYear {
-		return model.FormatValue(p.KeyValue(*p.Scalar(in)))
+		return fileNumber(p.KeyValue(*p.Scalar(in)))
 	}
 	first, _ := p.Years(in)
 	var parts []string
@@ -222,7 +223,7 @@ func templateValue(p *model.Param, in *model.Inputs) string {
 		if !p.Applies(in, i) {
 			continue
 		}
-		t := model.FormatValue(p.KeyValue(v))
+		t := fileNumber(p.KeyValue(v))
 		if len(parts) == 0 {
 			v0 = t
 		}
@@ -233,6 +234,16 @@ func templateValue(p *model.Param, in *model.Inputs) string {
 		return v0
 	}
 	return "{ " + strings.Join(parts, ", ") + " }"
+}
+
+// fileNumber writes v with every digit it needs to read back as v (a
+// rounded value would change the inputs of a copy that uncomments it),
+// without an exponent for ordinary magnitudes.
+func fileNumber(v float64) string {
+	if a := math.Abs(v); a != 0 && (a < 1e-6 || a >= 1e21) {
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // checkValue writes a stated check key's value as given.

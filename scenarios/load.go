@@ -252,6 +252,7 @@ func resolve(f *file, stack []*file, broken map[string]bool) (leaves map[string]
 	// never inherited.
 	delete(merged, "name")
 	delete(merged, "published")
+	dropReplaced(merged, own)
 	for k, l := range own {
 		l.base = merged[k]
 		merged[k] = l

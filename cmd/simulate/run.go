@@ -72,6 +72,9 @@ func runRun(e *env, args []string) error {
 		if err := addHistoryChart(e, batch, s, &res, theme, formats); err != nil {
 			return err
 		}
+		if err := addIndexPath(e, batch, s, theme, formats); err != nil {
+			return err
+		}
 	}
 	return commit(e, batch)
 }
