@@ -293,11 +293,11 @@ func Sobol(ctx context.Context, base *Index, unc []uncertain.Input, n, replicate
 		outs[m] = d.NewOutputs()
 	}
 	type state struct {
-		b            *Binding
-		p            *sobol.Points
+		b             *Binding
+		p             *sobol.Points
 		a, bb, xa, xb []float64
-		x            []float64
-		res          Result
+		x             []float64
+		res           Result
 	}
 	eval := func(s *state, x []float64, row int) error {
 		s.b.Apply(x)
