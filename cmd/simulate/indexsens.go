@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -143,6 +144,68 @@ func indexUncertainty(f *indexes.File, what string) ([]uncertain.Input, error) {
 		return nil, invalidf("index %s has no [uncertainty] table: %s (docs/cii.md)", f.Index.Name, what)
 	}
 	return unc, nil
+}
+
+// indexInputLabel names the value a target moves in a chart, in the
+// theme's language, from the names the index file gives: a penetration
+// by its industry and stage ("Entertainment · Distribution", "文娱·发行"),
+// a weight with "· weight" ("·权重"); with " +" (added to) or " ×"
+// (scaled) for those modes.
+func indexInputLabel(theme *plots.Theme, ix *cii.Index, t model.Target) string {
+	ref, err := cii.Lookup(ix, t.Path)
+	if err != nil {
+		return t.Label()
+	}
+	zh := theme.Language() == plots.Chinese
+	name := func(en, nameZh, key string) string {
+		switch {
+		case zh && nameZh != "":
+			return nameZh
+		case en != "":
+			return en
+		}
+		return key
+	}
+	ind := ix.Industries[ref.Industry]
+	parts := []string{name(ind.Name, ind.NameZh, ind.Key)}
+	keys := strings.Split(strings.TrimPrefix(t.Path, cii.PathPrefix+ind.Key+"."), ".")
+	for k := 1; k < len(keys); k++ {
+		if s, ok := ind.Stage(strings.Join(keys[:k], ".")); ok {
+			parts = append(parts, name(s.Name, s.NameZh, s.Key))
+		}
+	}
+	if ref.Field == cii.WeightField {
+		parts = append(parts, map[bool]string{false: "weight", true: "权重"}[zh])
+	}
+	sep := " · "
+	if zh {
+		sep = "·"
+	}
+	label := strings.Join(parts, sep)
+	switch t.Mode {
+	case model.Add:
+		label += " +"
+	case model.Scale:
+		label += " ×"
+	}
+	return label
+}
+
+// maxChartInputs is the most inputs a tornado or Sobol chart of an index
+// shows: those with the largest swing or total index. The CSV files hold
+// every input.
+const maxChartInputs = 15
+
+// chartSubset returns the metric name a chart's title shows when the chart
+// keeps only the largest shown of n inputs.
+func chartSubset(theme *plots.Theme, metric string, shown, n int) string {
+	if shown >= n {
+		return metric
+	}
+	if theme.Language() == plots.Chinese {
+		return fmt.Sprintf("%s，%d个输入中最大的%d个", metric, n, shown)
+	}
+	return fmt.Sprintf("%s, the %d largest of %d inputs", metric, shown, n)
 }
 
 func addIndexInputs(b *output.Batch, dir string, ix *cii.Index) {
@@ -321,12 +384,21 @@ func runTornadoIndex(e *env, args []string) error {
 		return err
 	}
 	addIndexInputs(batch, dir, ix)
-	td := plots.Tornado{Scenario: ix.Name, Metric: m.Name, MetricUnit: indexMetricUnit(theme, m), Base: base, Percent: tornadoPercent}
+	// The chart keeps the largest swings, and no input that does not move
+	// the metric.
+	shown := 0
+	for shown < len(bars) && shown < maxChartInputs && bars[shown].Swing() > 0 {
+		shown++
+	}
+	if shown == 0 {
+		return invalidf("index %s: no input moves %s", ix.Name, m.Name)
+	}
+	td := plots.Tornado{Scenario: ix.Name, Metric: chartSubset(theme, m.Name, shown, len(bars)), MetricUnit: indexMetricUnit(theme, m), Base: base, Percent: tornadoPercent}
 	if *delta != "" {
 		td.Delta = strings.TrimSuffix(strings.TrimSpace(*delta), "%")
 	}
-	for _, b := range bars {
-		td.Bars = append(td.Bars, plots.TornadoBar{Label: b.Label(), Low: b.Low, High: b.High, MetricLow: b.MetricLow, MetricHigh: b.MetricHigh})
+	for _, b := range bars[:shown] {
+		td.Bars = append(td.Bars, plots.TornadoBar{Label: indexInputLabel(theme, ix, b.Target), Low: b.Low, High: b.High, MetricLow: b.MetricLow, MetricHigh: b.MetricHigh})
 	}
 	ch, err := plots.TornadoChart(theme, td)
 	if err != nil {
@@ -561,9 +633,16 @@ func runSobolIndex(e *env, args []string) error {
 	var charts []plots.NamedChart
 	for mi, m := range ms {
 		si := res.Indices[mi]
-		sd := plots.Sobol{Scenario: ix.Name, Metric: m.Name, N: n, Runs: res.Runs, Interval: interval}
-		for i, u := range unc {
-			sd.Indices = append(sd.Indices, plots.SobolIndex{Label: u.Label(),
+		// The inputs of the largest total indices, largest first.
+		order := make([]int, len(unc))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return si.ST[order[a]] > si.ST[order[b]] })
+		shown := min(len(unc), maxChartInputs)
+		sd := plots.Sobol{Scenario: ix.Name, Metric: chartSubset(theme, m.Name, shown, len(unc)), N: n, Runs: res.Runs, Interval: interval}
+		for _, i := range order[:shown] {
+			sd.Indices = append(sd.Indices, plots.SobolIndex{Label: indexInputLabel(theme, ix, unc[i].Target),
 				S1: si.S1[i], S1Lo: si.S1Lo[i], S1Hi: si.S1Hi[i], ST: si.ST[i], STLo: si.STLo[i], STHi: si.STHi[i]})
 		}
 		ch, err := plots.SobolChart(theme, sd)
