@@ -390,8 +390,8 @@ func runTornadoIndex(e *env, args []string) error {
 	for shown < len(bars) && shown < maxChartInputs && bars[shown].Swing() > 0 {
 		shown++
 	}
-	if shown == 0 {
-		return invalidf("index %s: no input moves %s", ix.Name, m.Name)
+	if shown == 0 { // nothing moves it: every bar is empty
+		shown = min(len(bars), maxChartInputs)
 	}
 	td := plots.Tornado{Scenario: ix.Name, Metric: chartSubset(theme, m.Name, shown, len(bars)), MetricUnit: indexMetricUnit(theme, m), Base: base, Percent: tornadoPercent}
 	if *delta != "" {
