@@ -34,13 +34,29 @@ func (b *Binding) Eval(x []float64, dst *Result) {
 // produce. Unlike [Index.Check] it ignores the constraints of the text,
 // which a sensitivity analysis is free to leave.
 func (ix *Index) CheckDomain() error {
-	var bad []string
+	bad := func(s *Stage) bool {
+		w, p := s.Weight.V, s.Penetration.V
+		return !(w >= -Tolerance && w <= 1+Tolerance) || s.Leaf() && !(p >= -Tolerance && p <= 100+Tolerance)
+	}
+	ok := true
+	for _, ind := range ix.Industries {
+		for _, s := range ind.Stages {
+			ok = ok && !bad(s)
+			for _, c := range s.Subs {
+				ok = ok && !bad(c)
+			}
+		}
+	}
+	if ok {
+		return nil // the hot path of a sensitivity run: no allocation
+	}
+	var msgs []string
 	check := func(path string, s *Stage) {
 		if w := s.Weight.V; !(w >= -Tolerance && w <= 1+Tolerance) {
-			bad = append(bad, fmt.Sprintf("%s.weight = %s is outside [0, 1]", path, FormatValue(w)))
+			msgs = append(msgs, fmt.Sprintf("%s.weight = %s is outside [0, 1]", path, FormatValue(w)))
 		}
 		if p := s.Penetration.V; s.Leaf() && !(p >= -Tolerance && p <= 100+Tolerance) {
-			bad = append(bad, fmt.Sprintf("%s.penetration_pct = %s is outside [0, 100] %%", path, FormatValue(p)))
+			msgs = append(msgs, fmt.Sprintf("%s.penetration_pct = %s is outside [0, 100] %%", path, FormatValue(p)))
 		}
 	}
 	for _, ind := range ix.Industries {
@@ -52,10 +68,7 @@ func (ix *Index) CheckDomain() error {
 			}
 		}
 	}
-	if len(bad) > 0 {
-		return errors.New(strings.Join(bad, "; "))
-	}
-	return nil
+	return errors.New(strings.Join(msgs, "; "))
 }
 
 // SweepIndex returns metric m of base at every point of the grid of one

@@ -3,6 +3,7 @@ package indexes
 import (
 	"context"
 	"math"
+	"strconv"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
@@ -161,5 +162,29 @@ func TestCII2020Sobol(t *testing.T) {
 	}
 	if !scalar.EqualWithinAbs(sumS1, 1, 0.1) {
 		t.Errorf("first-order indices sum to %v, want 1 (additive)", sumS1)
+	}
+}
+
+// BenchmarkMonteCarloCII2020 draws the shipped table of cii2020 and
+// records every metric and score: the cost of simulate mc on the index.
+func BenchmarkMonteCarloCII2020(b *testing.B) {
+	f, err := LoadEmbedded("cii2020")
+	if err != nil {
+		b.Fatal(err)
+	}
+	unc, err := f.UncertainInputs()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ms := f.Index.Metrics()
+	for _, n := range []int{1 << 12, 1 << 16} {
+		b.Run("draws="+strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := cii.MonteCarlo(context.Background(), f.Index, unc, n, 1, ms, false); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
