@@ -21,13 +21,6 @@ import (
 // draws share a stream never depends on the machine.
 const ChunkSize = 4096
 
-// Eval applies x to the bound index (see [Binding.Apply]) and evaluates it
-// into dst. It allocates nothing once dst has room.
-func (b *Binding) Eval(x []float64, dst *Result) {
-	b.Apply(x)
-	b.ix.Evaluate(dst)
-}
-
 // CheckDomain returns an error naming every weight outside [0, 1] and
 // every penetration outside [0, 100] % of ix (beyond [Tolerance]), with
 // its key path: what a value applied by a sensitivity analysis must not

@@ -31,9 +31,6 @@ import (
 // index given no --metric: the mean of the industries (the report's 17.09).
 const defaultIndexMetric = "mean_pts"
 
-// indexMetricHelp is the help of --metric on an index.
-const indexMetricHelp = "on an index: INDUSTRY_pts, INDUSTRY_rank, mean_pts (default) or va_mean_pts (docs/cii.md)"
-
 // onIndex reports whether the arguments of a sensitivity command name one
 // index rather than a scenario. It runs before the command parses its
 // flags (whose --param reads scenario key paths), so it finds the
@@ -85,8 +82,7 @@ func loadIndexArg(pos []string) (*indexes.File, error) {
 	return f, nil
 }
 
-// indexMetricFlag returns the --metric of a command on an index: flag
-// text as given, or the default when the user left the scenario default.
+// indexMetric reads --metric on an index.
 func indexMetric(ix *cii.Index, text string) (cii.Metric, error) {
 	m, err := ix.ParseMetric(strings.TrimSpace(text))
 	if err != nil {
