@@ -35,7 +35,8 @@ const defaultIndexMetric = "mean_pts"
 // index rather than a scenario. It runs before the command parses its
 // flags (whose --param reads scenario key paths), so it finds the
 // positional arguments itself: every flag without "=" takes the next
-// argument as its value, but for the boolean ones (boolFlags).
+// argument as its value, but for the boolean ones (boolFlags). With -h the
+// command prints its own help.
 func onIndex(args []string) bool {
 	var pos []string
 	for i := 0; i < len(args); i++ {
@@ -46,6 +47,9 @@ func onIndex(args []string) bool {
 			i = len(args)
 		case len(a) > 1 && a[0] == '-':
 			name := strings.TrimLeft(a, "-")
+			if name == "h" || name == "help" {
+				return false // the command's own help
+			}
 			if !strings.Contains(name, "=") && !boolFlags[name] {
 				i++
 			}
@@ -57,7 +61,7 @@ func onIndex(args []string) bool {
 }
 
 // boolFlags are the flags of the sensitivity commands that take no value.
-var boolFlags = map[string]bool{"keep-draws": true, "h": true, "help": true}
+var boolFlags = map[string]bool{"keep-draws": true}
 
 // indexRanges is a repeatable --param PATH=LO:HI:N flag of index key
 // paths (cii.ParseRange).

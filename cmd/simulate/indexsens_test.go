@@ -48,6 +48,7 @@ func TestOnIndex(t *testing.T) {
 		{[]string{"--param=index.a.b.weight=0:1:2", file}, true},
 		{[]string{"--", file}, true},
 		{[]string{"--out", "cii2020"}, false}, // a flag's value
+		{[]string{"-h", "cii2020"}, false},    // the command's help
 		{[]string{"report2020"}, false},
 		{[]string{}, false},
 		{[]string{"cii2020", "report2020"}, false},
