@@ -3,7 +3,9 @@ package indexes
 import (
 	"context"
 	"math"
+	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
@@ -186,5 +188,68 @@ func BenchmarkMonteCarloCII2020(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestCII2020Identities moves random weights and penetrations of cii2020
+// as a sensitivity run does and checks, at every point, that siblings'
+// weights sum to 1, that each industry's index is the sum of its leaves'
+// contributions (share × penetration), and that mean_pts is the mean of
+// the seven.
+func TestCII2020Identities(t *testing.T) {
+	f, err := LoadEmbedded("cii2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := f.Index.Paths()
+	rng := rand.New(rand.NewPCG(1, 2))
+	const tol = 1e-9 // rounding of sums of ~10 products
+	for range 200 {
+		var targets []model.Target
+		var x []float64
+		for range 6 {
+			p := paths[rng.IntN(len(paths))]
+			targets = append(targets, model.Target{Path: p})
+			if strings.HasSuffix(p, ".weight") {
+				x = append(x, rng.Float64())
+			} else {
+				x = append(x, 100*rng.Float64())
+			}
+		}
+		b, err := cii.Bind(f.Index, targets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Apply(x)
+		ix := b.Index()
+		var r cii.Result
+		ix.Evaluate(&r)
+		var sum float64
+		for i, ind := range ix.Industries {
+			var contrib, w float64
+			ind.Leaves(func(_ string, share float64, leaf, _ *cii.Stage) { contrib += share * leaf.Penetration.V })
+			for _, s := range ind.Stages {
+				w += s.Weight.V
+				if !s.Leaf() {
+					var v float64
+					for _, c := range s.Subs {
+						v += c.Weight.V
+					}
+					if !scalar.EqualWithinAbs(v, 1, cii.WeightTolerance) { // the file's 8 digits
+						t.Fatalf("%v=%v: sub-stages of %s.%s sum to %v", targets, x, ind.Key, s.Key, v)
+					}
+				}
+			}
+			if !scalar.EqualWithinAbs(w, 1, cii.WeightTolerance) {
+				t.Fatalf("%v=%v: stages of %s sum to %v", targets, x, ind.Key, w)
+			}
+			if !scalar.EqualWithinAbs(contrib, r.Scores[i], tol) {
+				t.Fatalf("%v=%v: %s contributions sum to %v, index %v", targets, x, ind.Key, contrib, r.Scores[i])
+			}
+			sum += r.Scores[i]
+		}
+		if !scalar.EqualWithinAbs(r.Mean, sum/7, tol) {
+			t.Fatalf("mean_pts %v, mean of the seven %v", r.Mean, sum/7)
+		}
 	}
 }
