@@ -352,7 +352,21 @@ func runTornadoIndex(e *env, args []string) error {
 			}
 		}
 		if len(paths) == 0 {
-			paths = ix.Paths()
+			// Every value of the index that 1 ± d keeps in its domain: a
+			// sole sub-stage's weight of 1 cannot grow, nor can a
+			// penetration above 100/(1+d) %.
+			var left []string
+			for _, p := range ix.Paths() {
+				ref, _ := cii.Lookup(ix, p)
+				if _, hi := ref.Domain(); ref.Get()*(1+d) > hi {
+					left = append(left, p)
+					continue
+				}
+				paths = append(paths, p)
+			}
+			if len(left) > 0 {
+				fmt.Fprintf(e.stdout, "left out (1 + %s would take them above their domain): %s\n", *delta, strings.Join(left, ", "))
+			}
 		}
 		targets, lows, highs = sensitivity.DeltaRange(paths, d)
 		how = fmt.Sprintf("inputs scaled by 1 ± %s", *delta)

@@ -166,3 +166,54 @@ func TestSensitivityOnIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestTornadoDeltaIndex: an index without an [uncertainty] table gets a
+// ±delta tornado of every weight and penetration that stays in its domain;
+// scaling a weight rescales its sibling, so the two move the index
+// oppositely by the same amount.
+func TestTornadoDeltaIndex(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	file := writeFile(t, dir, "one.toml", `name = "one"
+[a]
+[a.s]
+weight = 1
+penetration_pct = 95
+[b]
+[b.s]
+weight = 0.4
+penetration_pct = 10
+[b.t]
+weight = 0.6
+penetration_pct = 20
+`)
+	code, stdout, stderr := simulate(t, "tornado", "--out", dir, "--format", "svg", "--delta", "10%", "--metric", "b_pts", file)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "left out (1 + 10% would take them above their domain): index.a.s.weight, index.a.s.penetration_pct") {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+	rows := readOutCSV(t, filepath.Join(dir, "one", "tornado-b_pts-delta10", "tornado.csv"))
+	// b = w·10 + (1−w)·20 = 16 with s's weight w = 0.4: s's weight at
+	// 0.36, 0.44 gives 16.4, 15.6; t's weight at 0.54, 0.66 (s's the rest)
+	// 15.4, 16.6; t's penetration at 18, 22 % 14.8, 17.2; s's at 9, 11 %
+	// 15.6, 16.4.
+	want := map[string][2]string{
+		"index.b.t.penetration_pct*": {"14.8", "17.2"}, "index.b.t.weight*": {"15.4", "16.6"},
+		"index.b.s.weight*": {"16.4", "15.6"}, "index.b.s.penetration_pct*": {"15.6", "16.4"},
+	}
+	if len(rows) != 5 {
+		t.Fatalf("tornado.csv: %v", rows)
+	}
+	for _, r := range rows[1:] {
+		w, ok := want[r[0]]
+		lo, _ := strconv.ParseFloat(r[3], 64)
+		hi, _ := strconv.ParseFloat(r[4], 64)
+		wl, _ := strconv.ParseFloat(w[0], 64)
+		wh, _ := strconv.ParseFloat(w[1], 64)
+		if !ok || !scalar.EqualWithinAbs(lo, wl, 1e-9) || !scalar.EqualWithinAbs(hi, wh, 1e-9) {
+			t.Errorf("%s: metric %v to %v, want %v", r[0], lo, hi, w)
+		}
+	}
+}
