@@ -66,11 +66,9 @@ func (ix *Index) CheckDomain() error {
 
 // SweepIndex returns metric m of base at every point of the grid of one
 // or two targets: z[i] at values[0][i], or z[i·len(values[1])+j] at
-// (values[0][i], values[1][j]). It returns an error, before computing
-// anything, if a point of the grid gives a value outside its domain
-// ([Index.CheckDomain]); the values are affine in each target's value
-// (a weight's proportional rescaling included), so the corners of the
-// grid are checked, then every point as it is evaluated.
+// (values[0][i], values[1][j]). It returns an error, and no values, if a
+// point of the grid gives a value outside its domain
+// ([Index.CheckDomain]): every point is checked as it is evaluated.
 func SweepIndex(base *Index, targets []model.Target, values [][]float64, m Metric) ([]float64, error) {
 	if len(targets) < 1 || len(targets) > 2 || len(values) != len(targets) {
 		return nil, errors.New("cii: a sweep needs one or two targets, each with its values")
