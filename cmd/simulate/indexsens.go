@@ -148,7 +148,8 @@ func indexUncertainty(f *indexes.File, what string) ([]uncertain.Input, error) {
 
 // indexInputLabel names the value a target moves in a chart, in the
 // theme's language, from the names the index file gives: a penetration
-// by its industry and stage ("Entertainment · Distribution", "文娱·发行"),
+// by its industry and stage or sub-stage ("Entertainment · Distribution",
+// "文娱·发行", "Retail · Payment settlement"),
 // a weight with "· weight" ("·权重"); with " +" (added to) or " ×"
 // (scaled) for those modes.
 func indexInputLabel(theme *plots.Theme, ix *cii.Index, t model.Target) string {
@@ -169,19 +170,11 @@ func indexInputLabel(theme *plots.Theme, ix *cii.Index, t model.Target) string {
 	ind := ix.Industries[ref.Industry]
 	parts := []string{name(ind.Name, ind.NameZh, ind.Key)}
 	keys := strings.Split(strings.TrimPrefix(t.Path, cii.PathPrefix+ind.Key+"."), ".")
-	for k := 1; k < len(keys); k++ {
-		if s, ok := ind.Stage(strings.Join(keys[:k], ".")); ok {
-			parts = append(parts, name(s.Name, s.NameZh, s.Key))
-		}
-	}
+	parts = append(parts, name(ref.Stage.Name, ref.Stage.NameZh, keys[len(keys)-2]))
 	if ref.Field == cii.WeightField {
 		parts = append(parts, map[bool]string{false: "weight", true: "权重"}[zh])
 	}
-	sep := " · "
-	if zh {
-		sep = "·"
-	}
-	label := strings.Join(parts, sep)
+	label := strings.Join(parts, sepOf(theme))
 	switch t.Mode {
 	case model.Add:
 		label += " +"
@@ -191,10 +184,22 @@ func indexInputLabel(theme *plots.Theme, ix *cii.Index, t model.Target) string {
 	return label
 }
 
-// maxChartInputs is the most inputs a tornado or Sobol chart of an index
-// shows: those with the largest swing or total index. The CSV files hold
-// every input.
-const maxChartInputs = 15
+// sepOf returns the separator of the parts of an input's label.
+func sepOf(theme *plots.Theme) string {
+	if theme.Language() == plots.Chinese {
+		return "·"
+	}
+	return " · "
+}
+
+// maxChartInputs and maxSobolInputs are the most inputs a tornado or a
+// Sobol chart of an index shows: those with the largest swing or total
+// index (a Sobol chart's labels run aslant under its bars and need the
+// room). The CSV files hold every input.
+const (
+	maxChartInputs = 15
+	maxSobolInputs = 10
+)
 
 // chartSubset returns the metric name a chart's title shows when the chart
 // keeps only the largest shown of n inputs.
@@ -653,10 +658,14 @@ func runSobolIndex(e *env, args []string) error {
 			order[i] = i
 		}
 		sort.SliceStable(order, func(a, b int) bool { return si.ST[order[a]] > si.ST[order[b]] })
-		shown := min(len(unc), maxChartInputs)
+		shown := min(len(unc), maxSobolInputs)
 		sd := plots.Sobol{Scenario: ix.Name, Metric: chartSubset(theme, m.Name, shown, len(unc)), N: n, Runs: res.Runs, Interval: interval}
 		for _, i := range order[:shown] {
-			sd.Indices = append(sd.Indices, plots.SobolIndex{Label: indexInputLabel(theme, ix, unc[i].Target),
+			// On two lines (industry, then stage): the labels are set
+			// aslant under the bars, and shorter lines keep the first
+			// inside the chart.
+			label := strings.Replace(indexInputLabel(theme, ix, unc[i].Target), sepOf(theme), "\n", 1)
+			sd.Indices = append(sd.Indices, plots.SobolIndex{Label: label,
 				S1: si.S1[i], S1Lo: si.S1Lo[i], S1Hi: si.S1Hi[i], ST: si.ST[i], STLo: si.STLo[i], STHi: si.STHi[i]})
 		}
 		ch, err := plots.SobolChart(theme, sd)
