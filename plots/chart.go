@@ -1,6 +1,8 @@
 package plots
 
 import (
+	"fmt"
+	"golang.org/x/text/encoding/charmap"
 	"image/color"
 	"math"
 	"strings"
@@ -19,8 +21,11 @@ import (
 // optionally a second value axis on the right. It implements Draw, so it
 // can be drawn on any gonum canvas; [Render] draws it at the standard size.
 type Chart struct {
-	Title   string
-	Caption string // source and notes, wrapped to the chart's width
+	Title string
+	// Subtitle, under the title in smaller type: the scenario the chart
+	// shows and its price base (see [Theme.ScenarioSubtitle]).
+	Subtitle string
+	Caption  string // source and notes, wrapped to the chart's width
 
 	// Plot holds the axes, gridlines and data. Its own title and legend
 	// are not used. It is nil for a chart of several panels ([Fit]).
@@ -153,6 +158,18 @@ func (c *Chart) Draw(dc draw.Canvas) {
 		sty := t.style(vg.Points(sizeTitle), colorText)
 		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
 		for _, line := range wrap(sty, c.Title, width) {
+			in.FillText(sty, vg.Point{X: in.Center().X, Y: top}, line)
+			top -= lineHeight(sty)
+		}
+		if c.Subtitle == "" {
+			top -= vg.Points(titleGap)
+		}
+	}
+	if c.Subtitle != "" {
+		sty := t.style(vg.Points(sizeSubtitle), colorCaption)
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+		top -= vg.Points(2)
+		for _, line := range wrap(sty, c.Subtitle, width) {
 			in.FillText(sty, vg.Point{X: in.Center().X, Y: top}, line)
 			top -= lineHeight(sty)
 		}
@@ -378,3 +395,37 @@ const (
 	cjkClosing = "，。、；：！？）》」】』〉…％"
 	cjkOpening = "（《「【『〈"
 )
+
+// ScenarioSubtitle returns the subtitle of a chart of one scenario, for
+// [Chart.Subtitle]: its name, its title and, when priceBase is not 0, the
+// price base of its GDP: "Scenario “report2020”: Report baseline: … (GDP
+// at constant 2018 prices)". A Chinese chart leaves out a title without
+// Chinese (scenario titles are mostly English), and an English chart one
+// that Windows-1252 cannot write (so that the chart can still be a PDF).
+func (t *Theme) ScenarioSubtitle(name, title string, priceBase int) string {
+	t = t.theme()
+	l := t.lbl
+	s := fmt.Sprintf(l.ScenarioF, l.QuoteL+name+l.QuoteR)
+	if title != "" && titleFits(t.lang, title) {
+		s = fmt.Sprintf(l.ScenarioTitleF, s, title)
+	}
+	if priceBase != 0 {
+		s = fmt.Sprintf(l.PriceBaseF, s, priceBase)
+	}
+	return s
+}
+
+// titleFits reports whether a scenario's title belongs in a chart of
+// language lang: in Chinese when it has Chinese, in English when
+// Windows-1252 can write it.
+func titleFits(lang Language, title string) bool {
+	if lang == Chinese {
+		return strings.ContainsFunc(title, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+	}
+	for _, r := range title {
+		if _, ok := charmap.Windows1252.EncodeRune(r); !ok {
+			return false
+		}
+	}
+	return true
+}

@@ -97,6 +97,11 @@ type labels struct {
 	HistCmpMeasureF     string // %[1]s: ISO code; %[2]s: measures; %[3]s: HistCmpFallbackF, or ""
 	HistCmpFallbackF    string // %s: years on a fallback without hours, joined with ListSep
 
+	// Subtitle: the scenario a chart shows.
+	ScenarioF      string // %s: the scenario's name, quoted
+	ScenarioTitleF string // %s: ScenarioF; %s: the scenario's title
+	PriceBaseF     string // %s: the subtitle so far; %d: the price base year
+
 	// Captions.
 	PricesF        string // %d: the price base year
 	SourceModel    string
@@ -184,6 +189,10 @@ var labelsEN = labels{
 	HistCmpInputsF:      "Capital: %s; labour: %s.",
 	HistCmpMeasureF:     "%[1]s: %[2]s%[3]s",
 	HistCmpFallbackF:    " (no hours in %s)",
+
+	ScenarioF:      "Scenario %s",
+	ScenarioTitleF: "%s: %s",
+	PriceBaseF:     "%s (GDP at constant %d prices)",
 
 	PricesF:       "GDP at constant %d prices.",
 	SourceModel:   "Model: simulate.",
@@ -275,6 +284,10 @@ var labelsZH = labels{
 		"CHN": "中国", "USA": "美国", "JPN": "日本", "DEU": "德国", "GBR": "英国", "FRA": "法国",
 		"ITA": "意大利", "KOR": "韩国", "IND": "印度", "BRA": "巴西", "RUS": "俄罗斯", "CAN": "加拿大",
 	},
+
+	ScenarioF:      "情景%s",
+	ScenarioTitleF: "%s：%s",
+	PriceBaseF:     "%s（GDP以%d年为固定价格基期）",
 
 	PricesF:       "注释：GDP以%d年为固定价格基期。",
 	SourceModel:   "来源：simulate模型计算。",
