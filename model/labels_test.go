@@ -43,8 +43,8 @@ func TestTargetLabels(t *testing.T) {
 		en, zh, un string
 	}{
 		{Target{Path: "capital.ict_share"}, "ICT share of capital's contribution", "ICT资本占资本贡献的比重 φ", "fraction"},
-		{Target{Path: "gdp.growth_pct", Mode: Add}, "GDP growth, shift", "GDP增长率 g（平移）", "pp"},
-		{Target{Path: "gdp.growth_pct[2024]"}, "GDP growth, 2024", "2024年GDP增长率 g", "%"},
+		{Target{Path: "gdp.growth_pct", Mode: Add}, "GDP growth, shift", "GDP增长率（平移）", "pp"},
+		{Target{Path: "gdp.growth_pct[2024]"}, "GDP growth, 2024", "2024年GDP增长率", "%"},
 		{Target{Path: "capital.ict_share", Mode: Scale}, "ICT share of capital's contribution, scale factor", "ICT资本占资本贡献的比重 φ（缩放倍数）", "factor"},
 		{Target{Path: "no.such"}, "no.such", "no.such", ""},
 	}

@@ -121,7 +121,7 @@ func decompositionParams() []*Param {
 			Doc:    "real GDP of the base year, 亿元 at constant base-year prices",
 			scalar: func(in *Inputs) *float64 { return &in.BaseGDP }},
 		{Key: "gdp.growth_pct", Unit: "%", Scale: 100, Min: -99, Max: 100, PerYear: true, Default: required,
-			LabelEN: "GDP growth", LabelZH: "GDP增长率", Symbol: "g",
+			LabelEN: "GDP growth", LabelZH: "GDP增长率",
 			Doc:    "real GDP growth",
 			series: func(in *Inputs) []float64 { return in.Growth }},
 
