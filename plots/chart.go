@@ -36,12 +36,8 @@ type Chart struct {
 	right  *rightAxis
 
 	// panels, when set, are drawn one above the other instead of Plot,
-	// each with its own title and legend (fit.go).
+	// each with its own title (fit.go).
 	panels []*plot.Plot
-	// width, height and dpi, when set, replace the standard size and PNG
-	// resolution.
-	width, height vg.Length
-	dpi           int
 }
 
 type legendEntry struct {
@@ -130,13 +126,9 @@ func (c *Chart) setYears(first, last int) {
 	c.Plot.X.Max = float64(last) + 0.5
 }
 
-// size returns the size of c and the resolution of its PNG.
-func (c *Chart) size() (w, h vg.Length, dpi int) {
-	if c.width == 0 {
-		return Width, Height, DPI
-	}
-	return c.width, c.height, c.dpi
-}
+// size returns the size of c and the resolution of its PNG: the same
+// for every chart.
+func (c *Chart) size() (w, h vg.Length, dpi int) { return Width, Height, DPI }
 
 // Draw draws the chart on dc: title, plot, right axis, legend, caption;
 // or the panels of a chart of several.
@@ -144,10 +136,6 @@ func (c *Chart) Draw(dc draw.Canvas) {
 	t := c.theme.theme()
 	dc.SetColor(color.White)
 	dc.Fill(dc.Rectangle.Path())
-	if c.panels != nil {
-		c.drawPanels(dc)
-		return
-	}
 
 	in := draw.Crop(dc, vg.Points(margin), -vg.Points(margin), vg.Points(margin), -vg.Points(margin))
 	width := in.Max.X - in.Min.X
@@ -195,6 +183,10 @@ func (c *Chart) Draw(dc draw.Canvas) {
 
 	pc := in
 	pc.Min.Y, pc.Max.Y = bottom, top
+	if c.panels != nil {
+		c.drawPanels(pc)
+		return
+	}
 	if c.right != nil {
 		pc.Max.X -= c.rightWidth()
 	}

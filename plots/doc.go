@@ -38,10 +38,9 @@
 //	                                         lighter colours after a dashed line whose labels
 //	                                         give each side's unit; a published split
 //	                                         ([Reference]) outlined beside its year's bar
-//	Fit                fit                   a calibration: per metric, a panel of published
+//	Fit                NAME.fit              a calibration: per metric, a panel of published
 //	                                         targets (± half the printed digit) against the
-//	                                         fitted values; 6 × 2.5 inches per panel, English,
-//	                                         gonum's default style
+//	                                         fitted values, titled in words; two panels a row
 //
 // The numbers behind the comparison charts are written as compare.csv by
 // package results.
@@ -66,7 +65,7 @@
 //
 // # Formats
 //
-// Charts are 8 × 5 inches ([Fit] excepted). [Render] returns the file's bytes, or an error
+// Every chart is 8 × 5 inches. [Render] returns the file's bytes, or an error
 // and no bytes; writing files is the caller's (the simulate command writes
 // every file of a run together, with package output).
 //

@@ -97,6 +97,13 @@ type labels struct {
 	HistCmpMeasureF     string // %[1]s: ISO code; %[2]s: measures; %[3]s: HistCmpFallbackF, or ""
 	HistCmpFallbackF    string // %s: years on a fallback without hours, joined with ListSep
 
+	// Fit of a calibration.
+	FitTitle     string
+	FitPublished string // legend
+	FitFitted    string // legend
+	FitCaptionF  string // %s: the calibration spec's name
+	FitKeysF     string // %s: the metrics' names, joined with ListSep
+
 	// Subtitle: the scenario a chart shows.
 	ScenarioF      string // %s: the scenario's name, quoted
 	ScenarioTitleF string // %s: ScenarioF; %s: the scenario's title
@@ -189,6 +196,12 @@ var labelsEN = labels{
 	HistCmpInputsF:      "Capital: %s; labour: %s.",
 	HistCmpMeasureF:     "%[1]s: %[2]s%[3]s",
 	HistCmpFallbackF:    " (no hours in %s)",
+
+	FitTitle:     "Calibration: published targets and the fitted model",
+	FitPublished: "Published (bar: ± half the last printed digit)",
+	FitFitted:    "Fitted model",
+	FitCaptionF:  "Targets: the published figures of calibration spec %s.",
+	FitKeysF:     "Metrics %s.",
 
 	ScenarioF:      "Scenario %s",
 	ScenarioTitleF: "%s: %s",
@@ -284,6 +297,12 @@ var labelsZH = labels{
 		"CHN": "中国", "USA": "美国", "JPN": "日本", "DEU": "德国", "GBR": "英国", "FRA": "法国",
 		"ITA": "意大利", "KOR": "韩国", "IND": "印度", "BRA": "巴西", "RUS": "俄罗斯", "CAN": "加拿大",
 	},
+
+	FitTitle:     "校准：报告公布的目标值与拟合模型",
+	FitPublished: "报告值（误差线：±末位数字的一半）",
+	FitFitted:    "拟合模型",
+	FitCaptionF:  "目标：校准规格%s中的报告公布值。",
+	FitKeysF:     "指标%s。",
 
 	ScenarioF:      "情景%s",
 	ScenarioTitleF: "%s：%s",
