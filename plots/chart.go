@@ -35,6 +35,13 @@ type Chart struct {
 	legend []legendEntry
 	right  *rightAxis
 
+	// pubLabels are the value labels of a chart with published markers
+	// ([IIIncrement]), and onData, when set, is told where Draw puts the
+	// data area: for the layout test.
+	pubLabels [2]*valueLabels
+	gaps      [2]*gapLine
+	onData    func(draw.Canvas)
+
 	// panels, when set, are drawn one above the other instead of Plot,
 	// each with its own title (fit.go).
 	panels []*plot.Plot
@@ -191,6 +198,9 @@ func (c *Chart) Draw(dc draw.Canvas) {
 		pc.Max.X -= c.rightWidth()
 	}
 	c.Plot.Draw(pc)
+	if c.onData != nil {
+		c.onData(c.Plot.DataCanvas(pc))
+	}
 	if c.right != nil {
 		c.drawRight(pc)
 	}
