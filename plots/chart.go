@@ -431,3 +431,11 @@ func titleFits(lang Language, title string) bool {
 	}
 	return true
 }
+
+// AddHistoryCommand ends the caption of a history chart with the command
+// of simulate history that gives its observed years (the same capital and
+// labour measures), so that the two can be compared.
+func (c *Chart) AddHistoryCommand(cmd string) {
+	t := c.theme.theme()
+	c.Caption = t.caption(c.Caption, fmt.Sprintf(t.lbl.HistSameF, cmd))
+}

@@ -72,6 +72,7 @@ type labels struct {
 	HistInputsF    string    // %s: capital input; %s: labour input
 	HistGapsF      string    // %s: years without a bar, joined with ListSep
 	ProjNoteF      string    // %s: scenario, quoted
+	HistSameF      string    // %s: the simulate history command that gives the observed years
 	SourcePWT      string
 	SourceFileF    string            // %s: the data file's name
 	Countries      map[string]string // ISO code → name; other countries keep the data's name
@@ -174,6 +175,7 @@ var labelsEN = labels{
 	HistInputsF:    "Capital: %s; labour: %s.",
 	HistGapsF:      "No bar for %s: incomplete data.",
 	ProjNoteF:      "Projection: scenario %s of simulate, simple growth in %% and contributions in pp.",
+	HistSameF:      "Observed years with the measures the scenario states, as given by: %s.",
 	SourcePWT:      "Data: Penn World Table 9.1 (Feenstra, Inklaar & Timmer 2015).",
 	SourceFileF:    "Data: %s (Penn World Table format).",
 	HistLabour:     [3]string{"Labour: hours (L)", "Labour: persons (L)", "Labour: hours or persons (L)"},
@@ -271,6 +273,7 @@ var labelsZH = labels{
 	HistInputsF:    "资本：%s；劳动力：%s。",
 	HistGapsF:      "%s年数据不全，无柱。",
 	ProjNoteF:      "预测：simulate模型%s情景，简单增长率（%%），贡献为百分点。",
+	HistSameF:      "观测年份采用情景指定的指标，与以下命令的结果相同：%s。",
 	SourcePWT:      "数据来源：佩恩表 9.1（Feenstra、Inklaar和Timmer，2015）。",
 	SourceFileF:    "数据来源：%s（佩恩表格式）。",
 	HistLabour:     [3]string{"劳动力：工时（L）", "劳动力：人数（L）", "劳动力：工时或人数（L）"},
