@@ -54,7 +54,18 @@
 // caption with the units, price base and source. gonum/plot has no second
 // value axis: the II chart draws the share in left-axis units and its own
 // right axis, whose ticks fall on the left axis' gridlines and whose range
-// puts the line above the bars.
+// puts the line above the bars. A value label of the II chart sits beyond
+// whichever of the model's value and the published marker is further out,
+// and a gap between them wider than the printed precision is drawn dotted.
+//
+// A chart of one scenario names it in [Chart.Subtitle]
+// ([Theme.ScenarioSubtitle]: its name, title and price base; the
+// sensitivity charts set it themselves from their data). The sensitivity
+// charts and the fit chart speak of parameters and metrics in words with
+// units, by the labels of model.Params and of the metrics table
+// (model.Target.HumanLabel, metrics.Metric.LabelOver), which they derive
+// from the key paths and metric names they are given; those appear only
+// in the caption's last sentence.
 //
 // The history charts mix units honestly: observed years are in log points
 // (100 × log difference, in which the contributions add up to growth

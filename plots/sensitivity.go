@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette/moreland"
@@ -289,9 +290,10 @@ func (s *Sweep) check(axes int) error {
 
 func (s *Sweep) title(l *sensLabels) string {
 	names, _ := l.target(s.Axes[0].Label)
+	names = midSentence(names)
 	if len(s.Axes) == 2 {
 		n2, _ := l.target(s.Axes[1].Label)
-		names += l.SweepJoin + n2
+		names += l.SweepJoin + midSentence(n2)
 	}
 	return fmt.Sprintf(l.SweepTitleF, s.metricWords(l), names)
 }
@@ -366,6 +368,17 @@ func (s *Sweep) baseText(l *sensLabels) string {
 		vs = append(vs, l.number(sig(a.Base, 6), a.Unit))
 	}
 	return fmt.Sprintf(l.SweepBaseF, strings.Join(vs, l.KeysSep))
+}
+
+// midSentence returns a label as it reads inside an English sentence:
+// its first letter lowercase unless the first word is an acronym ("ICT",
+// "GDP", "II").
+func midSentence(label string) string {
+	r := []rune(label)
+	if len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsLower(r[1]) {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
 }
 
 // valueAxis sets a to a nice range over vs.
