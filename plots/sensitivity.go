@@ -370,6 +370,22 @@ func (s *Sweep) baseText(l *sensLabels) string {
 	return fmt.Sprintf(l.SweepBaseF, strings.Join(vs, l.KeysSep))
 }
 
+// flatRange returns the values a value axis over zs must cover: zs, or,
+// when they are equal but for float64 noise, a band of ±5 % around them
+// (±1 around zero), so that the noise is not drawn as a zig-zag.
+func flatRange(zs []float64) []float64 {
+	lo, hi := slices.Min(zs), slices.Max(zs)
+	if hi-lo > 1e-9*math.Max(1, math.Max(math.Abs(lo), math.Abs(hi))) {
+		return zs
+	}
+	m := (lo + hi) / 2
+	d := 0.05 * math.Abs(m)
+	if d == 0 {
+		d = 1
+	}
+	return []float64{m - d, m + d}
+}
+
 // midSentence returns a label as it reads inside an English sentence:
 // its first letter lowercase unless the first word is an acronym ("ICT",
 // "GDP", "II").
@@ -403,7 +419,7 @@ func SweepLine(t *Theme, s Sweep) (*Chart, error) {
 	c.Subtitle = t.ScenarioSubtitle(s.Scenario, s.ScenarioTitle, s.PriceBase)
 	c.Plot.X.Label.Text = s.axisLabel(l, 0)
 	valueAxis(&c.Plot.X, ax.Values)
-	valueAxis(&c.Plot.Y, s.Z)
+	valueAxis(&c.Plot.Y, flatRange(s.Z))
 	line := draw.LineStyle{Color: colBlue, Width: vg.Points(2)}
 	c.Plot.Add(zeroLine{}, &polyline{xs: ax.Values, ys: s.Z, line: line})
 	if s.hasBase() {
@@ -438,7 +454,7 @@ func SweepHeatmap(t *Theme, s Sweep) (*Chart, error) {
 	c.Plot.X.Label.Text = s.axisLabel(l, 0)
 
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, z := range s.Z {
+	for _, z := range flatRange(s.Z) {
 		lo, hi = math.Min(lo, z), math.Max(hi, z)
 	}
 	zr := niceRange(lo, hi, 8)

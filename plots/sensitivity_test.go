@@ -204,6 +204,11 @@ func TestSweepFlat(t *testing.T) {
 	if want := "Total II GDP increment does not change over the swept range."; !strings.Contains(c.Caption, want) {
 		t.Errorf("caption %q lacks %q", c.Caption, want)
 	}
+	// Float noise in a flat metric is not drawn as a zig-zag.
+	line.Z = []float64{14.2, 14.2 + 1e-13, 14.2 - 1e-13}
+	if c, _ = SweepLine(nil, line); c.Plot.Y.Max-c.Plot.Y.Min < 1 {
+		t.Errorf("flat metric: y axis %g to %g, want a band around 14.2", c.Plot.Y.Min, c.Plot.Y.Max)
+	}
 	line.Z = []float64{5, 6, 7}
 	if c, _ = SweepLine(nil, line); strings.Contains(c.Caption, "does not change") {
 		t.Errorf("caption %q: the metric moves", c.Caption)
