@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -110,6 +111,7 @@ func TestChartsSpeakWords(t *testing.T) {
 			{"sobol", "--n", "64"},
 			{"mc", "--draws", "200"},
 			{"calibrate", "--out", filepath.Join(dir, "x.toml"), "report2020"},
+			{"compare", "report2020", "actual2019-2024"},
 		}
 		for _, r := range runs {
 			args := append(append([]string{}, r...), "--lang", lang, "--format", "svg")
@@ -138,7 +140,18 @@ func TestChartsSpeakWords(t *testing.T) {
 			case strings.HasSuffix(filepath.Base(f), ".fit.svg") || strings.HasSuffix(filepath.Base(f), ".fit.zh.svg"):
 				name = "x"
 			}
-			if !strings.Contains(all, "“"+name+"”") {
+			if strings.Contains(f, "compare-") {
+				// Each series by its name in the legend (the reference of
+				// the difference chart in its title).
+				for _, n := range []string{"report2020", "actual2019-2024"} {
+					if !slices.Contains(texts, n) && !strings.Contains(f, "compare_ii_diff") {
+						t.Errorf("%s: no legend entry %q", f, n)
+					}
+					if !strings.Contains(all, n) {
+						t.Errorf("%s: %q is not named", f, n)
+					}
+				}
+			} else if !strings.Contains(all, "“"+name+"”") {
 				t.Errorf("%s: the scenario %q is not named", f, name)
 			}
 			// The caption is the last lines, in the caption's grey.
