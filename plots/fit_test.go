@@ -96,3 +96,29 @@ func TestFitErrors(t *testing.T) {
 		t.Error("a NaN fitted value: no error")
 	}
 }
+
+// BenchmarkRenderPNG measures drawing a PNG of the fit chart (four panels,
+// as report2020's calibration) and of the report's chart, for comparison.
+func BenchmarkRenderPNG(b *testing.B) {
+	ps := append(fitPanels(), fitPanels()...)
+	fit, err := Fit(nil, "report2020", ps)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ii, err := IIIncrement(nil, baseline(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		chart *Chart
+	}{{"fit", fit}, {"ii_increment", ii}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Render(c.chart, PNG); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
