@@ -123,10 +123,10 @@ func (f *Fit) work() string {
 		s.ModelEvaluations)
 }
 
-// CSVColumns are the columns of fit.csv.
+// CSVColumns are the columns of NAME.fit.csv.
 var CSVColumns = []string{"target", "year", "value", "fitted", "residual", "precision", "within"}
 
-// WriteCSV writes the fit as fit.csv: one row per target, the metric's
+// WriteCSV writes the fit as NAME.fit.csv: one row per target, the metric's
 // name and year (empty for a period total), the published and fitted
 // values and the residual at full precision, the printed precision (empty
 // when not given) and whether the fit is within it (yes, no, or empty).

@@ -20,8 +20,11 @@ type Column struct {
 	Short    string
 	Decimals int
 
-	// Human labels for charts and reports (English and Chinese, e.g.
-	// "Σ II GDP increment 2019–2024 (亿元 / 100 million yuan)") go here.
+	// Human labels for charts, workbooks and pages (see [Column.Label]):
+	// words without the name or the unit. LabelEN keeps to Windows-1252
+	// (PDF charts draw only that).
+	LabelEN string
+	LabelZH string
 
 	// How the value is read: exactly one is set.
 	year    yearValue                                       // per year
@@ -40,24 +43,24 @@ type Column struct {
 // a model.Year (a field no row read before also needs a yearField and its
 // case in yearValue.of).
 var Columns = []Column{
-	{Name: "gdp_yi", Unit: "亿元", Doc: "real GDP Y_t", Short: "GDP", Decimals: 1, year: level(gdpField)},
-	{Name: "growth_pct", Unit: "%", Doc: "real GDP growth g_t", Short: "growth", Decimals: 2, year: percent(growthField)},
-	{Name: "delta_gdp_yi", Unit: "亿元", Doc: "GDP increment ΔY_t", Short: "ΔGDP", Decimals: 1, year: level(deltaGDPField)},
-	{Name: "labor_pp", Unit: "pp", Doc: "labour's contribution to growth", Short: "L", Decimals: 2, year: contribution(model.Labor)},
-	{Name: "capital_pp", Unit: "pp", Doc: "capital's contribution to growth", Short: "K", Decimals: 2, year: contribution(model.Capital)},
-	{Name: "tfp_pp", Unit: "pp", Doc: "TFP's contribution to growth", Short: "TFP", Decimals: 2, year: contribution(model.TFP)},
-	{Name: "labor_share_pct", Unit: "%", Doc: "labour's share of growth", Short: "L", Decimals: 1, year: share(model.Labor)},
-	{Name: "capital_share_pct", Unit: "%", Doc: "capital's share of growth", Short: "K", Decimals: 1, year: share(model.Capital)},
-	{Name: "tfp_share_pct", Unit: "%", Doc: "TFP's share of growth", Short: "TFP", Decimals: 1, year: share(model.TFP)},
-	{Name: "ii_share_pct", Unit: "%", Doc: "II share of the year's GDP growth s_t", Short: "II share", Decimals: 1, year: percent(iiShareField)},
-	{Name: "ii_labor_yi", Unit: "亿元", Doc: "II increment through labour", Decimals: 1, year: channel(model.ChannelLabor)},
-	{Name: "ii_capital_yi", Unit: "亿元", Doc: "II increment through capital", Decimals: 1, year: channel(model.ChannelCapital)},
-	{Name: "ii_tfp_tp_yi", Unit: "亿元", Doc: "II increment through technical progress", Decimals: 1, year: channel(model.ChannelTP)},
-	{Name: "ii_tfp_te_yi", Unit: "亿元", Doc: "II increment through technical efficiency", Decimals: 1, year: channel(model.ChannelTE)},
-	{Name: "ii_tfp_se_yi", Unit: "亿元", Doc: "II increment through scale efficiency", Decimals: 1, year: channel(model.ChannelSE)},
-	{Name: "ii_tfp_ae_yi", Unit: "亿元", Doc: "II increment through allocative efficiency", Decimals: 1, year: channel(model.ChannelAE)},
-	{Name: "ii_increment_yi", Unit: "亿元", Doc: "II GDP increment II_t", Short: "II", Decimals: 1, year: level(iiField)},
-	{Name: "ii_cumulative_yi", Unit: "亿元", Doc: "cumulative II increment", Short: "cum. II", Decimals: 1, year: level(iiCumulativeField)},
+	{Name: "gdp_yi", LabelEN: "Real GDP", LabelZH: "实际GDP", Unit: "亿元", Doc: "real GDP Y_t", Short: "GDP", Decimals: 1, year: level(gdpField)},
+	{Name: "growth_pct", LabelEN: "GDP growth", LabelZH: "GDP增长率", Unit: "%", Doc: "real GDP growth g_t", Short: "growth", Decimals: 2, year: percent(growthField)},
+	{Name: "delta_gdp_yi", LabelEN: "GDP increment", LabelZH: "GDP增量", Unit: "亿元", Doc: "GDP increment ΔY_t", Short: "ΔGDP", Decimals: 1, year: level(deltaGDPField)},
+	{Name: "labor_pp", LabelEN: "Labour's contribution to GDP growth", LabelZH: "劳动力对GDP增长的拉动", Unit: "pp", Doc: "labour's contribution to growth", Short: "L", Decimals: 2, year: contribution(model.Labor)},
+	{Name: "capital_pp", LabelEN: "Capital's contribution to GDP growth", LabelZH: "资本对GDP增长的拉动", Unit: "pp", Doc: "capital's contribution to growth", Short: "K", Decimals: 2, year: contribution(model.Capital)},
+	{Name: "tfp_pp", LabelEN: "TFP's contribution to GDP growth", LabelZH: "全要素生产率对GDP增长的拉动", Unit: "pp", Doc: "TFP's contribution to growth", Short: "TFP", Decimals: 2, year: contribution(model.TFP)},
+	{Name: "labor_share_pct", LabelEN: "Labour's share of GDP growth", LabelZH: "劳动力对GDP增长的贡献率", Unit: "%", Doc: "labour's share of growth", Short: "L", Decimals: 1, year: share(model.Labor)},
+	{Name: "capital_share_pct", LabelEN: "Capital's share of GDP growth", LabelZH: "资本对GDP增长的贡献率", Unit: "%", Doc: "capital's share of growth", Short: "K", Decimals: 1, year: share(model.Capital)},
+	{Name: "tfp_share_pct", LabelEN: "TFP's share of GDP growth", LabelZH: "全要素生产率对GDP增长的贡献率", Unit: "%", Doc: "TFP's share of growth", Short: "TFP", Decimals: 1, year: share(model.TFP)},
+	{Name: "ii_share_pct", LabelEN: "II share of GDP growth", LabelZH: "产业互联网对GDP增长的贡献率", Unit: "%", Doc: "II share of the year's GDP growth s_t", Short: "II share", Decimals: 1, year: percent(iiShareField)},
+	{Name: "ii_labor_yi", LabelEN: "II GDP increment through labour", LabelZH: "产业互联网经由劳动力带来的GDP增量", Unit: "亿元", Doc: "II increment through labour", Decimals: 1, year: channel(model.ChannelLabor)},
+	{Name: "ii_capital_yi", LabelEN: "II GDP increment through capital (ICT)", LabelZH: "产业互联网经由资本（ICT）带来的GDP增量", Unit: "亿元", Doc: "II increment through capital", Decimals: 1, year: channel(model.ChannelCapital)},
+	{Name: "ii_tfp_tp_yi", LabelEN: "II GDP increment through technical progress", LabelZH: "产业互联网经由技术进步带来的GDP增量", Unit: "亿元", Doc: "II increment through technical progress", Decimals: 1, year: channel(model.ChannelTP)},
+	{Name: "ii_tfp_te_yi", LabelEN: "II GDP increment through technical efficiency", LabelZH: "产业互联网经由技术效率带来的GDP增量", Unit: "亿元", Doc: "II increment through technical efficiency", Decimals: 1, year: channel(model.ChannelTE)},
+	{Name: "ii_tfp_se_yi", LabelEN: "II GDP increment through scale efficiency", LabelZH: "产业互联网经由规模效率带来的GDP增量", Unit: "亿元", Doc: "II increment through scale efficiency", Decimals: 1, year: channel(model.ChannelSE)},
+	{Name: "ii_tfp_ae_yi", LabelEN: "II GDP increment through allocative efficiency", LabelZH: "产业互联网经由配置效率带来的GDP增量", Unit: "亿元", Doc: "II increment through allocative efficiency", Decimals: 1, year: channel(model.ChannelAE)},
+	{Name: "ii_increment_yi", LabelEN: "II GDP increment", LabelZH: "产业互联网带来的GDP增量", Unit: "亿元", Doc: "II GDP increment II_t", Short: "II", Decimals: 1, year: level(iiField)},
+	{Name: "ii_cumulative_yi", LabelEN: "Cumulative II GDP increment", LabelZH: "产业互联网带来的累计GDP增量", Unit: "亿元", Doc: "cumulative II increment", Short: "cum. II", Decimals: 1, year: level(iiCumulativeField)},
 }
 
 // Totals are the period totals, in the order of summary.json's totals
@@ -67,15 +70,15 @@ var Columns = []Column{
 // shows the rows with a Short name, as "Short value Unit". Treat it as
 // read-only; a new total is one line here.
 var Totals = []Column{
-	{Name: "ii_total_yi", Unit: "亿元", Doc: "Σ II_t over the span", Short: "Σ II", Decimals: 1,
+	{Name: "ii_total_yi", LabelEN: "Total II GDP increment", LabelZH: "产业互联网带来的GDP增量合计", Unit: "亿元", Doc: "Σ II_t over the span", Short: "Σ II", Decimals: 1,
 		total: func(r *model.Results) float64 { return r.Totals.II }},
-	{Name: "delta_gdp_total_yi", Unit: "亿元", Doc: "Σ ΔY_t over the span", Short: "Σ ΔGDP", Decimals: 1,
+	{Name: "delta_gdp_total_yi", LabelEN: "Total GDP increment", LabelZH: "GDP增量合计", Unit: "亿元", Doc: "Σ ΔY_t over the span", Short: "Σ ΔGDP", Decimals: 1,
 		total: func(r *model.Results) float64 { return r.Totals.DeltaGDP }},
-	{Name: "period_ii_share_pct", Unit: "%", Doc: "Σ II_t / Σ ΔY_t", Short: "II share of growth", Decimals: 2,
+	{Name: "period_ii_share_pct", LabelEN: "II share of GDP growth over the span", LabelZH: "产业互联网对全期GDP增长的贡献率", Unit: "%", Doc: "Σ II_t / Σ ΔY_t", Short: "II share of growth", Decimals: 2,
 		total: func(r *model.Results) float64 { return 100 * r.Totals.IIShare }},
-	{Name: "ii_by_channel_yi", Unit: "亿元", Doc: "Σ II_t over the span by channel", Decimals: 1,
+	{Name: "ii_by_channel_yi", LabelEN: "Total II GDP increment by channel", LabelZH: "各渠道产业互联网带来的GDP增量合计", Unit: "亿元", Doc: "Σ II_t over the span by channel", Decimals: 1,
 		channel: func(r *model.Results, c model.Channel) float64 { return r.Totals.Channel[c] }},
-	{Name: "gdp_last_yi", Unit: "亿元", Doc: "real GDP of the last year", Decimals: 1,
+	{Name: "gdp_last_yi", LabelEN: "Real GDP of the last year", LabelZH: "末年实际GDP", Unit: "亿元", Doc: "real GDP of the last year", Decimals: 1,
 		total: lastGDP},
 }
 
@@ -92,6 +95,23 @@ func (c *Column) PerYear() bool { return c.year.field != noField }
 // PerChannel reports whether c is a period total with a number per
 // channel rather than one number; such a total is not a metric.
 func (c *Column) PerChannel() bool { return c.channel != nil }
+
+// Label returns c in words in language lang ("en" or "zh"), without its
+// unit or years: "II GDP increment", "产业互联网带来的GDP增量". See
+// [Metric.Label] for a metric with its year or span.
+func (c *Column) Label(lang string) string {
+	if lang == "zh" && c.LabelZH != "" {
+		return c.LabelZH
+	}
+	if c.LabelEN != "" {
+		return c.LabelEN
+	}
+	return c.Name
+}
+
+// UnitLabel returns c's unit as a reader writes it in language lang:
+// "100 million yuan" or "亿元", "pp" or "百分点" (see [model.UnitLabel]).
+func (c *Column) UnitLabel(lang string) string { return model.UnitLabel(c.Unit, lang) }
 
 // Header returns c's header in the printed table: Short and the unit.
 func (c *Column) Header() string { return c.Short + " " + c.Unit }

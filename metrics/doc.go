@@ -32,4 +32,10 @@
 // [Parse] reads a metric's name; [Metric.Value] reads it from
 // *model.Results and allocates nothing, so that it can sit inside an
 // optimiser's objective or a Monte Carlo draw.
+//
+// Every column and total has a human label in English and Chinese (Column
+// fields LabelEN and LabelZH): [Column.Label], [Metric.Label] (with the
+// year of a per-year metric), [Metric.LabelOver] (a total with its span,
+// "Total II GDP increment, 2019–2024") and the units in words,
+// [Column.UnitLabel] and [Metric.UnitLabel].
 package metrics

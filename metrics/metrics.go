@@ -194,3 +194,36 @@ func (m Metric) Value(res *model.Results) float64 {
 	}
 	return c.year.of(&res.Years[j])
 }
+
+// Label returns m in words in language lang ("en" or "zh"), without its
+// unit, with its year when it has one: "II GDP increment, 2024",
+// "2024年产业互联网带来的GDP增量"; a period total as [Column.Label]. See
+// [Metric.LabelOver] for a total with its span.
+func (m Metric) Label(lang string) string {
+	s := m.Column().Label(lang)
+	if m.Year == 0 {
+		return s
+	}
+	if lang == "zh" {
+		return strconv.Itoa(m.Year) + "年" + s
+	}
+	return s + ", " + strconv.Itoa(m.Year)
+}
+
+// LabelOver returns [Metric.Label], and for a period total the span
+// first–last it sums over: "Total II GDP increment, 2019–2024",
+// "2019–2024年产业互联网带来的GDP增量合计".
+func (m Metric) LabelOver(lang string, first, last int) string {
+	if m.PerYear() || first == 0 {
+		return m.Label(lang)
+	}
+	span := strconv.Itoa(first) + "–" + strconv.Itoa(last)
+	if lang == "zh" {
+		return span + "年" + m.Label(lang)
+	}
+	return m.Label(lang) + ", " + span
+}
+
+// UnitLabel returns m's unit as a reader writes it in language lang (see
+// [model.UnitLabel]).
+func (m Metric) UnitLabel(lang string) string { return m.Column().UnitLabel(lang) }

@@ -289,3 +289,40 @@ func BenchmarkValue(b *testing.B) {
 	}
 	_ = sink
 }
+
+// TestLabels checks that every column and total has an English label in
+// Windows-1252 and a Chinese one, and the words of metrics with a year and
+// a span.
+func TestLabels(t *testing.T) {
+	for _, tab := range [][]Column{Columns, Totals} {
+		for i := range tab {
+			c := &tab[i]
+			if c.LabelEN == "" || c.LabelZH == "" {
+				t.Errorf("%s: label en %q, zh %q; want both", c.Name, c.LabelEN, c.LabelZH)
+			}
+			for _, r := range c.LabelEN {
+				if r > 0xff && !strings.ContainsRune("–×", r) {
+					t.Errorf("%s: English label %q has %q, outside Windows-1252", c.Name, c.LabelEN, r)
+				}
+			}
+			if strings.Contains(c.LabelEN+c.LabelZH, "_") {
+				t.Errorf("%s: a label holds a name", c.Name)
+			}
+		}
+	}
+	m, _ := Parse("ii_increment_yi[2024]")
+	tot, _ := Parse("ii_total_yi")
+	for _, c := range []struct{ got, want string }{
+		{m.Label("en"), "II GDP increment, 2024"},
+		{m.Label("zh"), "2024年产业互联网带来的GDP增量"},
+		{tot.LabelOver("en", 2019, 2024), "Total II GDP increment, 2019–2024"},
+		{tot.LabelOver("zh", 2019, 2024), "2019–2024年产业互联网带来的GDP增量合计"},
+		{m.LabelOver("en", 2019, 2024), "II GDP increment, 2024"},
+		{tot.UnitLabel("en"), "100 million yuan"},
+		{tot.UnitLabel("zh"), "亿元"},
+	} {
+		if c.got != c.want {
+			t.Errorf("label %q, want %q", c.got, c.want)
+		}
+	}
+}

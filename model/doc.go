@@ -74,6 +74,15 @@
 // values to them again and again from the base without allocating: the
 // inner loop of the sensitivity tools.
 //
+// Every parameter has a human label, in English and Chinese (Param fields
+// LabelEN, LabelZH and Symbol), for charts, workbooks and pages: a key path
+// is what a user types, a label what a reader sees. [Param.Label] and
+// [Param.LabelSymbol] give it in a language ("en" or "zh"),
+// [Param.UnitLabel] and [UnitLabel] the unit in words ("100 million yuan",
+// "百分点"), and [Target.HumanLabel] and [Target.Unit] a change target
+// ("GDP growth, shift" in pp). English labels keep to Windows-1252, which
+// English PDF charts can draw.
+//
 // Evaluation allocates nothing once the destination has room for the span:
 // see [Evaluate].
 package model

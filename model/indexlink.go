@@ -47,14 +47,18 @@ func indexParams() []*Param {
 	on := func(in *Inputs) bool { return in.Index != nil }
 	ps := []*Param{{
 		Key: "cii.index_pts", Unit: "pts", Scale: 100, Min: 0, Max: 100, PerYear: true, Default: required,
-		Doc:    "I: the industrial-internet index (CII), points, that drives θ_d = κ_d·I/100",
+		Doc:     "I: the industrial-internet index (CII), points, that drives θ_d = κ_d·I/100",
+		LabelEN: "Industrial-internet index (CII)", LabelZH: "产业互联网发展指数（CII）", Symbol: "I",
 		series: func(in *Inputs) []float64 { return in.Index.Level }, active: on, index: true,
 	}}
 	for d := range Dimension(NumDimensions) {
 		ps = append(ps, &Param{
 			Key: "cii.kappa." + d.String(), Unit: "ratio", Scale: 1, Min: 0, Max: 100, Default: 0,
-			Doc:    "κ: θ of the " + d.String() + " dimension per unit of the index over 100 (θ = κ·I/100)",
-			scalar: func(in *Inputs) *float64 { return &in.Index.Kappa[d] }, active: on, index: true,
+			Doc:     "κ: θ of the " + d.String() + " dimension per unit of the index over 100 (θ = κ·I/100)",
+			LabelEN: "II share of " + dimensionLabel[d][0] + " per 100 index points",
+			LabelZH: dimensionLabel[d][1] + "中产业互联网比重（每100指数点）",
+			Symbol:  "κ",
+			scalar:  func(in *Inputs) *float64 { return &in.Index.Kappa[d] }, active: on, index: true,
 		})
 	}
 	return ps

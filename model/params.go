@@ -19,6 +19,14 @@ type Param struct {
 	Default float64 // value when a scenario omits the key (key units); NaN: required
 	Doc     string  // one-line meaning
 
+	// Human labels, for charts, workbooks and pages (see [Param.Label]):
+	// words without the key path or the unit. LabelEN keeps to
+	// Windows-1252 (no Greek: PDF charts draw only that); Symbol is the
+	// model's symbol, e.g. "φ", or "".
+	LabelEN string
+	LabelZH string
+	Symbol  string
+
 	// Split fields apply only to years whose split is given in form Form.
 	IsSplit bool
 	Form    SplitForm
@@ -109,58 +117,76 @@ var required = math.NaN()
 func decompositionParams() []*Param {
 	ps := []*Param{
 		{Key: "gdp.base_yi", Unit: "亿元", Scale: 1, Min: 1, Max: 1e12, Default: required,
+			LabelEN: "Real GDP of the base year", LabelZH: "基期实际GDP", Symbol: "Y_b",
 			Doc:    "real GDP of the base year, 亿元 at constant base-year prices",
 			scalar: func(in *Inputs) *float64 { return &in.BaseGDP }},
 		{Key: "gdp.growth_pct", Unit: "%", Scale: 100, Min: -99, Max: 100, PerYear: true, Default: required,
+			LabelEN: "GDP growth", LabelZH: "GDP增长率",
 			Doc:    "real GDP growth",
 			series: func(in *Inputs) []float64 { return in.Growth }},
 
 		{Key: "labor.share_pct", Unit: "%", Scale: 100, Min: 0, Max: 100, PerYear: true, IsSplit: true, Form: Shares,
+			LabelEN: "Labour's share of GDP growth", LabelZH: "劳动力对GDP增长的贡献率",
 			Doc:    "labour's share of GDP growth (split form: shares)",
 			series: func(in *Inputs) []float64 { return in.LaborShare }},
 		{Key: "capital.share_pct", Unit: "%", Scale: 100, Min: 0, Max: 100, PerYear: true, IsSplit: true, Form: Shares,
+			LabelEN: "Capital's share of GDP growth", LabelZH: "资本对GDP增长的贡献率",
 			Doc:    "capital's share of GDP growth (split form: shares)",
 			series: func(in *Inputs) []float64 { return in.CapitalShare }},
 		{Key: "labor.contribution_pp", Unit: "pp", Scale: 100, Min: -100, Max: 100, PerYear: true, IsSplit: true, Form: Contributions,
+			LabelEN: "Labour's contribution to GDP growth", LabelZH: "劳动力对GDP增长的拉动",
 			Doc:    "labour's contribution to GDP growth (split form: contributions)",
 			series: func(in *Inputs) []float64 { return in.LaborContribution }},
 		{Key: "capital.contribution_pp", Unit: "pp", Scale: 100, Min: -100, Max: 100, PerYear: true, IsSplit: true, Form: Contributions,
+			LabelEN: "Capital's contribution to GDP growth", LabelZH: "资本对GDP增长的拉动",
 			Doc:    "capital's contribution to GDP growth (split form: contributions)",
 			series: func(in *Inputs) []float64 { return in.CapitalContribution }},
 		{Key: "labor.growth_pct", Unit: "%", Scale: 100, Min: -99, Max: 100, PerYear: true, IsSplit: true, Form: Production,
+			LabelEN: "Growth of labour input", LabelZH: "劳动投入增长率",
 			Doc:    "growth of labour input (split form: production)",
 			series: func(in *Inputs) []float64 { return in.LaborGrowth }},
 		{Key: "capital.growth_pct", Unit: "%", Scale: 100, Min: -99, Max: 100, PerYear: true, IsSplit: true, Form: Production,
+			LabelEN: "Growth of capital input", LabelZH: "资本投入增长率",
 			Doc:    "growth of capital input (split form: production)",
 			series: func(in *Inputs) []float64 { return in.CapitalGrowth }},
 		{Key: "capital.income_share", Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, IsSplit: true, Form: Production,
+			LabelEN: "Capital's income share", LabelZH: "资本收入份额", Symbol: "α",
 			Doc:    "capital's income share α (split form: production)",
 			series: func(in *Inputs) []float64 { return in.Alpha }},
 
 		{Key: "labor.ii_share", Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, Default: 0,
+			LabelEN: "II share of labour's contribution", LabelZH: "劳动力贡献中产业互联网的比重", Symbol: "λ",
 			Doc:    "λ: II share of labour's contribution (the report leaves labour out: 0)",
 			series: func(in *Inputs) []float64 { return in.LaborII }},
 		{Key: "capital.ict_share", Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, Default: 0,
+			LabelEN: "ICT share of capital's contribution", LabelZH: "ICT资本占资本贡献的比重", Symbol: "φ",
 			Doc:    "φ: ICT capital's share of capital's contribution",
 			series: func(in *Inputs) []float64 { return in.ICTShare }},
 		{Key: "capital.private_ii_share", Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, Default: 0,
+			LabelEN: "Private II share of the ICT contribution", LabelZH: "ICT贡献中民营产业互联网投入的比重", Symbol: "π",
 			Doc:    "π: share of the ICT contribution that is private-sector, II-related input",
 			series: func(in *Inputs) []float64 { return in.PrivateIIShare }},
 	}
 	for d := range Dimension(NumDimensions) {
 		ps = append(ps, &Param{
 			Key: "tfp.weight." + d.String(), Unit: "fraction", Scale: 1, Min: 0, Max: 1, Default: 1.0 / NumDimensions,
-			Doc:    "w: weight of the " + strings.ReplaceAll(d.String(), "_", " ") + " dimension in TFP's contribution (weights sum to 1)",
-			scalar: func(in *Inputs) *float64 { return &in.Weight[d] },
-			weight: int(d) + 1,
+			Doc:     "w: weight of the " + strings.ReplaceAll(d.String(), "_", " ") + " dimension in TFP's contribution (weights sum to 1)",
+			LabelEN: "Weight of " + dimensionLabel[d][0] + " in TFP",
+			LabelZH: dimensionLabel[d][1] + "在全要素生产率中的权重",
+			Symbol:  "w",
+			scalar:  func(in *Inputs) *float64 { return &in.Weight[d] },
+			weight:  int(d) + 1,
 		})
 	}
 	for d := range Dimension(NumDimensions) {
 		ps = append(ps, &Param{
 			Key: "tfp.ii_share." + d.String(), Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, Default: 0,
-			Doc:    "θ: II share of the " + strings.ReplaceAll(d.String(), "_", " ") + " dimension's contribution",
-			series: func(in *Inputs) []float64 { return in.TFPII[d] },
-			theta:  true,
+			Doc:     "θ: II share of the " + strings.ReplaceAll(d.String(), "_", " ") + " dimension's contribution",
+			LabelEN: "II share of " + dimensionLabel[d][0],
+			LabelZH: dimensionLabel[d][1] + "中产业互联网的比重",
+			Symbol:  "θ",
+			series:  func(in *Inputs) []float64 { return in.TFPII[d] },
+			theta:   true,
 		})
 	}
 	return ps
@@ -171,33 +197,43 @@ func solowParams() []*Param {
 	ict := func(in *Inputs) bool { return in.Solow != nil && in.Solow.ICT }
 	ps := []*Param{
 		{Key: "solow.capital_output_ratio", Unit: "ratio", Scale: 1, Min: 0.1, Max: 20, Default: required,
+			LabelEN: "Capital–output ratio of the base year", LabelZH: "基期资本产出比", Symbol: "κ",
 			Doc:    "κ: capital stock over GDP in the base year, K_b/Y_b (both at constant prices)",
 			scalar: func(in *Inputs) *float64 { return &in.Solow.CapitalOutput }, active: on},
 		{Key: "solow.investment_rate_pct", Unit: "%", Scale: 100, Min: 0, Max: 100, PerYear: true, FromBase: true, Default: required,
+			LabelEN: "Investment rate", LabelZH: "投资率", Symbol: "s^I",
 			Doc:    "s^I: gross investment of year t as a share of year t's GDP, for t = base_year … last_year−1 (it is capital in t+1)",
 			series: func(in *Inputs) []float64 { return in.Solow.Investment }, active: on},
 		{Key: "solow.depreciation_pct", Unit: "%", Scale: 100, Min: 0, Max: 99, PerYear: true, Default: required,
+			LabelEN: "Depreciation rate", LabelZH: "折旧率", Symbol: "δ",
 			Doc:    "δ: share of last year's capital stock worn out in year t (of the non-ICT stock when capital is split)",
 			series: func(in *Inputs) []float64 { return in.Solow.Depreciation }, active: on},
 		{Key: "solow.capital_income_share", Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, Default: required,
+			LabelEN: "Capital's income share (Solow model)", LabelZH: "资本收入份额（索洛模型）", Symbol: "α",
 			Doc:    "α: capital's share of income, the exponent of capital in the production function",
 			series: func(in *Inputs) []float64 { return in.Solow.Alpha }, active: on},
 		{Key: "solow.tfp_growth_pct", Unit: "%", Scale: 100, Min: -99, Max: 100, PerYear: true, Default: required,
+			LabelEN: "TFP growth", LabelZH: "全要素生产率增长率", Symbol: "g_A",
 			Doc:    "g_A: growth of total factor productivity A",
 			series: func(in *Inputs) []float64 { return in.Solow.TFPGrowth }, active: on},
 		{Key: "solow.labor_growth_pct", Unit: "%", Scale: 100, Min: -99, Max: 100, PerYear: true, Default: required,
+			LabelEN: "Labour growth", LabelZH: "劳动力增长率", Symbol: "g_L",
 			Doc:    "g_L: growth of labour L (hours worked or persons engaged)",
 			series: func(in *Inputs) []float64 { return in.Solow.LaborGrowth }, active: on},
 		{Key: "solow.human_capital_growth_pct", Unit: "%", Scale: 100, Min: -99, Max: 100, PerYear: true, Default: 0,
+			LabelEN: "Human capital growth", LabelZH: "人力资本增长率", Symbol: "g_h",
 			Doc:    "g_h: growth of human capital per unit of labour h",
 			series: func(in *Inputs) []float64 { return in.Solow.HumanCapitalGrowth }, active: on},
 		{Key: "solow.ict.capital_share", Unit: "fraction", Scale: 1, Min: 0, Max: 1, Default: required,
+			LabelEN: "ICT share of the base year's capital stock", LabelZH: "基期资本存量中ICT资本的比重",
 			Doc:    "ICT capital's share of the base year's capital stock, K^ICT_b/K_b",
 			scalar: func(in *Inputs) *float64 { return &in.Solow.ICTCapitalShare }, active: ict},
 		{Key: "solow.ict.investment_share", Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, FromBase: true, Default: required,
+			LabelEN: "ICT share of investment", LabelZH: "投资中ICT投资的比重", Symbol: "ψ",
 			Doc:    "ψ: ICT share of gross investment of year t, for t = base_year … last_year−1",
 			series: func(in *Inputs) []float64 { return in.Solow.ICTInvestmentShare }, active: ict},
 		{Key: "solow.ict.depreciation_pct", Unit: "%", Scale: 100, Min: 0, Max: 99, PerYear: true, Default: required,
+			LabelEN: "Depreciation rate of ICT capital", LabelZH: "ICT资本折旧率", Symbol: "δ^ICT",
 			Doc:    "δ^ICT: share of last year's ICT capital stock worn out in year t",
 			series: func(in *Inputs) []float64 { return in.Solow.ICTDepreciation }, active: ict},
 	}

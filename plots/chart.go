@@ -1,6 +1,8 @@
 package plots
 
 import (
+	"fmt"
+	"golang.org/x/text/encoding/charmap"
 	"image/color"
 	"math"
 	"strings"
@@ -19,8 +21,11 @@ import (
 // optionally a second value axis on the right. It implements Draw, so it
 // can be drawn on any gonum canvas; [Render] draws it at the standard size.
 type Chart struct {
-	Title   string
-	Caption string // source and notes, wrapped to the chart's width
+	Title string
+	// Subtitle, under the title in smaller type: the scenario the chart
+	// shows and its price base (see [Theme.ScenarioSubtitle]).
+	Subtitle string
+	Caption  string // source and notes, wrapped to the chart's width
 
 	// Plot holds the axes, gridlines and data. Its own title and legend
 	// are not used. It is nil for a chart of several panels ([Fit]).
@@ -30,13 +35,16 @@ type Chart struct {
 	legend []legendEntry
 	right  *rightAxis
 
+	// pubLabels are the value labels of a chart with published markers
+	// ([IIIncrement]), and onData, when set, is told where Draw puts the
+	// data area: for the layout test.
+	pubLabels [2]*valueLabels
+	gaps      [2]*gapLine
+	onData    func(draw.Canvas)
+
 	// panels, when set, are drawn one above the other instead of Plot,
-	// each with its own title and legend (fit.go).
+	// each with its own title (fit.go).
 	panels []*plot.Plot
-	// width, height and dpi, when set, replace the standard size and PNG
-	// resolution.
-	width, height vg.Length
-	dpi           int
 }
 
 type legendEntry struct {
@@ -125,13 +133,9 @@ func (c *Chart) setYears(first, last int) {
 	c.Plot.X.Max = float64(last) + 0.5
 }
 
-// size returns the size of c and the resolution of its PNG.
-func (c *Chart) size() (w, h vg.Length, dpi int) {
-	if c.width == 0 {
-		return Width, Height, DPI
-	}
-	return c.width, c.height, c.dpi
-}
+// size returns the size of c and the resolution of its PNG: the same
+// for every chart.
+func (c *Chart) size() (w, h vg.Length, dpi int) { return Width, Height, DPI }
 
 // Draw draws the chart on dc: title, plot, right axis, legend, caption;
 // or the panels of a chart of several.
@@ -139,10 +143,6 @@ func (c *Chart) Draw(dc draw.Canvas) {
 	t := c.theme.theme()
 	dc.SetColor(color.White)
 	dc.Fill(dc.Rectangle.Path())
-	if c.panels != nil {
-		c.drawPanels(dc)
-		return
-	}
 
 	in := draw.Crop(dc, vg.Points(margin), -vg.Points(margin), vg.Points(margin), -vg.Points(margin))
 	width := in.Max.X - in.Min.X
@@ -153,6 +153,18 @@ func (c *Chart) Draw(dc draw.Canvas) {
 		sty := t.style(vg.Points(sizeTitle), colorText)
 		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
 		for _, line := range wrap(sty, c.Title, width) {
+			in.FillText(sty, vg.Point{X: in.Center().X, Y: top}, line)
+			top -= lineHeight(sty)
+		}
+		if c.Subtitle == "" {
+			top -= vg.Points(titleGap)
+		}
+	}
+	if c.Subtitle != "" {
+		sty := t.style(vg.Points(sizeSubtitle), colorCaption)
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+		top -= vg.Points(2)
+		for _, line := range wrap(sty, c.Subtitle, width) {
 			in.FillText(sty, vg.Point{X: in.Center().X, Y: top}, line)
 			top -= lineHeight(sty)
 		}
@@ -178,10 +190,17 @@ func (c *Chart) Draw(dc draw.Canvas) {
 
 	pc := in
 	pc.Min.Y, pc.Max.Y = bottom, top
+	if c.panels != nil {
+		c.drawPanels(pc)
+		return
+	}
 	if c.right != nil {
 		pc.Max.X -= c.rightWidth()
 	}
 	c.Plot.Draw(pc)
+	if c.onData != nil {
+		c.onData(c.Plot.DataCanvas(pc))
+	}
 	if c.right != nil {
 		c.drawRight(pc)
 	}
@@ -378,3 +397,45 @@ const (
 	cjkClosing = "，。、；：！？）》」】』〉…％"
 	cjkOpening = "（《「【『〈"
 )
+
+// ScenarioSubtitle returns the subtitle of a chart of one scenario, for
+// [Chart.Subtitle]: its name, its title and, when priceBase is not 0, the
+// price base of its GDP: "Scenario “report2020”: Report baseline: … (GDP
+// at constant 2018 prices)". A Chinese chart leaves out a title without
+// Chinese (scenario titles are mostly English), and an English chart one
+// that Windows-1252 cannot write (so that the chart can still be a PDF).
+func (t *Theme) ScenarioSubtitle(name, title string, priceBase int) string {
+	t = t.theme()
+	l := t.lbl
+	s := fmt.Sprintf(l.ScenarioF, l.QuoteL+name+l.QuoteR)
+	if title != "" && titleFits(t.lang, title) {
+		s = fmt.Sprintf(l.ScenarioTitleF, s, title)
+	}
+	if priceBase != 0 {
+		s = fmt.Sprintf(l.PriceBaseF, s, priceBase)
+	}
+	return s
+}
+
+// titleFits reports whether a scenario's title belongs in a chart of
+// language lang: in Chinese when it has Chinese, in English when
+// Windows-1252 can write it.
+func titleFits(lang Language, title string) bool {
+	if lang == Chinese {
+		return strings.ContainsFunc(title, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+	}
+	for _, r := range title {
+		if _, ok := charmap.Windows1252.EncodeRune(r); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// AddHistoryCommand ends the caption of a history chart with the command
+// of simulate history that gives its observed years (the same capital and
+// labour measures), so that the two can be compared.
+func (c *Chart) AddHistoryCommand(cmd string) {
+	t := c.theme.theme()
+	c.Caption = t.caption(c.Caption, fmt.Sprintf(t.lbl.HistSameF, cmd))
+}

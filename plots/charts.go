@@ -155,7 +155,7 @@ func (t *Theme) pricesNote(res model.Results) string {
 func (t *Theme) valueStyle() text.Style { return t.style(vg.Points(sizeValue), colorText) }
 
 func labelsAt(t *Theme, xs, ys []float64, d int, suffix string) *valueLabels {
-	l := &valueLabels{xs: xs, ys: append([]float64(nil), ys...), style: t.valueStyle(), offset: vg.Points(4)}
+	l := &valueLabels{xs: xs, ys: append([]float64(nil), ys...), values: ys, style: t.valueStyle(), offset: vg.Points(4)}
 	for _, v := range ys {
 		l.texts = append(l.texts, formatNumber(v, d)+suffix)
 		l.below = append(l.below, v < 0)
@@ -271,13 +271,27 @@ func IIIncrement(t *Theme, res model.Results, pub *Published) (*Chart, error) {
 	dot := circle(colVermillion, 3.2)
 	barLabels := labelsAt(t, xs, ii, 1, "")
 	barLabels.offset = vg.Points(5)
-	c.Plot.Add(zeroLine{}, bars, barLabels)
+	c.Plot.Add(zeroLine{}, bars)
 	c.Plot.Add(&polyline{xs: xs, ys: shareY, line: line}, &points{xs: xs, ys: shareY, glyph: dot})
 	shareLabels := labelsAt(t, xs, share, 1, "%")
 	shareLabels.ys = shareY
-	shareLabels.offset = vg.Points(8)
+	shareLabels.offset = vg.Points(9) // clear of a published ring (radius 5.5 + stroke)
 	shareLabels.style.Color = colVermillion
-	c.Plot.Add(shareLabels)
+	if pub != nil {
+		// A label goes beyond whichever of the model's value and the
+		// published one is further out, so that no marker strikes it
+		// through; a gap wider than the printed precision is drawn.
+		if pub.II != nil {
+			c.gaps[0] = clearOf(barLabels, pub.Years, pub.II, func(v float64) float64 { return v })
+			c.Plot.Add(c.gaps[0])
+		}
+		if pub.IISharePct != nil {
+			c.gaps[1] = clearOf(shareLabels, pub.Years, pub.IISharePct, right.toLeft)
+			c.Plot.Add(c.gaps[1])
+		}
+	}
+	c.Plot.Add(barLabels, shareLabels)
+	c.pubLabels = [2]*valueLabels{barLabels, shareLabels}
 
 	c.addLegend(l.IIAxis, swatch{colBlue})
 	c.addLegend(l.IIShareAxis, lineThumb{line: line, glyph: &dot})
@@ -300,6 +314,45 @@ func IIIncrement(t *Theme, res model.Results, pub *Published) (*Chart, error) {
 	}
 	c.Caption = t.caption(t.pricesNote(res), source)
 	return c, nil
+}
+
+// gapLine is a dotted vertical line from the model's value to the
+// published one, where they differ by more than the printed precision.
+type gapLine struct {
+	xs, from, to []float64
+}
+
+// Plot implements plot.Plotter.
+func (g *gapLine) Plot(c draw.Canvas, p *plot.Plot) {
+	ls := draw.LineStyle{Color: colBlack, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(1.5), vg.Points(1.5)}}
+	for i, x := range g.xs {
+		px := c.X(p.X.Norm(x))
+		c.StrokeLines(ls, c.ClipLinesXY([]vg.Point{{X: px, Y: c.Y(p.Y.Norm(g.from[i]))}, {X: px, Y: c.Y(p.Y.Norm(g.to[i]))}})...)
+	}
+}
+
+// clearOf moves each label of l that has a published value (vals, by
+// years; toY maps one to the label's y units) beyond it when the
+// published value is further from zero than the labelled one, and returns
+// the gaps wider than the printed precision (one decimal), to be drawn.
+func clearOf(l *valueLabels, years []int, vals []float64, toY func(float64) float64) *gapLine {
+	g := &gapLine{}
+	for i, x := range l.xs {
+		k := slices.Index(years, int(x))
+		if k < 0 {
+			continue
+		}
+		model, published := l.ys[i], toY(vals[k])
+		if math.Abs(l.values[i]-vals[k]) > 0.1+1e-9 {
+			g.xs, g.from, g.to = append(g.xs, x), append(g.from, model), append(g.to, published)
+		}
+		if l.below[i] {
+			l.ys[i] = math.Min(model, published)
+		} else {
+			l.ys[i] = math.Max(model, published)
+		}
+	}
+	return g
 }
 
 // Where the second series of a twin-axis chart goes, as fractions of the

@@ -38,10 +38,9 @@
 //	                                         lighter colours after a dashed line whose labels
 //	                                         give each side's unit; a published split
 //	                                         ([Reference]) outlined beside its year's bar
-//	Fit                fit                   a calibration: per metric, a panel of published
+//	Fit                NAME.fit              a calibration: per metric, a panel of published
 //	                                         targets (± half the printed digit) against the
-//	                                         fitted values; 6 × 2.5 inches per panel, English,
-//	                                         gonum's default style
+//	                                         fitted values, titled in words; two panels a row
 //
 // The numbers behind the comparison charts are written as compare.csv by
 // package results.
@@ -55,7 +54,18 @@
 // caption with the units, price base and source. gonum/plot has no second
 // value axis: the II chart draws the share in left-axis units and its own
 // right axis, whose ticks fall on the left axis' gridlines and whose range
-// puts the line above the bars.
+// puts the line above the bars. A value label of the II chart sits beyond
+// whichever of the model's value and the published marker is further out,
+// and a gap between them wider than the printed precision is drawn dotted.
+//
+// A chart of one scenario names it in [Chart.Subtitle]
+// ([Theme.ScenarioSubtitle]: its name, title and price base; the
+// sensitivity charts set it themselves from their data). The sensitivity
+// charts and the fit chart speak of parameters and metrics in words with
+// units, by the labels of model.Params and of the metrics table
+// (model.Target.HumanLabel, metrics.Metric.LabelOver), which they derive
+// from the key paths and metric names they are given; those appear only
+// in the caption's last sentence.
 //
 // The history charts mix units honestly: observed years are in log points
 // (100 × log difference, in which the contributions add up to growth
@@ -66,7 +76,7 @@
 //
 // # Formats
 //
-// Charts are 8 × 5 inches ([Fit] excepted). [Render] returns the file's bytes, or an error
+// Every chart is 8 × 5 inches. [Render] returns the file's bytes, or an error
 // and no bytes; writing files is the caller's (the simulate command writes
 // every file of a run together, with package output).
 //

@@ -16,30 +16,30 @@ func fitPanels() []FitPanel {
 			{Year: 2019, Published: 6096.4, Precision: 0.1, Fitted: 6096.4},
 			{Year: 2020, Published: 6703.5, Precision: 0.1, Fitted: 6703.52},
 		}},
-		{Metric: "period_ii_share_pct", Unit: "%", Points: []FitPoint{
+		{Metric: "period_ii_share_pct", Unit: "%", First: 2019, Last: 2024, Points: []FitPoint{
 			{Published: 13, Precision: 1, Fitted: 12.6},
 		}},
 	}
 }
 
-// TestFit checks the fit chart: a panel per metric with its title, units
-// in the default font's glyphs, the legend, and the size of 6 × 2.5 inches
-// per panel at 96 DPI.
+// TestFit checks the fit chart: of the family of the other charts (the
+// same size and fonts, a title, a legend, a caption), a panel per metric
+// titled in words with the unit on its axis, and no metric name outside
+// the caption, in both languages.
 func TestFit(t *testing.T) {
 	t.Parallel()
-	c, err := Fit(fitPanels())
+	c, err := Fit(nil, "report2020", fitPanels())
 	if err != nil {
 		t.Fatal(err)
 	}
-	svg, err := Render(c, SVG)
-	if err != nil {
-		t.Fatal(err)
-	}
-	texts := svgTexts(t, svg)
+	c.Subtitle = c.theme.ScenarioSubtitle("x", "", 0)
+	texts := renderSVG(t, c)
 	wantTexts(t, texts,
-		"ii_increment_yi: published and fitted", "ii_increment_yi (100 million yuan)", "2019", "2020", "year",
-		"period_ii_share_pct: published and fitted", "period_ii_share_pct (%)",
-		"published ± ½ printed digit", "fitted")
+		"Calibration: published targets and the fitted model", "Scenario “x”",
+		"II GDP increment", "100 million yuan", "2019", "2020",
+		"II share of GDP growth over the span, 2019–2024", "%",
+		"Published (bar: ± half the last printed digit)", "Fitted model")
+	noCodeOutsideCaption(t, c, texts)
 
 	b, err := Render(c, PNG)
 	if err != nil {
@@ -50,23 +50,75 @@ func TestFit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Width != 576 || cfg.Height != 2*240 {
-		t.Errorf("got %d × %d pixels, want 576 × 480", cfg.Width, cfg.Height)
+	// The size of every other chart, e.g. the report's.
+	ii, err := IIIncrement(nil, baseline(), nil)
+	if err != nil {
+		t.Fatal(err)
 	}
+	ib, err := Render(ii, PNG)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := png.DecodeConfig(bytes.NewReader(ib))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Width != want.Width || cfg.Height != want.Height {
+		t.Errorf("got %d × %d pixels, want %d × %d as the other charts", cfg.Width, cfg.Height, want.Width, want.Height)
+	}
+
+	th, err := embeddedCJKTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zc, err := Fit(th, "report2020", fitPanels())
+	if err != nil {
+		t.Fatal(err)
+	}
+	zt := renderSVG(t, zc)
+	wantTexts(t, zt, "校准：报告公布的目标值与拟合模型", "产业互联网带来的GDP增量", "亿元", "拟合模型")
+	noCodeOutsideCaption(t, zc, zt)
+	noEnglishOutsideCaption(t, "fit", zc, zt)
 }
 
 func TestFitErrors(t *testing.T) {
-	if _, err := Fit(nil); !errors.Is(err, ErrNoPanels) {
+	if _, err := Fit(nil, "s", nil); !errors.Is(err, ErrNoPanels) {
 		t.Errorf("no panels: got %v, want ErrNoPanels", err)
 	}
 	ps := fitPanels()
 	ps[1].Points = nil
-	if _, err := Fit(ps); err == nil {
+	if _, err := Fit(nil, "s", ps); err == nil {
 		t.Error("a panel without points: no error")
 	}
 	ps = fitPanels()
 	ps[0].Points[1].Fitted = math.NaN()
-	if _, err := Fit(ps); err == nil {
+	if _, err := Fit(nil, "s", ps); err == nil {
 		t.Error("a NaN fitted value: no error")
+	}
+}
+
+// BenchmarkRenderPNG measures drawing a PNG of the fit chart (four panels,
+// as report2020's calibration) and of the report's chart, for comparison.
+func BenchmarkRenderPNG(b *testing.B) {
+	ps := append(fitPanels(), fitPanels()...)
+	fit, err := Fit(nil, "report2020", ps)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ii, err := IIIncrement(nil, baseline(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		chart *Chart
+	}{{"fit", fit}, {"ii_increment", ii}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Render(c.chart, PNG); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

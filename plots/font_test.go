@@ -5,11 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/image/font/sfnt"
 
 	"simulate/indexes"
+	"simulate/metrics"
+	"simulate/model"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata and the font subset's charset")
@@ -26,6 +29,7 @@ func subsetRunes() []rune {
 	rs = append(rs, sensZH.runes()...)
 	rs = append(rs, indexZH.runes()...)
 	rs = append(rs, shippedIndexRunes()...)
+	rs = append(rs, modelLabelRunes()...)
 	rs = append(rs, []rune(scenarioWords)...)
 	for r := rune(0x20); r < 0x7f; r++ {
 		rs = append(rs, r)
@@ -107,4 +111,23 @@ func TestEmbeddedFontSize(t *testing.T) {
 	if n := len(cjkSubset); n == 0 || n > limit {
 		t.Errorf("embedded font is %d bytes, want 1…%d", n, limit)
 	}
+}
+
+// modelLabelRunes returns the characters of the Chinese labels of every
+// parameter and metric, with their symbols and units, and of the targets
+// built from them: the charts draw them.
+func modelLabelRunes() []rune {
+	var b strings.Builder
+	for _, p := range model.Params {
+		for _, m := range []model.Mode{model.Set, model.Add, model.Scale} {
+			tg := model.Target{Path: p.Key + "[2024]", Mode: m}
+			b.WriteString(tg.HumanLabel("zh") + model.UnitLabel(tg.Unit(), "zh"))
+		}
+	}
+	for _, tab := range [][]metrics.Column{metrics.Columns, metrics.Totals} {
+		for i := range tab {
+			b.WriteString(tab[i].Label("zh") + "年" + tab[i].UnitLabel("zh"))
+		}
+	}
+	return []rune(b.String())
 }

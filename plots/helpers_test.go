@@ -4,10 +4,12 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
 	"simulate/calibrate"
+	"simulate/metrics"
 	"simulate/model"
 )
 
@@ -114,5 +116,50 @@ func saveOut(t *testing.T, name string, b []byte) {
 	}
 	if err := os.WriteFile(filepath.Join(*outDir, name), b, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// codeWords are the key paths of every parameter and the names of every
+// metric: text a chart may hold only in its caption.
+var codeWords = func() []string {
+	w := model.Keys()
+	for _, c := range append(append([]metrics.Column(nil), metrics.Columns...), metrics.Totals...) {
+		w = append(w, c.Name)
+	}
+	return w
+}()
+
+// noCodeOutsideCaption checks that no text of c but its caption holds a
+// key path or a metric name.
+func noCodeOutsideCaption(t *testing.T, c *Chart, texts []string) {
+	t.Helper()
+	for _, s := range texts {
+		if strings.Contains(c.Caption, strings.TrimSpace(s)) {
+			continue
+		}
+		for _, w := range codeWords {
+			if strings.Contains(s, w) {
+				t.Errorf("%q (outside the caption) holds %q", s, w)
+			}
+		}
+	}
+}
+
+// noEnglishOutsideCaption checks that no text of a Chinese chart holds an
+// English word of three letters or more, but for names kept in Latin
+// letters (scenario names, GDP, TFP, ICT, CII, Sobol, …).
+func noEnglishOutsideCaption(t *testing.T, name string, c *Chart, texts []string) {
+	t.Helper()
+	allowed := map[string]bool{"GDP": true, "TFP": true, "ICT": true, "CII": true, "Sobol": true, "report": true,
+		"Hyndman": true, "Fan": true, "Saltelli": true, "simulate": true, "NBS": true, "emp": true, "avh": true}
+	for _, s := range texts {
+		if strings.Contains(c.Caption, strings.TrimSpace(s)) {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) {
+			if len(w) >= 3 && !allowed[w] {
+				t.Errorf("zh %s: %q holds the English %q", name, s, w)
+			}
+		}
 	}
 }

@@ -72,6 +72,7 @@ type labels struct {
 	HistInputsF    string    // %s: capital input; %s: labour input
 	HistGapsF      string    // %s: years without a bar, joined with ListSep
 	ProjNoteF      string    // %s: scenario, quoted
+	HistSameF      string    // %s: the simulate history command that gives the observed years
 	SourcePWT      string
 	SourceFileF    string            // %s: the data file's name
 	Countries      map[string]string // ISO code → name; other countries keep the data's name
@@ -96,6 +97,18 @@ type labels struct {
 	HistCmpInputsF      string // %s: capital input; %s: the labour measure of each country, joined with ListSep
 	HistCmpMeasureF     string // %[1]s: ISO code; %[2]s: measures; %[3]s: HistCmpFallbackF, or ""
 	HistCmpFallbackF    string // %s: years on a fallback without hours, joined with ListSep
+
+	// Fit of a calibration.
+	FitTitle     string
+	FitPublished string // legend
+	FitFitted    string // legend
+	FitCaptionF  string // %s: the calibration spec's name
+	FitKeysF     string // %s: the metrics' names, joined with ListSep
+
+	// Subtitle: the scenario a chart shows.
+	ScenarioF      string // %s: the scenario's name, quoted
+	ScenarioTitleF string // %s: ScenarioF; %s: the scenario's title
+	PriceBaseF     string // %s: the subtitle so far; %d: the price base year
 
 	// Captions.
 	PricesF        string // %d: the price base year
@@ -162,6 +175,7 @@ var labelsEN = labels{
 	HistInputsF:    "Capital: %s; labour: %s.",
 	HistGapsF:      "No bar for %s: incomplete data.",
 	ProjNoteF:      "Projection: scenario %s of simulate, simple growth in %% and contributions in pp.",
+	HistSameF:      "Observed years with the measures the scenario states, as given by: %s.",
 	SourcePWT:      "Data: Penn World Table 9.1 (Feenstra, Inklaar & Timmer 2015).",
 	SourceFileF:    "Data: %s (Penn World Table format).",
 	HistLabour:     [3]string{"Labour: hours (L)", "Labour: persons (L)", "Labour: hours or persons (L)"},
@@ -184,6 +198,16 @@ var labelsEN = labels{
 	HistCmpInputsF:      "Capital: %s; labour: %s.",
 	HistCmpMeasureF:     "%[1]s: %[2]s%[3]s",
 	HistCmpFallbackF:    " (no hours in %s)",
+
+	FitTitle:     "Calibration: published targets and the fitted model",
+	FitPublished: "Published (bar: ± half the last printed digit)",
+	FitFitted:    "Fitted model",
+	FitCaptionF:  "Targets: the published figures of calibration spec %s.",
+	FitKeysF:     "Metrics %s.",
+
+	ScenarioF:      "Scenario %s",
+	ScenarioTitleF: "%s: %s",
+	PriceBaseF:     "%s (GDP at constant %d prices)",
 
 	PricesF:       "GDP at constant %d prices.",
 	SourceModel:   "Model: simulate.",
@@ -249,6 +273,7 @@ var labelsZH = labels{
 	HistInputsF:    "资本：%s；劳动力：%s。",
 	HistGapsF:      "%s年数据不全，无柱。",
 	ProjNoteF:      "预测：simulate模型%s情景，简单增长率（%%），贡献为百分点。",
+	HistSameF:      "观测年份采用情景指定的指标，与以下命令的结果相同：%s。",
 	SourcePWT:      "数据来源：佩恩表 9.1（Feenstra、Inklaar和Timmer，2015）。",
 	SourceFileF:    "数据来源：%s（佩恩表格式）。",
 	HistLabour:     [3]string{"劳动力：工时（L）", "劳动力：人数（L）", "劳动力：工时或人数（L）"},
@@ -275,6 +300,16 @@ var labelsZH = labels{
 		"CHN": "中国", "USA": "美国", "JPN": "日本", "DEU": "德国", "GBR": "英国", "FRA": "法国",
 		"ITA": "意大利", "KOR": "韩国", "IND": "印度", "BRA": "巴西", "RUS": "俄罗斯", "CAN": "加拿大",
 	},
+
+	FitTitle:     "校准：报告公布的目标值与拟合模型",
+	FitPublished: "报告值（误差线：±末位数字的一半）",
+	FitFitted:    "拟合模型",
+	FitCaptionF:  "目标：校准规格%s中的报告公布值。",
+	FitKeysF:     "指标%s。",
+
+	ScenarioF:      "情景%s",
+	ScenarioTitleF: "%s：%s",
+	PriceBaseF:     "%s（GDP以%d年为固定价格基期）",
 
 	PricesF:       "注释：GDP以%d年为固定价格基期。",
 	SourceModel:   "来源：simulate模型计算。",

@@ -165,6 +165,7 @@ func contrastText(fill color.Color) color.Color {
 // below[i] is set) at a small distance.
 type valueLabels struct {
 	xs, ys []float64
+	values []float64 // the numbers shown (ys may be moved clear of a marker)
 	texts  []string
 	below  []bool
 	style  text.Style

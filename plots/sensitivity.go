@@ -5,67 +5,96 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"simulate/metrics"
+	"simulate/model"
 )
 
 // The charts of sensitivity and uncertainty analysis (simulate sweep,
 // tornado, mc and sobol). They take plain data, so that this package does
-// not depend on package sensitivity; names of metrics and parameters are
-// their key paths (ii_total_yi, capital.ict_share), which read the same in
-// both languages, and units are those of package model ("%", "pp", "亿元",
+// not depend on package sensitivity. Metrics and parameters are given by
+// their names and key paths (ii_total_yi, capital.ict_share,
+// gdp.growth_pct+), and the charts speak of them in words, with units:
+// the labels of the parameter table (model.Param.Label, Target.HumanLabel)
+// and of the metrics table (metrics.Metric.LabelOver). The names and key
+// paths appear only in a line of the caption, so that a user can type
+// them back. Units are those of package model ("%", "pp", "亿元",
 // "fraction") or "factor" for a scale change.
 
 // sensLabels is the text of the sensitivity charts in one language.
 type sensLabels struct {
-	SweepTitleF   string // %s scenario, %s metric, %s parameters
+	SweepTitleF   string // %s metric, %s parameters
 	SweepJoin     string // between two parameters
 	SweepCaptionF string // %s scenario
+	SweepBaseF    string // legend: %s the base value of the parameter(s)
+	SweepFlatF    string // caption: %s the metric; %s the parameter it does not move with
+	SweepFlatAllF string // caption: %s the metric, which moves with no swept parameter
 
-	TornadoTitleF    string // %s scenario, %s metric, %s how
+	TornadoTitleF    string // %s metric, %s how
 	QuantilesF       string // %g, %g: the two percentiles
 	DeltaF           string // %s: the percentage, e.g. "10"
 	Low, High, BaseF string // legend; BaseF: %s the base value
 	TornadoCaptionF  string // %s scenario
+	RangeF           string // a tornado row: %s input, %s low, %s high, %s unit
+	RangeUnitF       string // %s: a unit after a number
 
-	FanTitleF   [3]string // %s scenario, %d draws: II increment, II share, growth
+	FanTitleF   [3]string // %d draws: II increment, II share, growth
 	FanAxis     [3]string
 	Median      string
 	Band50      string
 	Band90      string
 	FanCaptionF string // %d draws, %s scenario, %d seed
 
-	SobolTitleF   string // %s scenario, %s metric
+	SobolTitleF   string // %s metric
 	SobolAxis     string
 	First, Total  string
 	SobolCaptionF string // %d N, %d evaluations, %s interval text
+	StudentF      string // %g level (percent), %d replicates
+	BootstrapF    string // %g level (percent), %d resamples
 
-	Units map[string]string // unit → as printed in a label
-	UnitF string            // %s label, %s unit
+	KeysF    string // caption: %s the metric's name; %s the key paths, joined with KeysSep
+	KeysSep  string
+	UnitF    string // %s label, %s unit
+	Sentence string
+	ListAnd  string
+	QuoteL   string
+	QuoteR   string
+
+	lang string // the language's code, for the labels of packages model and metrics
 }
 
 var sensEN = sensLabels{
-	SweepTitleF:   "%s: %s over %s",
-	SweepJoin:     " × ",
+	SweepTitleF:   "%s against %s",
+	SweepJoin:     " and ",
 	SweepCaptionF: "Every other input at its value in scenario %s. Model: simulate.",
+	SweepBaseF:    "Scenario's value: %s",
+	SweepFlatF:    "%s does not change with %s.",
+	SweepFlatAllF: "%s does not change over the swept range.",
 
-	TornadoTitleF:   "%s: %s with one input at a time at %s",
+	TornadoTitleF:   "%s with one input at a time at %s",
 	QuantilesF:      "its %g %% and %g %% quantiles",
 	DeltaF:          "its base ± %s %%",
 	Low:             "Input at its low value",
 	High:            "Input at its high value",
 	BaseF:           "Base: %s",
 	TornadoCaptionF: "Bars run from the base value of the metric; inputs sorted by swing, every other input at its value in scenario %s. Model: simulate.",
+	RangeF:          "%s (%s to %s%s)",
+	RangeUnitF:      " %s",
 
 	FanTitleF: [3]string{
-		"%s: II GDP increment, %d Monte Carlo draws",
-		"%s: II share of GDP growth, %d Monte Carlo draws",
-		"%s: GDP growth, %d Monte Carlo draws",
+		"II GDP increment, %d Monte Carlo draws",
+		"II share of GDP growth, %d Monte Carlo draws",
+		"GDP growth, %d Monte Carlo draws",
 	},
 	FanAxis:     [3]string{"II GDP increment (100 million yuan)", "II share of GDP growth (%)", "GDP growth (%)"},
 	Median:      "Median",
@@ -73,33 +102,46 @@ var sensEN = sensLabels{
 	Band90:      "5–95 %",
 	FanCaptionF: "Percentiles (Hyndman–Fan type 7) of %d draws of the uncertain inputs of scenario %s, seed %d. Model: simulate.",
 
-	SobolTitleF:   "%s: Sobol indices of %s",
+	SobolTitleF:   "Sobol indices of %s",
 	SobolAxis:     "Sobol index",
 	First:         "First order S1",
 	Total:         "Total ST",
 	SobolCaptionF: "Saltelli design, N = %d base rows, %d model runs; error bars: %s. Model: simulate.",
+	StudentF:      "%[1]g %% Student-t intervals over %[2]d scrambled replicates",
+	BootstrapF:    "%[1]g %% percentile bootstrap intervals, %[2]d resamples",
 
-	Units: map[string]string{"亿元": "100 million yuan", "pp": "pp", "%": "%", "fraction": "fraction", "factor": "factor"},
-	UnitF: "%s (%s)",
+	KeysF:    "Metric %s; inputs %s.",
+	KeysSep:  ", ",
+	UnitF:    "%s (%s)",
+	Sentence: " ",
+	ListAnd:  " and ",
+	QuoteL:   "“",
+	QuoteR:   "”",
+	lang:     "en",
 }
 
 var sensZH = sensLabels{
-	SweepTitleF:   "%s：%s随%s的变化",
+	SweepTitleF:   "%s随%s的变化",
 	SweepJoin:     "和",
 	SweepCaptionF: "其余输入取情景%s的值。来源：simulate模型计算。",
+	SweepBaseF:    "情景取值：%s",
+	SweepFlatF:    "%s不随%s变化。",
+	SweepFlatAllF: "%s在扫描范围内不变。",
 
-	TornadoTitleF:   "%s：逐一改变输入时的%s（%s）",
+	TornadoTitleF:   "逐一改变输入时的%s（%s）",
 	QuantilesF:      "取%g%%和%g%%分位数",
 	DeltaF:          "取基准值±%s%%",
 	Low:             "输入取低值",
 	High:            "输入取高值",
 	BaseF:           "基准值：%s",
 	TornadoCaptionF: "条形自指标的基准值起，按变化幅度排序；其余输入取情景%s的值。来源：simulate模型计算。",
+	RangeF:          "%s（%s至%s%s）",
+	RangeUnitF:      "%s",
 
 	FanTitleF: [3]string{
-		"%s：产业互联网带来的GDP增量（蒙特卡洛模拟%d次）",
-		"%s：GDP增长的贡献率（蒙特卡洛模拟%d次）",
-		"%s：GDP增长率（蒙特卡洛模拟%d次）",
+		"产业互联网带来的GDP增量（蒙特卡洛模拟%d次）",
+		"GDP增长的贡献率（蒙特卡洛模拟%d次）",
+		"GDP增长率（蒙特卡洛模拟%d次）",
 	},
 	FanAxis:     [3]string{"产业互联网带来的GDP增量（亿元）", "GDP增长的贡献率（%）", "GDP增长率（%）"},
 	Median:      "中位数",
@@ -107,14 +149,22 @@ var sensZH = sensLabels{
 	Band90:      "5–95%区间",
 	FanCaptionF: "百分位数（Hyndman–Fan第7类）：%d次抽样，情景%s的不确定输入，种子%d。来源：simulate模型计算。",
 
-	SobolTitleF:   "%s：%s的Sobol敏感性指数",
+	SobolTitleF:   "%s的Sobol敏感性指数",
 	SobolAxis:     "Sobol指数",
 	First:         "一阶指数S1",
 	Total:         "总效应指数ST",
 	SobolCaptionF: "Saltelli抽样设计，N = %d，模型计算%d次；误差线：%s。来源：simulate模型计算。",
+	StudentF:      "基于%[2]d个扰动重复样本的%[1]g%%学生t区间",
+	BootstrapF:    "%[1]g%%百分位自助法区间（重抽样%[2]d次）",
 
-	Units: map[string]string{"亿元": "亿元", "pp": "百分点", "%": "%", "fraction": "比例", "factor": "倍数"},
-	UnitF: "%s（%s）",
+	KeysF:    "指标%s；输入%s。",
+	KeysSep:  "、",
+	UnitF:    "%s（%s）",
+	Sentence: "",
+	ListAnd:  "和",
+	QuoteL:   "“",
+	QuoteR:   "”",
+	lang:     "zh",
 }
 
 // sens returns the sensitivity labels of the theme's language.
@@ -125,15 +175,61 @@ func (t *Theme) sens() *sensLabels {
 	return &sensEN
 }
 
-// withUnit writes a name with its unit, e.g. "ii_total_yi (100 million yuan)".
-func (l *sensLabels) withUnit(name, unit string) string {
-	if u, ok := l.Units[unit]; ok {
-		unit = u
-	}
+// withUnit writes words with a unit of package model, e.g. "Total II GDP
+// increment, 2019–2024 (100 million yuan)".
+func (l *sensLabels) withUnit(words, unit string) string {
 	if unit == "" {
+		return words
+	}
+	return fmt.Sprintf(l.UnitF, words, model.UnitLabel(unit, l.lang))
+}
+
+// number writes v with a unit: "0.98 pp", "5 %", "0.98百分点".
+func (l *sensLabels) number(v string, unit string) string {
+	if unit == "" || unit == "fraction" || unit == "ratio" {
+		return v
+	}
+	return v + fmt.Sprintf(l.RangeUnitF, model.UnitLabel(unit, l.lang))
+}
+
+// target returns a change target written as in a change without its
+// value ("capital.ict_share", "gdp.growth_pct+", "x*") in words, and the
+// unit of its values.
+func (l *sensLabels) target(label string) (words, unit string) {
+	t := model.Target{Path: label}
+	if p, ok := strings.CutSuffix(label, model.Add.Op()); ok {
+		t = model.Target{Path: p, Mode: model.Add}
+	} else if p, ok := strings.CutSuffix(label, model.Scale.Op()); ok {
+		t = model.Target{Path: p, Mode: model.Scale}
+	}
+	return t.HumanLabel(l.lang), t.Unit()
+}
+
+// metric returns a metric's name ("ii_total_yi", "ii_share_pct[2024]") in
+// words, a period total with its span first–last when first is not 0.
+func (l *sensLabels) metric(name string, first, last int) string {
+	m, err := metrics.Parse(name)
+	if err != nil {
 		return name
 	}
-	return fmt.Sprintf(l.UnitF, name, unit)
+	return m.LabelOver(l.lang, first, last)
+}
+
+// keys returns the caption line that gives a chart's metric and inputs as
+// a user types them.
+func (l *sensLabels) keys(metric string, inputs []string) string {
+	return fmt.Sprintf(l.KeysF, metric, strings.Join(inputs, l.KeysSep))
+}
+
+// join joins caption sentences.
+func (l *sensLabels) join(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, l.Sentence)
 }
 
 // SweepAxis is one swept parameter: its label as written on the command
@@ -143,6 +239,10 @@ type SweepAxis struct {
 	Label  string
 	Unit   string
 	Values []float64
+	// Base is the parameter's value in the scenario, marked on the chart
+	// when HasBase (0 for a shift, 1 for a scale change).
+	Base    float64
+	HasBase bool
 }
 
 // Sweep is a metric over one or two swept parameters. With one, Z[i] is
@@ -154,6 +254,16 @@ type Sweep struct {
 	MetricUnit string
 	Axes       []SweepAxis
 	Z          []float64
+
+	// ScenarioTitle and PriceBase (0: not given) go in the subtitle
+	// ([Theme.ScenarioSubtitle]); First and Last, the span of the
+	// scenario, in the label of a period total.
+	ScenarioTitle string
+	PriceBase     int
+	First, Last   int
+	// BaseZ is the metric in the scenario itself, marked at the base
+	// values of the axes when they all have one.
+	BaseZ float64
 }
 
 func (s *Sweep) check(axes int) error {
@@ -179,11 +289,112 @@ func (s *Sweep) check(axes int) error {
 }
 
 func (s *Sweep) title(l *sensLabels) string {
-	names := s.Axes[0].Label
+	names, _ := l.target(s.Axes[0].Label)
+	names = midSentence(names)
 	if len(s.Axes) == 2 {
-		names += l.SweepJoin + s.Axes[1].Label
+		n2, _ := l.target(s.Axes[1].Label)
+		names += l.SweepJoin + midSentence(n2)
 	}
-	return fmt.Sprintf(l.SweepTitleF, s.Scenario, s.Metric, names)
+	return fmt.Sprintf(l.SweepTitleF, s.metricWords(l), names)
+}
+
+func (s *Sweep) metricWords(l *sensLabels) string { return l.metric(s.Metric, s.First, s.Last) }
+
+// axisLabel returns the label of axis k: its words and unit.
+func (s *Sweep) axisLabel(l *sensLabels, k int) string {
+	w, _ := l.target(s.Axes[k].Label)
+	return l.withUnit(w, s.Axes[k].Unit)
+}
+
+// caption returns the caption of a sweep chart: whether the metric moves
+// along each axis, the scenario, and the keys.
+func (s *Sweep) caption(l *sensLabels) string {
+	var flat string
+	switch f0, f1 := s.flat(0), len(s.Axes) == 2 && s.flat(1); {
+	case f0 && (len(s.Axes) == 1 || f1):
+		flat = fmt.Sprintf(l.SweepFlatAllF, s.metricWords(l))
+	case f0 || f1:
+		k := 0
+		if f1 {
+			k = 1
+		}
+		w, _ := l.target(s.Axes[k].Label)
+		flat = fmt.Sprintf(l.SweepFlatF, s.metricWords(l), w)
+	}
+	var keys []string
+	for _, a := range s.Axes {
+		keys = append(keys, a.Label)
+	}
+	return l.join(flat, fmt.Sprintf(l.SweepCaptionF, s.Scenario), l.keys(s.Metric, keys))
+}
+
+// flat reports whether the metric does not move along axis k: equal, to
+// within float64 noise, at every value of the axis for each value of the
+// other.
+func (s *Sweep) flat(k int) bool {
+	nx, ny := len(s.Axes[0].Values), 1
+	if len(s.Axes) == 2 {
+		ny = len(s.Axes[1].Values)
+	}
+	same := func(a, b float64) bool {
+		return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+	}
+	for i := range nx {
+		for j := range ny {
+			if k == 0 && !same(s.Z[i*ny+j], s.Z[j]) || k == 1 && !same(s.Z[i*ny+j], s.Z[i*ny]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// hasBase reports whether the scenario's point is marked: every axis has
+// its base value, within the swept range.
+func (s *Sweep) hasBase() bool {
+	for _, a := range s.Axes {
+		lo, hi := slices.Min(a.Values), slices.Max(a.Values)
+		if !a.HasBase || a.Base < lo || a.Base > hi || math.IsNaN(s.BaseZ) || math.IsInf(s.BaseZ, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// baseText writes the base values of the axes with their units.
+func (s *Sweep) baseText(l *sensLabels) string {
+	var vs []string
+	for _, a := range s.Axes {
+		vs = append(vs, l.number(sig(a.Base, 6), a.Unit))
+	}
+	return fmt.Sprintf(l.SweepBaseF, strings.Join(vs, l.KeysSep))
+}
+
+// flatRange returns the values a value axis over zs must cover: zs, or,
+// when they are equal but for float64 noise, a band of ±5 % around them
+// (±1 around zero), so that the noise is not drawn as a zig-zag.
+func flatRange(zs []float64) []float64 {
+	lo, hi := slices.Min(zs), slices.Max(zs)
+	if hi-lo > 1e-9*math.Max(1, math.Max(math.Abs(lo), math.Abs(hi))) {
+		return zs
+	}
+	m := (lo + hi) / 2
+	d := 0.05 * math.Abs(m)
+	if d == 0 {
+		d = 1
+	}
+	return []float64{m - d, m + d}
+}
+
+// midSentence returns a label as it reads inside an English sentence:
+// its first letter lowercase unless the first word is an acronym ("ICT",
+// "GDP", "II").
+func midSentence(label string) string {
+	r := []rune(label)
+	if len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsLower(r[1]) {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
 }
 
 // valueAxis sets a to a nice range over vs.
@@ -204,13 +415,21 @@ func SweepLine(t *Theme, s Sweep) (*Chart, error) {
 	t = t.theme()
 	l := t.sens()
 	ax := s.Axes[0]
-	c := newChart(t, s.title(l), l.withUnit(s.Metric, s.MetricUnit))
-	c.Plot.X.Label.Text = l.withUnit(ax.Label, ax.Unit)
+	c := newChart(t, s.title(l), l.withUnit(s.metricWords(l), s.MetricUnit))
+	c.Subtitle = t.ScenarioSubtitle(s.Scenario, s.ScenarioTitle, s.PriceBase)
+	c.Plot.X.Label.Text = s.axisLabel(l, 0)
 	valueAxis(&c.Plot.X, ax.Values)
-	valueAxis(&c.Plot.Y, s.Z)
+	valueAxis(&c.Plot.Y, flatRange(s.Z))
 	line := draw.LineStyle{Color: colBlue, Width: vg.Points(2)}
 	c.Plot.Add(zeroLine{}, &polyline{xs: ax.Values, ys: s.Z, line: line})
-	c.Caption = fmt.Sprintf(l.SweepCaptionF, s.Scenario)
+	if s.hasBase() {
+		base := draw.LineStyle{Color: colBlack, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(4), vg.Points(2)}}
+		dot := circle(colVermillion, 4.5)
+		c.Plot.Add(vline{x: ax.Base, line: base}, &points{xs: []float64{ax.Base}, ys: []float64{s.BaseZ}, glyph: dot})
+		c.addLegend(l.withUnit(s.metricWords(l), s.MetricUnit), lineThumb{line: line})
+		c.addLegend(s.baseText(l), lineThumb{line: base, glyph: &dot})
+	}
+	c.Caption = s.caption(l)
 	return c, nil
 }
 
@@ -230,12 +449,12 @@ func SweepHeatmap(t *Theme, s Sweep) (*Chart, error) {
 	}
 	t = t.theme()
 	l := t.sens()
-	c := newChart(t, s.title(l), l.withUnit(s.Axes[1].Label, s.Axes[1].Unit))
-	c.Plot.X.Label.Text = l.withUnit(s.Axes[0].Label, s.Axes[0].Unit)
-	c.Plot.Y.Label.Text = l.withUnit(s.Axes[1].Label, s.Axes[1].Unit)
+	c := newChart(t, s.title(l), s.axisLabel(l, 1))
+	c.Subtitle = t.ScenarioSubtitle(s.Scenario, s.ScenarioTitle, s.PriceBase)
+	c.Plot.X.Label.Text = s.axisLabel(l, 0)
 
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, z := range s.Z {
+	for _, z := range flatRange(s.Z) {
 		lo, hi = math.Min(lo, z), math.Max(hi, z)
 	}
 	zr := niceRange(lo, hi, 8)
@@ -259,13 +478,18 @@ func SweepHeatmap(t *Theme, s Sweep) (*Chart, error) {
 	// The colour bar: a right axis in metric units over the data area.
 	scale := (c.Plot.Y.Max - c.Plot.Y.Min) / (zr.Max - zr.Min)
 	c.right = &rightAxis{
-		label:  l.withUnit(s.Metric, s.MetricUnit),
+		label:  l.withUnit(s.metricWords(l), s.MetricUnit),
 		offset: c.Plot.Y.Min - scale*zr.Min,
 		scale:  scale,
 		ticks:  zr.ticks(),
 		strip:  cm,
 	}
-	c.Caption = fmt.Sprintf(l.SweepCaptionF, s.Scenario)
+	if s.hasBase() {
+		ring := draw.GlyphStyle{Color: colBlack, Radius: vg.Points(6), Shape: ringGlyph{width: vg.Points(2)}}
+		c.Plot.Add(&points{xs: []float64{s.Axes[0].Base}, ys: []float64{s.Axes[1].Base}, glyph: ring})
+		c.addLegend(s.baseText(l), lineThumb{glyph: &ring})
+	}
+	c.Caption = s.caption(l)
 	return c, nil
 }
 
@@ -330,13 +554,16 @@ type TornadoBar struct {
 // caller (largest first), from the metric's base value to its value with
 // the input at its low and its high value.
 type Tornado struct {
-	Scenario   string
-	Metric     string
-	MetricUnit string
-	Base       float64
-	Bars       []TornadoBar
-	Percent    float64 // low and high are the Percent and 100 − Percent quantiles; or
-	Delta      string  // low and high are the base ± Delta %, when not ""
+	Scenario      string
+	ScenarioTitle string // for the subtitle, with PriceBase (0: not given)
+	PriceBase     int
+	First, Last   int // the span, for the label of a period total
+	Metric        string
+	MetricUnit    string
+	Base          float64
+	Bars          []TornadoBar
+	Percent       float64 // low and high are the Percent and 100 − Percent quantiles; or
+	Delta         string  // low and high are the base ± Delta %, when not ""
 }
 
 // hspans draws horizontal bars between values, one row per bar.
@@ -379,8 +606,11 @@ func TornadoChart(t *Theme, d Tornado) (*Chart, error) {
 	if d.Delta != "" {
 		how = fmt.Sprintf(l.DeltaF, d.Delta)
 	}
-	c := newChart(t, fmt.Sprintf(l.TornadoTitleF, d.Scenario, d.Metric, how), "")
-	c.Plot.X.Label.Text = l.withUnit(d.Metric, d.MetricUnit)
+	mw := l.metric(d.Metric, d.First, d.Last)
+	c := newChart(t, fmt.Sprintf(l.TornadoTitleF, mw, how), "")
+	c.Subtitle = t.ScenarioSubtitle(d.Scenario, d.ScenarioTitle, d.PriceBase)
+	c.Plot.X.Label.Text = l.withUnit(mw, d.MetricUnit)
+	var keys []string
 	n := len(d.Bars)
 	low := &hspans{from: d.Base, height: 0.62, color: colBlue}
 	high := &hspans{from: d.Base, height: 0.62, color: colVermillion}
@@ -394,7 +624,9 @@ func TornadoChart(t *Theme, d Tornado) (*Chart, error) {
 		low.to, low.rows = append(low.to, b.MetricLow), append(low.rows, row)
 		high.to, high.rows = append(high.to, b.MetricHigh), append(high.rows, row)
 		vals = append(vals, b.MetricLow, b.MetricHigh)
-		ticks[i] = plot.Tick{Value: row, Label: fmt.Sprintf("%s [%s, %s]", b.Label, sig(b.Low, 4), sig(b.High, 4))}
+		w, unit := l.target(b.Label)
+		ticks[i] = plot.Tick{Value: row, Label: fmt.Sprintf(l.RangeF, w, sig(b.Low, 4), sig(b.High, 4), l.unitAfter(unit))}
+		keys = append(keys, b.Label)
 	}
 	valueAxis(&c.Plot.X, vals)
 	c.Plot.Y.Min, c.Plot.Y.Max = -0.5, float64(n)-0.5
@@ -409,8 +641,8 @@ func TornadoChart(t *Theme, d Tornado) (*Chart, error) {
 	c.Plot.Add(vline{x: d.Base, line: base})
 	c.addLegend(l.Low, swatch{colBlue})
 	c.addLegend(l.High, swatch{colVermillion})
-	c.addLegend(fmt.Sprintf(l.BaseF, sig(d.Base, 7)), lineThumb{line: base})
-	c.Caption = fmt.Sprintf(l.TornadoCaptionF, d.Scenario)
+	c.addLegend(fmt.Sprintf(l.BaseF, l.number(sig(d.Base, 7), d.MetricUnit)), lineThumb{line: base})
+	c.Caption = l.join(fmt.Sprintf(l.TornadoCaptionF, d.Scenario), l.keys(d.Metric, keys))
 	return c, nil
 }
 
@@ -426,12 +658,14 @@ const (
 // Fan is the distribution over years of one outcome of a Monte Carlo run:
 // its 5, 25, 50, 75 and 95 % percentiles in each year.
 type Fan struct {
-	Scenario string
-	Kind     FanKind
-	Draws    int
-	Seed     uint64
-	Years    []int
-	P        [][5]float64 // P[i]: the percentiles of Years[i]
+	Scenario      string
+	ScenarioTitle string // for the subtitle, with PriceBase (0: not given)
+	PriceBase     int
+	Kind          FanKind
+	Draws         int
+	Seed          uint64
+	Years         []int
+	P             [][5]float64 // P[i]: the percentiles of Years[i]
 }
 
 // FanChart returns the fan chart of f: the median as a line with points,
@@ -445,7 +679,8 @@ func FanChart(t *Theme, f Fan) (*Chart, error) {
 	}
 	t = t.theme()
 	l := t.sens()
-	c := newChart(t, fmt.Sprintf(l.FanTitleF[f.Kind], f.Scenario, f.Draws), l.FanAxis[f.Kind])
+	c := newChart(t, fmt.Sprintf(l.FanTitleF[f.Kind], f.Draws), l.FanAxis[f.Kind])
+	c.Subtitle = t.ScenarioSubtitle(f.Scenario, f.ScenarioTitle, f.PriceBase)
 	c.setYears(f.Years[0], f.Years[len(f.Years)-1])
 	c.Plot.X.Min += 0.3
 	c.Plot.X.Max -= 0.3
@@ -519,6 +754,18 @@ type Sobol struct {
 	Runs     int    // model runs
 	Interval string // what the error bars are, e.g. "95 % bootstrap percentile intervals (1000 resamples)"
 	Indices  []SobolIndex
+
+	// What the error bars are, in the chart's language, when Level is not
+	// 0 (else Interval): Level (0.95) intervals over Replicates scrambled
+	// replicates (Student t), or from Resamples bootstrap resamples when
+	// that is not 0.
+	Level      float64
+	Replicates int
+	Resamples  int
+
+	ScenarioTitle string // for the subtitle, with PriceBase (0: not given)
+	PriceBase     int
+	First, Last   int // the span, for the label of a period total
 }
 
 // vbars draws vertical bars from 0 with error whiskers.
@@ -552,7 +799,9 @@ func SobolChart(t *Theme, s Sobol) (*Chart, error) {
 	}
 	t = t.theme()
 	l := t.sens()
-	c := newChart(t, fmt.Sprintf(l.SobolTitleF, s.Scenario, s.Metric), l.SobolAxis)
+	c := newChart(t, fmt.Sprintf(l.SobolTitleF, l.metric(s.Metric, s.First, s.Last)), l.SobolAxis)
+	c.Subtitle = t.ScenarioSubtitle(s.Scenario, s.ScenarioTitle, s.PriceBase)
+	var keys []string
 	c.Plot.X.Label.Text = ""
 	first := &vbars{width: 0.36, color: colBlue}
 	total := &vbars{width: 0.36, color: colVermillion}
@@ -570,7 +819,9 @@ func SobolChart(t *Theme, s Sobol) (*Chart, error) {
 		first.lo, first.hi = append(first.lo, ix.S1Lo), append(first.hi, ix.S1Hi)
 		total.xs, total.ys = append(total.xs, x+0.19), append(total.ys, ix.ST)
 		total.lo, total.hi = append(total.lo, ix.STLo), append(total.hi, ix.STHi)
-		ticks[i] = plot.Tick{Value: x, Label: ix.Label}
+		w, _ := l.target(ix.Label)
+		ticks[i] = plot.Tick{Value: x, Label: w}
+		keys = append(keys, ix.Label)
 	}
 	valueAxis(&c.Plot.Y, vals)
 	c.Plot.X.Min, c.Plot.X.Max = -0.6, float64(len(s.Indices))-0.4
@@ -582,8 +833,24 @@ func SobolChart(t *Theme, s Sobol) (*Chart, error) {
 	c.Plot.Add(zeroLine{}, first, total)
 	c.addLegend(l.First, swatch{colBlue})
 	c.addLegend(l.Total, swatch{colVermillion})
-	c.Caption = fmt.Sprintf(l.SobolCaptionF, s.N, s.Runs, s.Interval)
+	interval := s.Interval
+	switch {
+	case s.Level > 0 && s.Resamples > 0:
+		interval = fmt.Sprintf(l.BootstrapF, 100*s.Level, s.Resamples)
+	case s.Level > 0:
+		interval = fmt.Sprintf(l.StudentF, 100*s.Level, s.Replicates)
+	}
+	c.Caption = l.join(fmt.Sprintf(l.SobolCaptionF, s.N, s.Runs, interval), l.keys(s.Metric, keys))
 	return c, nil
+}
+
+// unitAfter writes a unit after the high value of a range: " pp", " %",
+// "" for a fraction.
+func (l *sensLabels) unitAfter(unit string) string {
+	if unit == "" || unit == "fraction" || unit == "ratio" {
+		return ""
+	}
+	return fmt.Sprintf(l.RangeUnitF, model.UnitLabel(unit, l.lang))
 }
 
 // sig writes v rounded to n significant digits, without an exponent.

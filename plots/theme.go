@@ -302,12 +302,13 @@ func hasGlyph(f *opentype.Font, buf *sfnt.Buffer, r rune) bool {
 
 // Text sizes and colours shared by the charts.
 const (
-	sizeTitle   = 13
-	sizeAxis    = 10.5
-	sizeTick    = 9.5
-	sizeLegend  = 9.5
-	sizeCaption = 8
-	sizeValue   = 8
+	sizeTitle    = 13
+	sizeSubtitle = 10
+	sizeAxis     = 10.5
+	sizeTick     = 9.5
+	sizeLegend   = 9.5
+	sizeCaption  = 8
+	sizeValue    = 8
 )
 
 var (

@@ -95,7 +95,7 @@
 // line with each total of metrics.Totals that has one. [WriteColumns]
 // aligns such tables, counting a Chinese character as two columns.
 //
-// Not here: the calibrated scenario and fit.csv of simulate calibrate,
+// Not here: the calibrated scenario and NAME.fit.csv of simulate calibrate,
 // written by package calibrate (Fit.WriteScenario, Fit.WriteCSV) with
 // [Format]; and the charts, drawn by package plots.
 package results

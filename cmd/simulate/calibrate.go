@@ -16,9 +16,9 @@ import (
 func init() {
 	register(&command{
 		name: "calibrate",
-		args: "[--out FILE] [--force] SPEC",
+		args: "[--out FILE] [--force] [--format png,svg,pdf] [--lang en|zh] [--font FILE] SPEC",
 		summary: "Fit a scenario's free inputs to published targets as the calibration spec SPEC (a .toml file or an embedded spec) says; " +
-			"write the calibrated scenario FILE (default calibrated.toml) with fit.csv and fit.png beside it. Format: docs/calibration.md.",
+			"write the calibrated scenario FILE (default calibrated.toml) with NAME.fit.csv and the chart NAME.fit.png beside it (FILE is NAME.toml). Format: docs/calibration.md.",
 		run: runCalibrate,
 	})
 }
@@ -26,11 +26,16 @@ func init() {
 func runCalibrate(e *env, args []string) error {
 	c := commands["calibrate"]
 	fs := newFlags(c)
-	out := fs.String("out", "calibrated.toml", "the calibrated scenario `file` (.toml); fit.csv and fit.png are written in its folder")
+	out := fs.String("out", "calibrated.toml", "the calibrated scenario `file` NAME.toml; NAME.fit.csv and NAME.fit.png are written beside it")
 	force := fs.Bool("force", false, "write the best fit even when it misses a target or leaves an input unidentified (the exit code is still 1)")
+	cf := addChartFlags(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return helpOK(err)
+	}
+	formats, theme, err := cf.resolve()
+	if err != nil {
+		return err
 	}
 	if len(pos) != 1 {
 		return usagef("calibrate takes one spec: a file ending in .toml, or an embedded spec (%s)", strings.Join(calibrate.Names(), ", "))
@@ -77,22 +82,22 @@ func runCalibrate(e *env, args []string) error {
 	if err := fit.WriteCSV(&csv); err != nil {
 		return err
 	}
-	chart, err := plots.Fit(fitPanels(fit))
+	chart, err := plots.Fit(theme, spec.Name, fitPanels(fit))
 	if err != nil {
 		return err
 	}
-	png, err := plots.Render(chart, plots.PNG)
-	if err != nil {
-		return err
-	}
+	chart.Subtitle = theme.ScenarioSubtitle(stem, title, 0)
 	batch := output.NewBatch(dir)
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{filepath.Base(*out), toml.Bytes()}, {"fit.csv", csv.Bytes()}, {"fit.png", png}} {
+	}{{filepath.Base(*out), toml.Bytes()}, {stem + ".fit.csv", csv.Bytes()}} {
 		if err := batch.Add(f.name, f.data); err != nil {
 			return err
 		}
+	}
+	if err := addCharts(batch, ".", []plots.NamedChart{{Name: stem + ".fit", Chart: chart}}, formats); err != nil {
+		return err
 	}
 	fmt.Fprintln(e.stdout)
 	if err := commit(e, batch); err != nil {
@@ -111,14 +116,14 @@ func samePath(a, b string) bool {
 	return errors.Join(err1, err2) == nil && x == y
 }
 
-// fitPanels returns the panels of fit.png: one per metric of f's targets,
+// fitPanels returns the panels of the fit chart: one per metric of f's targets,
 // whose targets of one metric are consecutive.
 func fitPanels(f *calibrate.Fit) []plots.FitPanel {
 	var panels []plots.FitPanel
 	for i, t := range f.Targets {
 		m := t.Metric
 		if i == 0 || m.Name() != f.Targets[i-1].Metric.Name() {
-			panels = append(panels, plots.FitPanel{Metric: m.Name(), Unit: m.Unit(), PerYear: m.PerYear()})
+			panels = append(panels, plots.FitPanel{Metric: m.Name(), Unit: m.Unit(), PerYear: m.PerYear(), First: f.Inputs.FirstYear(), Last: f.Inputs.LastYear()})
 		}
 		p := &panels[len(panels)-1]
 		p.Points = append(p.Points, plots.FitPoint{Year: m.Year, Published: t.Value, Precision: t.Precision, Fitted: t.Fitted})

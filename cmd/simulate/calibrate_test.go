@@ -43,7 +43,7 @@ func TestCalibrateThenRun(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("calibrate %s: exit %d\n%s%s", spec, code, stdout, stderr)
 		}
-		for _, f := range []string{"x.toml", "fit.csv", "fit.png"} {
+		for _, f := range []string{"x.toml", "x.fit.csv", "x.fit.png"} {
 			if p := filepath.Join(dir, f); !exists(p) || !strings.Contains(stdout, "wrote "+p) {
 				t.Errorf("calibrate %s: %s not written or not reported:\n%s", spec, f, stdout)
 			}
@@ -88,7 +88,7 @@ func TestCalibrateDefaultOut(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
 	}
-	for _, f := range []string{"calibrated.toml", "fit.csv", "fit.png"} {
+	for _, f := range []string{"calibrated.toml", "calibrated.fit.csv", "calibrated.fit.png"} {
 		if !exists(f) {
 			t.Errorf("%s not written", f)
 		}
@@ -161,7 +161,7 @@ func TestCalibrateExitCodes(t *testing.T) {
 			if got := exists(out); got != c.written {
 				t.Errorf("written: got %v, want %v\n%s", got, c.written, stdout)
 			}
-			if c.name == "help" && !strings.Contains(stdout, "Usage: simulate calibrate [--out FILE] [--force] SPEC") {
+			if c.name == "help" && !strings.Contains(stdout, "Usage: simulate calibrate [--out FILE] [--force] [--format png,svg,pdf] [--lang en|zh] [--font FILE] SPEC") {
 				t.Errorf("help:\n%s", stdout)
 			}
 			if c.code == exitFailure && !c.written && !strings.Contains(stdout, "nothing written") {

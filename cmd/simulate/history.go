@@ -805,5 +805,21 @@ func addHistoryChart(e *env, batch *output.Batch, s *scenarios.Scenario, res *mo
 	if err != nil {
 		return fmt.Errorf("scenario %s: %w", s.Name, err)
 	}
+	chart.Subtitle = theme.ScenarioSubtitle(s.Name, s.Title, plots.PriceBase(*res))
+	chart.AddHistoryCommand(historyCommand(h))
 	return addCharts(batch, s.Name, []plots.NamedChart{{Name: "history_projection", Chart: chart}}, formats)
+}
+
+// historyCommand returns the simulate history command whose growth
+// accounting is the history part of a scenario's history_projection chart:
+// the same country, years and capital and labour measures.
+func historyCommand(h *scenarios.History) string {
+	cmd := fmt.Sprintf("simulate history --country %s --capital %s --labor %s", h.Country, h.Capital.Name(), h.Labour.Name())
+	if h.From != 0 {
+		cmd += fmt.Sprintf(" --from %d", h.From)
+	}
+	if h.To != 0 {
+		cmd += fmt.Sprintf(" --to %d", h.To)
+	}
+	return cmd
 }

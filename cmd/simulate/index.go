@@ -200,6 +200,7 @@ func addIndexPath(e *env, batch *output.Batch, s *scenarios.Scenario, theme *plo
 	if err != nil {
 		return err
 	}
+	ch.Subtitle = theme.ScenarioSubtitle(s.Name, s.Title, 0)
 	return addCharts(batch, s.Name, []plots.NamedChart{{Name: "cii_path", Chart: ch}}, formats)
 }
 

@@ -138,7 +138,7 @@ func runMC(e *env, args []string) error {
 	var charts []plots.NamedChart
 	n := in.Len()
 	for k, name := range []string{"fan_ii_increment", "fan_ii_share", "fan_growth"} {
-		f := plots.Fan{Scenario: s.Name, Kind: plots.FanKind(k), Draws: draws, Seed: seed}
+		f := plots.Fan{Scenario: s.Name, Kind: plots.FanKind(k), Draws: draws, Seed: seed, ScenarioTitle: s.Title, PriceBase: in.BaseYear}
 		for i := range n {
 			f.Years = append(f.Years, in.FirstYear()+i)
 			f.P = append(f.P, sums[k*n+i].P)

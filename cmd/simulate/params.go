@@ -38,7 +38,7 @@ func runParams(e *env, args []string) error {
 
 	fmt.Fprintf(e.stdout, "Parameters of %s (%d–%d). Address a parameter for every year by its key, or one year as KEY[YEAR];\n", s.Name, in.FirstYear(), in.LastYear())
 	fmt.Fprintf(e.stdout, "change it with KEY=V (set), KEY+V (add, in its unit: pp for %%) or KEY*V (scale).\n\n")
-	rows := [][]string{{"key", "unit", "domain", "uncertainty", "value"}}
+	rows := [][]string{{"key", "label", "unit", "domain", "uncertainty", "value"}}
 	for _, p := range model.Params {
 		if !p.Active(in) {
 			continue // a Solow input of a scenario without a Solow part
@@ -51,7 +51,7 @@ func runParams(e *env, args []string) error {
 			}
 			unc = strings.Join(parts, "; ")
 		}
-		rows = append(rows, []string{p.Key, p.Unit, p.Domain(), unc, paramValue(p, in)})
+		rows = append(rows, []string{p.Key, p.LabelSymbol("en"), p.Unit, p.Domain(), unc, paramValue(p, in)})
 	}
 	return results.WriteColumns(e.stdout, rows, false)
 }

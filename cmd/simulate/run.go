@@ -66,6 +66,10 @@ func runRun(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		sub := theme.ScenarioSubtitle(s.Name, s.Title, plots.PriceBase(res))
+		for _, nc := range charts {
+			nc.Chart.Subtitle = sub
+		}
 		if err := addCharts(batch, s.Name, charts, formats); err != nil {
 			return err
 		}

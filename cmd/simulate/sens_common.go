@@ -52,20 +52,7 @@ func parseMetric(text string, s *scenarios.Scenario) (metrics.Metric, error) {
 }
 
 // targetUnit returns the unit of the values applied to t.
-func targetUnit(t model.Target) string {
-	if t.Mode == model.Scale {
-		return "factor"
-	}
-	key, _, _ := strings.Cut(t.Path, "[")
-	p, ok := model.LookupParam(key)
-	if !ok {
-		return ""
-	}
-	if t.Mode == model.Add && p.Unit == "%" {
-		return "pp"
-	}
-	return p.Unit
-}
+func targetUnit(t model.Target) string { return t.Unit() }
 
 // checkTarget checks that a target resolves against the scenario.
 func checkTarget(t model.Target, s *scenarios.Scenario) error {

@@ -108,7 +108,12 @@ func runSobol(e *env, args []string) error {
 	var charts []plots.NamedChart
 	for mi, m := range ms {
 		ix := res.Indices[mi]
-		sd := plots.Sobol{Scenario: s.Name, Metric: m.String(), N: n, Runs: res.Runs, Interval: interval}
+		sd := plots.Sobol{Scenario: s.Name, Metric: m.String(), N: n, Runs: res.Runs, Interval: interval,
+			Level: res.Options.Level, Replicates: sensitivity.SobolReplicates,
+			ScenarioTitle: s.Title, PriceBase: s.Inputs.BaseYear, First: s.Inputs.FirstYear(), Last: s.Inputs.LastYear()}
+		if res.Options.CI == sobol.Bootstrap {
+			sd.Resamples = res.Options.Resamples
+		}
 		for i, u := range s.Uncertainty {
 			sd.Indices = append(sd.Indices, plots.SobolIndex{Label: u.Label(),
 				S1: ix.S1[i], S1Lo: ix.S1Lo[i], S1Hi: ix.S1Hi[i], ST: ix.ST[i], STLo: ix.STLo[i], STHi: ix.STHi[i]})

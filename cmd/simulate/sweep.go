@@ -6,9 +6,12 @@ import (
 	"path"
 	"strings"
 
+	"simulate/metrics"
+	"simulate/model"
 	"simulate/output"
 	"simulate/plots"
 	"simulate/results"
+	"simulate/scenarios"
 	"simulate/sensitivity"
 )
 
@@ -79,13 +82,16 @@ func runSweep(e *env, args []string) error {
 		return err
 	}
 	addInputs(batch, dir, s)
-	data2 := plots.Sweep{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Unit(), Z: res.Z}
+	data2 := plots.Sweep{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Unit(), Z: res.Z,
+		ScenarioTitle: s.Title, PriceBase: s.Inputs.BaseYear, First: s.Inputs.FirstYear(), Last: s.Inputs.LastYear(),
+		BaseZ: baseMetric(s, m)}
 	for k, r := range ranges {
 		vals := res.X
 		if k == 1 {
 			vals = res.Y
 		}
-		data2.Axes = append(data2.Axes, plots.SweepAxis{Label: r.Label(), Unit: targetUnit(r.Target), Values: vals})
+		base, ok := baseValue(r.Target, s)
+		data2.Axes = append(data2.Axes, plots.SweepAxis{Label: r.Label(), Unit: targetUnit(r.Target), Values: vals, Base: base, HasBase: ok})
 	}
 	var ch *plots.Chart
 	if len(ranges) == 1 {
@@ -110,4 +116,34 @@ func runSweep(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "%s: %s over %d points: min %s, max %s\n", s.Name, m, len(res.Z), metricText(m, res.Z[lo]), metricText(m, res.Z[hi]))
 	return commit(e, batch)
+}
+
+// baseValue returns the value of t in the scenario, in the unit of the
+// values a sweep applies: 0 for a shift, 1 for a scale change, else the
+// parameter's value when it is the same in every year the path addresses.
+func baseValue(t model.Target, s *scenarios.Scenario) (float64, bool) {
+	switch t.Mode {
+	case model.Add:
+		return 0, true
+	case model.Scale:
+		return 1, true
+	}
+	r, err := model.Lookup(s.Inputs, t.Path)
+	if err != nil || r.Len() == 0 {
+		return 0, false
+	}
+	v := r.Get(0)
+	for k := 1; k < r.Len(); k++ {
+		if r.Get(k) != v {
+			return 0, false
+		}
+	}
+	return v, true
+}
+
+// baseMetric returns metric m of the scenario as it is.
+func baseMetric(s *scenarios.Scenario, m metrics.Metric) float64 {
+	var res model.Results
+	model.Evaluate(&res, s.Inputs)
+	return m.Value(&res)
 }

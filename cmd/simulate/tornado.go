@@ -91,7 +91,8 @@ func runTornado(e *env, args []string) error {
 		return err
 	}
 	addInputs(batch, dir, s)
-	td := plots.Tornado{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Unit(), Base: base, Percent: tornadoPercent}
+	td := plots.Tornado{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Unit(), Base: base, Percent: tornadoPercent,
+		ScenarioTitle: s.Title, PriceBase: s.Inputs.BaseYear, First: s.Inputs.FirstYear(), Last: s.Inputs.LastYear()}
 	if *delta != "" {
 		td.Delta = strings.TrimSuffix(strings.TrimSpace(*delta), "%")
 	}
