@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette/moreland"
@@ -218,7 +219,12 @@ func (l *sensLabels) metric(name string, first, last int) string {
 // keys returns the caption line that gives a chart's metric and inputs as
 // a user types them.
 func (l *sensLabels) keys(metric string, inputs []string) string {
-	return fmt.Sprintf(l.KeysF, metric, strings.Join(inputs, l.KeysSep))
+	// A label drawn on two lines under its bar is one line here.
+	flat := make([]string, len(inputs))
+	for i, in := range inputs {
+		flat[i] = strings.ReplaceAll(in, "\n", " ")
+	}
+	return fmt.Sprintf(l.KeysF, metric, strings.Join(flat, l.KeysSep))
 }
 
 // join joins caption sentences.
@@ -826,7 +832,23 @@ func SobolChart(t *Theme, s Sobol) (*Chart, error) {
 	valueAxis(&c.Plot.Y, vals)
 	c.Plot.X.Min, c.Plot.X.Max = -0.6, float64(len(s.Indices))-0.4
 	c.Plot.X.Tick.Marker = plot.ConstantTicks(ticks)
-	if len(s.Indices) > 4 {
+	long := false
+	for _, t := range ticks {
+		long = long || utf8.RuneCountInString(t.Label) > 24
+	}
+	switch {
+	case long:
+		// Long names (an index's industry · stage) stand steeper, so
+		// that neighbours do not overlap, and the axis starts early
+		// enough for the first to end inside the chart: its horizontal
+		// extent, in data units of a data area of about 0.85 of the
+		// chart's width.
+		c.Plot.X.Tick.Label.Rotation = math.Pi / 4
+		c.Plot.X.Tick.Label.XAlign, c.Plot.X.Tick.Label.YAlign = draw.XRight, draw.YTop
+		extent := float64(c.Plot.X.Tick.Label.Width(ticks[0].Label)) * math.Cos(math.Pi/4)
+		unit := 0.85 * float64(Width) / (float64(len(s.Indices)) + 0.2)
+		c.Plot.X.Min = math.Min(-0.6, 0.5-extent/unit)
+	case len(s.Indices) > 4:
 		c.Plot.X.Tick.Label.Rotation = math.Pi / 9
 		c.Plot.X.Tick.Label.XAlign, c.Plot.X.Tick.Label.YAlign = draw.XRight, draw.YTop
 	}

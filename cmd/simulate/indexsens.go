@@ -132,6 +132,48 @@ func indexMetricUnit(theme *plots.Theme, m cii.Metric) string {
 	return "points"
 }
 
+// indexMetricLabel names an index metric in words for a chart: the
+// industry's name from the file ("Finance: index", "金融：名次"), or the
+// aggregate. The metric's name, which the user typed, stays in the
+// file names and the printed lines.
+func indexMetricLabel(theme *plots.Theme, ix *cii.Index, m cii.Metric) string {
+	zh := theme.Language() == plots.Chinese
+	switch m.Name {
+	case "mean_pts":
+		if zh {
+			return "七大产业指数的算术平均"
+		}
+		return "Mean of the industries' indices"
+	case "va_mean_pts":
+		if zh {
+			return "按增加值加权的产业指数平均"
+		}
+		return "Value-added-weighted mean of the industries' indices"
+	}
+	for _, ind := range ix.Industries {
+		name := ind.Name
+		if zh && ind.NameZh != "" {
+			name = ind.NameZh
+		}
+		if name == "" {
+			name = ind.Key
+		}
+		switch m.Name {
+		case ind.Key + "_pts":
+			if zh {
+				return name + "产业互联网指数"
+			}
+			return name + ": index"
+		case ind.Key + "_rank":
+			if zh {
+				return name + "指数的名次"
+			}
+			return name + ": rank among the industries"
+		}
+	}
+	return m.Name
+}
+
 // indexUncertainty returns the uncertain inputs of an index file's
 // [uncertainty] table; what is the command, for the message when there
 // are none.
@@ -278,7 +320,7 @@ func runSweepIndex(e *env, args []string) error {
 		return err
 	}
 	addIndexInputs(batch, dir, ix)
-	sw := plots.Sweep{Scenario: ix.Name, Metric: m.Name, MetricUnit: indexMetricUnit(theme, m), Z: z}
+	sw := plots.Sweep{Scenario: ix.Name, Metric: indexMetricLabel(theme, ix, m), MetricUnit: indexMetricUnit(theme, m), Z: z}
 	for k, r := range ranges {
 		sw.Axes = append(sw.Axes, plots.SweepAxis{Label: r.Label(), Unit: indexTargetUnit(r.Target), Values: values[k]})
 	}
@@ -412,7 +454,7 @@ func runTornadoIndex(e *env, args []string) error {
 	if shown == 0 { // nothing moves it: every bar is empty
 		shown = min(len(bars), maxChartInputs)
 	}
-	td := plots.Tornado{Scenario: ix.Name, Metric: chartSubset(theme, m.Name, shown, len(bars)), MetricUnit: indexMetricUnit(theme, m), Base: base, Percent: tornadoPercent}
+	td := plots.Tornado{Scenario: ix.Name, Metric: chartSubset(theme, indexMetricLabel(theme, ix, m), shown, len(bars)), MetricUnit: indexMetricUnit(theme, m), Base: base, Percent: tornadoPercent}
 	if *delta != "" {
 		td.Delta = strings.TrimSuffix(strings.TrimSpace(*delta), "%")
 	}
@@ -659,12 +701,16 @@ func runSobolIndex(e *env, args []string) error {
 		}
 		sort.SliceStable(order, func(a, b int) bool { return si.ST[order[a]] > si.ST[order[b]] })
 		shown := min(len(unc), maxSobolInputs)
-		sd := plots.Sobol{Scenario: ix.Name, Metric: chartSubset(theme, m.Name, shown, len(unc)), N: n, Runs: res.Runs, Interval: interval}
+		sd := plots.Sobol{Scenario: ix.Name, Metric: chartSubset(theme, indexMetricLabel(theme, ix, m), shown, len(unc)), N: n, Runs: res.Runs, Interval: interval,
+			Level: res.Options.Level, Replicates: sensitivity.SobolReplicates}
+		if res.Options.Resamples > 0 {
+			sd.Resamples = res.Options.Resamples
+		}
 		for _, i := range order[:shown] {
 			// On two lines (industry, then stage): the labels are set
 			// aslant under the bars, and shorter lines keep the first
 			// inside the chart.
-			label := strings.Replace(indexInputLabel(theme, ix, unc[i].Target), sepOf(theme), "\n", 1)
+			label := indexInputLabel(theme, ix, unc[i].Target)
 			sd.Indices = append(sd.Indices, plots.SobolIndex{Label: label,
 				S1: si.S1[i], S1Lo: si.S1Lo[i], S1Hi: si.S1Hi[i], ST: si.ST[i], STLo: si.STLo[i], STHi: si.STHi[i]})
 		}
