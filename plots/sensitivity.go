@@ -45,6 +45,11 @@ type sensLabels struct {
 	First, Total  string
 	SobolCaptionF string // %d N, %d evaluations, %s interval text
 
+	SobolYearsTitleF   string // %s scenario, %s metric
+	SobolYearsAxis     string
+	Rest               string // the part of the variance no first-order index explains
+	SobolYearsCaptionF string // %d N, %d evaluations
+
 	Units map[string]string // unit → as printed in a label
 	UnitF string            // %s label, %s unit
 }
@@ -79,6 +84,12 @@ var sensEN = sensLabels{
 	Total:         "Total ST",
 	SobolCaptionF: "Saltelli design, N = %d base rows, %d model runs; error bars: %s. Model: simulate.",
 
+	SobolYearsTitleF: "%s: first-order Sobol indices of %s, year by year",
+	SobolYearsAxis:   "First-order index S1 (share of the variance)",
+	Rest:             "Rest (1 - sum of S1)",
+	SobolYearsCaptionF: "First-order indices of each input stacked year by year; the rest, 1 minus their sum, is the share of the variance " +
+		"due to interactions. Saltelli design, N = %d base rows, %d model runs; total indices ST are in sobol.csv. Model: simulate.",
+
 	Units: map[string]string{"亿元": "100 million yuan", "pp": "pp", "%": "%", "fraction": "fraction", "factor": "factor"},
 	UnitF: "%s (%s)",
 }
@@ -112,6 +123,11 @@ var sensZH = sensLabels{
 	First:         "一阶指数S1",
 	Total:         "总效应指数ST",
 	SobolCaptionF: "Saltelli抽样设计，N = %d，模型计算%d次；误差线：%s。来源：simulate模型计算。",
+
+	SobolYearsTitleF:   "%s：%s各年方差的一阶Sobol指数",
+	SobolYearsAxis:     "一阶指数S1（方差的比例）",
+	Rest:               "其余（1 - S1之和）",
+	SobolYearsCaptionF: "各输入的一阶指数S1逐年累加；“其余”为1与S1之和的差。Saltelli抽样设计，N = %d，模型计算%d次；总效应指数ST记于sobol.csv。来源：simulate模型计算。",
 
 	Units: map[string]string{"亿元": "亿元", "pp": "百分点", "%": "%", "fraction": "比例", "factor": "倍数"},
 	UnitF: "%s（%s）",
@@ -583,6 +599,78 @@ func SobolChart(t *Theme, s Sobol) (*Chart, error) {
 	c.addLegend(l.First, swatch{colBlue})
 	c.addLegend(l.Total, swatch{colVermillion})
 	c.Caption = fmt.Sprintf(l.SobolCaptionF, s.N, s.Runs, s.Interval)
+	return c, nil
+}
+
+// SobolYears is the first-order Sobol indices of a per-year metric in
+// every year, from one design.
+type SobolYears struct {
+	Scenario string
+	Metric   string      // the metric's name without a year, e.g. "ii_increment_yi"
+	N        int         // base rows of the design
+	Runs     int         // model runs
+	Years    []int       // the years, increasing
+	Labels   []string    // the inputs
+	S1       [][]float64 // S1[y][i]: input i in Years[y]
+}
+
+// sobolColors are the colours of the inputs of a stacked Sobol chart, in
+// order (Okabe–Ito), and of the rest.
+var (
+	sobolColors = []color.Color{colBlue, colOrange, colGreen, colVermillion, colSky, colPurple, colYellow, colBlack}
+	colRest     = color.RGBA{0xcc, 0xcc, 0xcc, 0xff}
+)
+
+// SobolYearsChart returns a stacked area chart of the first-order indices
+// of each input by year, with the rest of the variance (1 minus their sum:
+// interactions) on top in grey. Negative estimates (noise about 0) are
+// drawn as 0; a sum above 1 leaves no rest.
+func SobolYearsChart(t *Theme, s SobolYears) (*Chart, error) {
+	if len(s.Years) < 2 || len(s.S1) != len(s.Years) || len(s.Labels) == 0 {
+		return nil, errors.New("plots: a chart of indices by year needs two years or more and one input or more")
+	}
+	if len(s.Labels) > len(sobolColors) {
+		return nil, fmt.Errorf("plots: a chart of indices by year shows at most %d inputs, not %d", len(sobolColors), len(s.Labels))
+	}
+	t = t.theme()
+	l := t.sens()
+	c := newChart(t, fmt.Sprintf(l.SobolYearsTitleF, s.Scenario, s.Metric), l.SobolYearsAxis)
+	c.setYears(s.Years[0], s.Years[len(s.Years)-1])
+	c.Plot.X.Min += 0.3
+	c.Plot.X.Max -= 0.3
+	xs := make([]float64, len(s.Years))
+	for y, yr := range s.Years {
+		xs[y] = float64(yr)
+		if len(s.S1[y]) != len(s.Labels) {
+			return nil, fmt.Errorf("plots: %d indices for %d inputs in %d", len(s.S1[y]), len(s.Labels), yr)
+		}
+	}
+	lo := make([]float64, len(xs))
+	for i, label := range s.Labels {
+		hi := make([]float64, len(xs))
+		for y := range xs {
+			v := s.S1[y][i]
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("plots: Sobol index of %s in %d is not finite", label, s.Years[y])
+			}
+			hi[y] = lo[y] + max(v, 0)
+		}
+		c.Plot.Add(&band{xs: xs, lo: lo, hi: hi, color: sobolColors[i]})
+		c.addLegend(label, swatch{sobolColors[i]})
+		lo = hi
+	}
+	top := make([]float64, len(xs))
+	for y := range top {
+		top[y] = max(lo[y], 1)
+	}
+	c.Plot.Add(&band{xs: xs, lo: lo, hi: top, color: colRest})
+	c.addLegend(l.Rest, swatch{colRest})
+	c.Plot.Y.Min, c.Plot.Y.Max = 0, 1
+	for _, v := range top {
+		c.Plot.Y.Max = max(c.Plot.Y.Max, v)
+	}
+	niceRange(0, c.Plot.Y.Max, 6).apply(&c.Plot.Y)
+	c.Caption = fmt.Sprintf(l.SobolYearsCaptionF, s.N, s.Runs)
 	return c, nil
 }
 

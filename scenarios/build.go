@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -70,6 +71,7 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 		}
 		given[p.Key] = has
 	}
+	errs = append(errs, weightResidual(f, in, leaves)...)
 	checks := map[string][]float64{}
 	for _, key := range checkOnly {
 		if l, ok := leaves[key]; ok && !solow {
@@ -116,7 +118,7 @@ func build(f *file, leaves map[string]*leaf) (*Scenario, Errors) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	s.Uncertainty, errs = buildUncertainty(in, leaves)
+	s.Uncertainty, s.Correlations, errs = buildUncertainty(in, leaves)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -289,8 +291,65 @@ func checkSums(in *model.Inputs, leaves map[string]*leaf, checks map[string][]fl
 	return errs
 }
 
+// weightResidualKey names the TFP dimension whose weight absorbs a change
+// of another weight (model.WeightRule).
+const weightResidualKey = "tfp.weight_residual"
+
+// weightResidual reads tfp.weight_residual: the residual dimension's
+// weight becomes 1 minus the others, whatever value it was given in a file
+// this one extends; a value the file itself gives must agree.
+func weightResidual(f *file, in *model.Inputs, leaves map[string]*leaf) Errors {
+	l, ok := leaves[weightResidualKey]
+	if !ok {
+		return nil
+	}
+	name := l.val.(string)
+	d, ok := model.ParseDimension(name)
+	if !ok {
+		return Errors{l.errorf(nil, "%q is not a TFP dimension; write one of %s%s", name,
+			strings.Join(model.DimensionNames(), ", "), tomlfile.Suggest(name, model.DimensionNames()))}
+	}
+	in.WeightRule = model.WeightRule{Residual: true, Dimension: d}
+	var others float64
+	var key string
+	for _, p := range model.Params {
+		switch e, ok := p.Dimension(); {
+		case !ok:
+		case e == d:
+			key = p.Key
+		default:
+			others += *p.Scalar(in)
+		}
+	}
+	rest := 1 - others
+	if rl, given := leaves[key]; given && rl.file == f && math.Abs(in.Weight[d]-rest) > model.WeightTolerance {
+		return Errors{rl.errorf(nil, "%s is the residual weight (%s = %q): it is 1 minus the other weights, %s; leave it out or give %s",
+			model.FormatValue(in.Weight[d]), weightResidualKey, name, model.FormatValue(rest), model.FormatValue(rest))}
+	}
+	in.Weight[d] = rest
+	return nil
+}
+
 // inputError places a model validation error at the key that caused it.
 func inputError(f *file, leaves map[string]*leaf, ie *model.InputError) *Error {
+	if r, ok := leaves[weightResidualKey]; ok {
+		if p, ok := model.LookupParam(ie.Key); ok {
+			if d, isWeight := p.Dimension(); isWeight && r.val == d.String() {
+				// The residual is negative: place it at the weights this
+				// file gives, else at the rule.
+				at := r
+				for _, q := range model.Params {
+					if l, ok := leaves[q.Key]; ok && q.IsWeight() && q != p && l.file == f {
+						at = l
+						break
+					}
+				}
+				e := at.errorf(nil, "%s", ie.Msg)
+				e.Key = ie.Key
+				return e
+			}
+		}
+	}
 	l, ok := leaves[ie.Key]
 	if !ok && ie.Key == "tfp.weight" { // the weights' sum: place it at the first weight given
 		for _, p := range model.Params {

@@ -154,6 +154,15 @@ func (t *tnorm) quantile(p float64) float64 {
 	return z
 }
 
+// cdf returns P(Z ≤ z) of the truncated standard normal, computed in the
+// lower tail as quantile is.
+func (t *tnorm) cdf(z float64) float64 {
+	if t.flip {
+		return min(max((stdCDF(t.hi)-stdCDF(-z))/t.pz, 0), 1)
+	}
+	return min(max((stdCDF(z)-t.plo)/t.pz, 0), 1)
+}
+
 // moment returns E[exp(k·Z)] of the truncated standard normal Z scaled by
 // σ: E[exp(k·σ·Z)]; used for the truncated lognormal's moments.
 func (t *tnorm) expMoment(s float64) float64 {
@@ -423,4 +432,40 @@ func fmtNum(v float64) string {
 		return strconv.FormatFloat(v, 'g', -1, 64)
 	}
 	return strconv.FormatFloat(r, 'g', -1, 64)
+}
+
+// CDF returns P(X ≤ x).
+func (d *Distribution) CDF(x float64) float64 {
+	if math.IsNaN(x) {
+		return math.NaN()
+	}
+	if x <= d.Min {
+		return 0
+	}
+	if x >= d.Max {
+		return 1
+	}
+	switch d.Family {
+	case Uniform:
+		return (x - d.Min) / (d.Max - d.Min)
+	case Triangular:
+		a, c, b := d.Min, d.Mode, d.Max
+		if x <= c {
+			return (x - a) * (x - a) / ((b - a) * (c - a))
+		}
+		return 1 - (b-x)*(b-x)/((b-a)*(b-c))
+	case Normal:
+		return stdCDF((x - d.Mu) / d.Sigma)
+	case TruncNormal:
+		return d.tn.cdf((x - d.Mu) / d.Sigma)
+	case LogNormal:
+		z := (math.Log(x) - d.Mu) / d.Sigma
+		if !d.tn.truncate {
+			return stdCDF(z)
+		}
+		return d.tn.cdf(z)
+	case Beta:
+		return distuv.Beta{Alpha: d.Alpha, Beta: d.Beta}.CDF((x - d.Min) / (d.Max - d.Min))
+	}
+	return math.NaN()
 }

@@ -24,8 +24,8 @@ const (
 func init() {
 	register(&command{
 		name: "mc",
-		args: "[FILE|NAME] [--draws N] [--seed S] [--keep-draws] [--metric M] [--out DIR] [--format png,svg,pdf] [--lang en|zh]",
-		summary: "Monte Carlo: draw the scenario's [uncertainty] inputs N times; write DIR/<scenario>/percentiles.csv, " +
+		args: "[FILE|NAME] [--draws N] [--seed S] [--keep-draws] [--metric M] [--out DIR] [--format png,svg,pdf|none] [--lang en|zh]",
+		summary: "Monte Carlo: draw the scenario's [uncertainty] inputs N times (with their rank correlations); write DIR/<scenario>/percentiles.csv, " +
 			"fan charts of the II increment, the II share and GDP growth, and with --keep-draws draws.csv.",
 		run: runMC,
 	})
@@ -89,6 +89,9 @@ func runMC(e *env, args []string) error {
 	if *keep {
 		series += len(s.Uncertainty)
 	}
+	if !*keep {
+		series = 0 // only --keep-draws keeps every value (sensitivity.MonteCarloOf)
+	}
 	if err := sensitivity.CheckSize(draws, series); err != nil {
 		return invalidf("--draws %d: %v", draws, err)
 	}
@@ -100,16 +103,16 @@ func runMC(e *env, args []string) error {
 	var prog sensitivity.Progress
 	stop := progressBar(e, "mc", &prog)
 	res, err := sensitivity.MonteCarlo(e.ctx, in, s.Uncertainty, sensitivity.MCConfig{
-		Draws: draws, Seed: seed, Metrics: ms, KeepDraws: *keep, Progress: &prog,
+		Draws: draws, Seed: seed, Metrics: ms, KeepDraws: *keep, Correlations: s.Correlations, Progress: &prog,
 	})
 	stop()
 	if err != nil {
 		return err
 	}
+	sums := res.Summaries
 
 	batch := output.NewBatch(*out)
 	if *keep {
-		// Before Summarize reorders the values.
 		var buf bytes.Buffer
 		if err := results.WriteDrawsCSV(&buf, labels(s.Uncertainty), res, kept); err != nil {
 			return err
@@ -117,10 +120,6 @@ func runMC(e *env, args []string) error {
 		if err := batch.Add(s.Name+"/draws.csv", buf.Bytes()); err != nil {
 			return err
 		}
-	}
-	sums, err := sensitivity.Summarize(e.ctx, res.Values)
-	if err != nil {
-		return err
 	}
 	var buf bytes.Buffer
 	if err := results.WritePercentilesCSV(&buf, ms, sums); err != nil {
@@ -133,6 +132,9 @@ func runMC(e *env, args []string) error {
 	var charts []plots.NamedChart
 	n := in.Len()
 	for k, name := range []string{"fan_ii_increment", "fan_ii_share", "fan_growth"} {
+		if len(formats) == 0 {
+			break // --format none
+		}
 		f := plots.Fan{Scenario: s.Name, Kind: plots.FanKind(k), Draws: draws, Seed: seed}
 		for i := range n {
 			f.Years = append(f.Years, in.FirstYear()+i)
@@ -148,7 +150,11 @@ func runMC(e *env, args []string) error {
 		return err
 	}
 
-	fmt.Fprintf(e.stdout, "%s: %d draws (seed %d) of %d uncertain inputs\n\n", s.Name, draws, seed, len(s.Uncertainty))
+	fmt.Fprintf(e.stdout, "%s: %d draws (seed %d) of %d uncertain inputs", s.Name, draws, seed, len(s.Uncertainty))
+	if nc := len(s.Correlations); nc > 0 {
+		fmt.Fprintf(e.stdout, ", %d rank correlation(s) induced by Iman–Conover", nc)
+	}
+	fmt.Fprint(e.stdout, "\n\n")
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "metric\tmean\tp5\tp25\tp50\tp75\tp95\t")
 	for i, m := range ms {

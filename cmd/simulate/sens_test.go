@@ -73,9 +73,9 @@ func TestSensitivityCommands(t *testing.T) {
 		{[]string{"tornado", "--format", "svg"}, []string{"tornado.csv", "tornado.svg"}, "param,low_value,high_value,metric_low,metric_high,swing"},
 		{[]string{"mc", "--draws", "2000", "--keep-draws", "--format", "svg"}, []string{"percentiles.csv", "draws.csv", "fan_ii_increment.svg", "fan_ii_share.svg", "fan_growth.svg"},
 			"metric,year,mean,p5,p25,p50,p75,p95"},
-		{[]string{"sobol", "--n", "256"}, []string{"sobol.csv", "sobol.png"}, "metric,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
+		{[]string{"sobol", "--n", "256"}, []string{"sobol.csv", "sobol.png"}, "metric,year,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
 		{[]string{"sobol", "--n", "64", "--bootstrap", "20", "--metric", "ii_total_yi,ii_share_pct[2024]", "--format", "svg"},
-			[]string{"sobol.csv", "sobol_ii_total_yi.svg", "sobol_ii_share_pct_2024.svg"}, "metric,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
+			[]string{"sobol.csv", "sobol_ii_total_yi.svg", "sobol_ii_share_pct_2024.svg"}, "metric,year,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
 	}
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {

@@ -22,7 +22,7 @@ const tornadoPercent = 5
 func init() {
 	register(&command{
 		name:    "tornado",
-		args:    "[FILE|NAME] [--metric M] [--delta 10%] [--out DIR] [--format png,svg,pdf] [--lang en|zh]",
+		args:    "[FILE|NAME] [--metric M] [--delta 10%] [--ignore-correlation] [--out DIR] [--format png,svg,pdf|none] [--lang en|zh]",
 		summary: "Move each uncertain input alone to its 5 % and 95 % quantiles (or ±delta around the base); write DIR/<scenario>/tornado.csv and a tornado chart.",
 		run:     runTornado,
 	})
@@ -33,6 +33,7 @@ func runTornado(e *env, args []string) error {
 	fs := newFlags(c)
 	metric := fs.String("metric", "ii_total_yi", "the `metric` to record (see docs/sensitivity.md)")
 	delta := fs.String("delta", "", "instead of the uncertainty table's 5 % and 95 % quantiles, scale each input by 1 ± `D` (a percentage, e.g. 10%)")
+	ignoreCorr := fs.Bool("ignore-correlation", false, "analyse a scenario with rank correlations between its inputs as if they were independent")
 	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/")
 	cf := addChartFlags(fs)
 	pos, err := parse(e, c, fs, args)
@@ -51,8 +52,11 @@ func runTornado(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkIndependent(c, s, *ignoreCorr); err != nil {
+		return err
+	}
 
-	var targets []model.Target
+	var factors []sensitivity.Factor
 	var lows, highs []float64
 	how := fmt.Sprintf("inputs at their %d %% and %d %% quantiles", tornadoPercent, 100-tornadoPercent)
 	if *delta != "" {
@@ -60,15 +64,15 @@ func runTornado(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		targets, lows, highs = sensitivity.DeltaRange(deltaPaths(s), d)
+		factors, lows, highs = sensitivity.DeltaRange(deltaFactors(s), d)
 		how = fmt.Sprintf("inputs scaled by 1 ± %s", *delta)
 	} else {
 		if len(s.Uncertainty) == 0 {
 			return invalidf("scenario %s has no [uncertainty] table: add one (docs/sensitivity.md) or give --delta 10%%", s.Name)
 		}
-		targets, lows, highs = sensitivity.QuantileRange(s.Uncertainty, tornadoPercent)
+		factors, lows, highs = sensitivity.QuantileRange(s.Uncertainty, tornadoPercent)
 	}
-	bars, base, err := sensitivity.Tornado(s.Inputs, targets, lows, highs, m)
+	bars, base, err := sensitivity.Tornado(s.Inputs, factors, lows, highs, m)
 	if err != nil {
 		return invalidf("scenario %s: %v", s.Name, err)
 	}
@@ -85,8 +89,13 @@ func runTornado(e *env, args []string) error {
 	if *delta != "" {
 		td.Delta = strings.TrimSuffix(strings.TrimSpace(*delta), "%")
 	}
+	chartLabels := chartLabelsOf(s.Uncertainty)
 	for _, b := range bars {
-		td.Bars = append(td.Bars, plots.TornadoBar{Label: b.Label(), Low: b.Low, High: b.High, MetricLow: b.MetricLow, MetricHigh: b.MetricHigh})
+		label := b.Label
+		if l, ok := chartLabels[b.Label]; ok {
+			label = l
+		}
+		td.Bars = append(td.Bars, plots.TornadoBar{Label: label, Low: b.Low, High: b.High, MetricLow: b.MetricLow, MetricHigh: b.MetricHigh})
 	}
 	ch, err := plots.TornadoChart(theme, td)
 	if err != nil {
@@ -100,7 +109,7 @@ func runTornado(e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "param\tlow\thigh\tmetric at low\tmetric at high\tswing\t")
 	for _, b := range bars {
-		fmt.Fprintf(tw, "%s\t%.4g\t%.4g\t%.1f\t%.1f\t%.1f\t\n", b.Label(), b.Low, b.High, b.MetricLow, b.MetricHigh, b.Swing())
+		fmt.Fprintf(tw, "%s\t%.4g\t%.4g\t%.1f\t%.1f\t%.1f\t\n", b.Label, b.Low, b.High, b.MetricLow, b.MetricHigh, b.Swing())
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -119,39 +128,48 @@ func parseDelta(s string) (float64, error) {
 	return v / 100, nil
 }
 
-// deltaPaths returns the inputs a --delta tornado moves: those of the
-// uncertainty table when there is one, else every parameter the model
-// reads with a value other than zero (in a Solow scenario its solow.*
-// inputs rather than the growth path and split they drive).
-func deltaPaths(s *scenarios.Scenario) []string {
-	var paths []string
+// deltaFactors returns what a --delta tornado moves: the entries of the
+// uncertainty table when there is one (a group's keys together), else every
+// parameter the model reads with a value other than zero (in a Solow
+// scenario its solow.* inputs rather than the growth path and split they
+// drive; never a residual TFP weight, which follows the others).
+func deltaFactors(s *scenarios.Scenario) []sensitivity.Factor {
+	var factors []sensitivity.Factor
 	seen := map[string]bool{}
-	for _, u := range s.Uncertainty {
-		if !seen[u.Path] {
-			seen[u.Path] = true
-			paths = append(paths, u.Path)
+	for i := range s.Uncertainty {
+		u := &s.Uncertainty[i]
+		if !seen[u.Name] {
+			seen[u.Name] = true
+			f := sensitivity.InputFactor(u)
+			if !u.Group {
+				f = sensitivity.TargetFactor(model.Target{Path: u.Name})
+			}
+			factors = append(factors, f)
 		}
 	}
-	if len(paths) > 0 {
-		return paths
+	if len(factors) > 0 {
+		return factors
 	}
 	in := s.Inputs
 	for _, p := range model.Params {
 		if !p.Active(in) || p.Derived(in) {
 			continue
 		}
+		if d, ok := p.Dimension(); ok && in.WeightRule.IsResidual(d) {
+			continue
+		}
 		if !p.PerYear {
 			if *p.Scalar(in) != 0 {
-				paths = append(paths, p.Key)
+				factors = append(factors, sensitivity.TargetFactor(model.Target{Path: p.Key}))
 			}
 			continue
 		}
 		for i, v := range p.Series(in) {
 			if p.Applies(in, i) && v != 0 {
-				paths = append(paths, p.Key)
+				factors = append(factors, sensitivity.TargetFactor(model.Target{Path: p.Key}))
 				break
 			}
 		}
 	}
-	return paths
+	return factors
 }
