@@ -307,7 +307,7 @@ func weightResidual(f *file, in *model.Inputs, leaves map[string]*leaf) Errors {
 	d, ok := model.ParseDimension(name)
 	if !ok {
 		return Errors{l.errorf(nil, "%q is not a TFP dimension; write one of %s%s", name,
-			strings.Join(model.DimensionNames(), ", "), tomlfile.Suggest(name, model.DimensionNames()))}
+			strings.Join(model.DimensionNames(), ", "), didYouMean(name, model.DimensionNames()))}
 	}
 	in.WeightRule = model.WeightRule{Residual: true, Dimension: d}
 	var others float64
@@ -328,6 +328,15 @@ func weightResidual(f *file, in *model.Inputs, leaves map[string]*leaf) Errors {
 	}
 	in.Weight[d] = rest
 	return nil
+}
+
+// didYouMean returns tomlfile.Suggest's hint when it names one close
+// match, else "": for messages that list the allowed names themselves.
+func didYouMean(name string, allowed []string) string {
+	if s := tomlfile.Suggest(name, allowed); !strings.HasPrefix(s, "; allowed here") {
+		return s
+	}
+	return ""
 }
 
 // inputError places a model validation error at the key that caused it.

@@ -142,10 +142,21 @@ func parseEntry(in *model.Inputs, name string, l *leaf) (e uncertainLeaf, drop b
 	e.l = l
 	m, isTable := l.val.(map[string]any)
 	_, group := m["keys"]
+	if isTable && m["dist"] == "none" && len(m) == 1 {
+		// Dropped: whatever the name (a key path, a group, a residual
+		// weight the scenario no longer draws) as long as it is a name.
+		if key, _, _ := strings.Cut(name, "["); strings.Contains(name, ".") && !isParam(key) {
+			return e, false, l.errorf(nil, "unknown parameter %q (see the parameter list)", key)
+		}
+		return e, true, nil
+	}
 	if !group {
 		ref, lerr := model.Lookup(in, name)
 		if lerr != nil {
 			pe, _ := errors.AsType[*model.PathError](lerr) // Lookup's errors are *model.PathError
+			if p, ok := model.LookupParam(name); ok && isResidual(in, p) {
+				return e, false, l.errorf(nil, `%s (an entry inherited from the scenario this one extends is dropped with "%s" = { dist = "none" })`, pe.Msg, name)
+			}
 			if strings.Contains(name, ".") || !isTable {
 				return e, false, l.errorf(nil, "%s", pe.Msg)
 			}
@@ -154,8 +165,8 @@ func parseEntry(in *model.Inputs, name string, l *leaf) (e uncertainLeaf, drop b
 		e.order = [3]int{slices.Index(model.Params, ref.Param), ref.Year, 0}
 	}
 	d, err := readEntry(l, group)
-	if err != nil || d.none {
-		return e, d.none, err
+	if err != nil {
+		return e, false, err
 	}
 	dist, derr := uncertain.New(d.family, d.params)
 	if derr != nil {
@@ -191,6 +202,12 @@ func parseEntry(in *model.Inputs, name string, l *leaf) (e uncertainLeaf, drop b
 }
 
 func isParam(key string) bool { _, ok := model.LookupParam(key); return ok }
+
+// isResidual reports whether p is the residual TFP weight of in.
+func isResidual(in *model.Inputs, p *model.Param) bool {
+	d, ok := p.Dimension()
+	return ok && in.WeightRule.IsResidual(d)
+}
 
 // distEntry is one entry of the [uncertainty] table as written:
 // { dist = FAMILY, apply = MODE, PARAM = VALUE, … }.
@@ -356,7 +373,7 @@ func parseCorrelations(l *leaf, unc []uncertain.Input) ([]uncertain.Correlation,
 				s, _ := v.(string)
 				i := slices.Index(names, s)
 				if i < 0 {
-					fail([]string{"inputs"}, "%q is not an entry of the uncertainty table (entries: %s)%s", s, strings.Join(names, ", "), tomlfile.Suggest(s, names))
+					fail([]string{"inputs"}, "%q is not an entry of the uncertainty table (entries: %s)%s", s, strings.Join(names, ", "), didYouMean(s, names))
 					bad = true
 					continue
 				}
