@@ -36,8 +36,9 @@ type Plan struct {
 }
 
 // PlanBuckets is the number of buckets between a pilot's minimum and
-// maximum.
-const PlanBuckets = 2048
+// maximum: few enough that the counts of twenty tallies stay in a core's
+// cache, enough that the buckets kept hold a few per cent of the values.
+const PlanBuckets = 1024
 
 // NewPlan returns the plan for percentiles ps (in percent, nondecreasing)
 // of a sample of n values, of which pilot holds some (not reordered). width
@@ -56,9 +57,11 @@ func NewPlan(pilot []float64, n int, ps []float64, width float64) (*Plan, error)
 	if len(pilot) > n {
 		return nil, fmt.Errorf("quantile: a pilot of %d values from a sample of %d", len(pilot), n)
 	}
-	x := slices.Clone(pilot)
+	if n > math.MaxInt32 {
+		return nil, fmt.Errorf("quantile: a plan counts fewer than 2³¹ values, not %d", n)
+	}
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, v := range x {
+	for _, v := range pilot {
 		if v != v {
 			return nil, ErrNaN
 		}
@@ -70,7 +73,9 @@ func NewPlan(pilot []float64, n int, ps []float64, width float64) (*Plan, error)
 		// No finite range to bucket: one bucket holding everything, kept.
 		p.lo, p.hi, p.nb, p.all = math.Inf(-1), math.Inf(1), 1, true
 	case lo == hi:
-		p.nb, p.scale = 1, 0
+		// One bucket holding the pilot's value alone: (v − lo)·∞ is NaN
+		// there, ±∞ elsewhere (see bucket).
+		p.nb, p.scale = 1, math.Inf(1)
 	default:
 		p.scale = float64(p.nb) / (hi - lo)
 	}
@@ -80,23 +85,22 @@ func NewPlan(pilot []float64, n int, ps []float64, width float64) (*Plan, error)
 		return p, nil
 	}
 
-	// Ranks of the pilot at the edges of each bracket.
-	m := len(x)
-	var ranks []int
+	// The pilot's counts in the buckets say which bucket holds each of
+	// its order statistics: the buckets from that of the lower edge of
+	// each bracket to that of its upper edge are kept.
+	t := p.NewTally()
+	t.Add(pilot)
+	cum := make([]int, len(t.counts)+1)
+	for k, c := range t.counts {
+		cum[k+1] = cum[k] + int(c)
+	}
+	m := len(pilot)
 	for _, q := range ps {
 		q /= 100
 		se := width * math.Sqrt(float64(m)*q*(1-q))
-		ranks = append(ranks,
-			min(max(int(math.Floor(float64(m)*q-se))-1, 0), m-1),
-			min(max(int(math.Ceil(float64(m)*q+se))+1, 0), m-1))
-	}
-	sorted := slices.Clone(ranks)
-	slices.Sort(sorted)
-	sorted = slices.Compact(sorted)
-	selectRanks(x, 0, m, sorted)
-	for i := 0; i < len(ranks); i += 2 {
-		a, b := ranks[i], ranks[i+1]
-		from, to := p.bucket(x[a]), p.bucket(x[b])
+		a := min(max(int(math.Floor(float64(m)*q-se))-1, 0), m-1)
+		b := min(max(int(math.Ceil(float64(m)*q+se))+1, 0), m-1)
+		from, to := bucketOf(cum, a), bucketOf(cum, b)
 		if a == 0 {
 			from = 0 // the bracket reaches the pilot's minimum: below it too
 		}
@@ -110,29 +114,25 @@ func NewPlan(pilot []float64, n int, ps []float64, width float64) (*Plan, error)
 	return p, nil
 }
 
-// selectRanks puts into place the order statistics of x[lo:hi] at the
-// ranks rs (increasing, in [lo, hi)), middle first.
-func selectRanks(x []float64, lo, hi int, rs []int) {
-	if len(rs) == 0 || hi-lo <= 1 {
-		return
-	}
-	m := len(rs) / 2
-	selectRank(x, lo, hi-1, rs[m])
-	selectRanks(x, lo, rs[m], rs[:m])
-	selectRanks(x, rs[m]+1, hi, rs[m+1:])
-}
-
-// bucket returns the bucket of v, not NaN.
+// bucket returns the bucket of v, not NaN: 1 + ⌊(v − lo)·scale⌋ inside
+// the pilot's range, which never decreases as v grows (Tally.Add computes
+// it inline).
 func (p *Plan) bucket(v float64) int {
-	switch {
-	case p.all:
+	if p.all {
 		return 1
+	}
+	f := (v - p.lo) * p.scale
+	switch {
+	case f >= 0 && f < float64(p.nb):
+		return 1 + int(f)
 	case v < p.lo:
 		return 0
 	case v > p.hi:
 		return p.nb + 1
+	case f != f: // the pilot's value, when it is constant
+		return 1
 	}
-	return 1 + min(int((v-p.lo)*p.scale), p.nb-1)
+	return 1 + min(int(f), p.nb-1) // rounding at the maximum
 }
 
 // Kept returns the number of buckets whose values the plan keeps, out of
@@ -152,20 +152,43 @@ func (p *Plan) Kept() int {
 // own and Merge them.
 type Tally struct {
 	p      *Plan
-	counts []int
-	kept   []float64
+	counts []int32     // per bucket; a tally counts at most 2³¹−1 values
+	kept   []float64   // the block being filled
+	full   [][]float64 // the blocks filled: kept values are never copied to grow
 	nan    bool
+}
+
+// keptBlock is the size of a block of kept values.
+const keptBlock = 1 << 14
+
+// keep appends v to the kept values.
+func (t *Tally) keep(v float64) {
+	if len(t.kept) == cap(t.kept) {
+		if len(t.kept) > 0 {
+			t.full = append(t.full, t.kept)
+		}
+		t.kept = make([]float64, 0, keptBlock)
+	}
+	t.kept = append(t.kept, v)
+}
+
+// blocks returns every block of kept values.
+func (t *Tally) blocks() [][]float64 {
+	if len(t.kept) == 0 {
+		return t.full
+	}
+	return append(t.full[:len(t.full):len(t.full)], t.kept)
 }
 
 // NewTally returns an empty tally of the plan.
 func (p *Plan) NewTally() *Tally {
-	return &Tally{p: p, counts: make([]int, p.nb+2)}
+	return &Tally{p: p, counts: make([]int32, p.nb+2)}
 }
 
 // Add counts the values xs. It allocates only to grow the kept values.
 func (t *Tally) Add(xs []float64) {
 	p := t.p
-	lo, hi, scale, last := p.lo, p.hi, p.scale, p.nb-1
+	lo, scale := p.lo, p.scale
 	counts, keep := t.counts[:p.nb+2], p.keep[:p.nb+2]
 	if p.all {
 		for _, v := range xs {
@@ -174,26 +197,24 @@ func (t *Tally) Add(xs []float64) {
 				continue
 			}
 			counts[1]++
-			t.kept = append(t.kept, v)
+			t.keep(v)
 		}
 		return
 	}
+	fnb := float64(p.nb)
 	for _, v := range xs {
-		var b int
-		switch {
-		case v < lo:
-			b = 0
-		case v > hi:
-			b = last + 2
-		case v == v:
-			b = 1 + min(int((v-lo)*scale), last)
-		default:
-			t.nan = true
-			continue
+		f := (v - lo) * scale
+		b := 1 + int(f)
+		if !(f >= 0 && f < fnb) { // rare: outside the pilot's range, its maximum, NaN
+			if v != v {
+				t.nan = true
+				continue
+			}
+			b = p.bucket(v)
 		}
 		counts[b]++
 		if keep[b] {
-			t.kept = append(t.kept, v)
+			t.keep(v)
 		}
 	}
 }
@@ -206,7 +227,8 @@ func (t *Tally) Merge(u *Tally) {
 	for i, c := range u.counts {
 		t.counts[i] += c
 	}
-	t.kept = append(t.kept, u.kept...)
+	t.full = append(t.blocks(), u.blocks()...)
+	t.kept = nil
 	t.nan = t.nan || u.nan
 }
 
@@ -218,7 +240,7 @@ var ErrCount = errors.New("quantile: the tally does not hold the whole sample")
 // every value t counted (type 7, as Percentiles). When an order statistic
 // needed lies in a bucket whose values were not kept, it leaves dst alone
 // and returns the plan of another pass over the whole sample, which keeps
-// those values too; else next is nil. t's kept values are reordered.
+// those values too; else next is nil.
 //
 // It returns ErrNaN if the sample holds a NaN and ErrCount if t did not
 // count n values. It panics if len(dst) differs from the plan's number of
@@ -235,7 +257,7 @@ func (p *Plan) Percentiles(dst []float64, t *Tally) (next *Plan, err error) {
 	}
 	cum := make([]int, len(t.counts)+1) // cum[k]: values in buckets before k
 	for k, c := range t.counts {
-		cum[k+1] = cum[k] + c
+		cum[k+1] = cum[k] + int(c)
 	}
 	if cum[len(t.counts)] != p.n {
 		return nil, fmt.Errorf("%w: %d values counted, %d expected", ErrCount, cum[len(t.counts)], p.n)
@@ -273,15 +295,17 @@ func (p *Plan) Percentiles(dst []float64, t *Tally) (next *Plan, err error) {
 	for k, c := range t.counts {
 		start[k+1] = start[k]
 		if p.keep[k] {
-			start[k+1] += c
+			start[k+1] += int(c)
 		}
 	}
-	vals := make([]float64, len(t.kept))
+	vals := make([]float64, start[len(t.counts)])
 	fill := slices.Clone(start[:len(t.counts)])
-	for _, v := range t.kept {
-		b := p.bucket(v)
-		vals[fill[b]] = v
-		fill[b]++
+	for _, blk := range t.blocks() {
+		for _, v := range blk {
+			b := p.bucket(v)
+			vals[fill[b]] = v
+			fill[b]++
+		}
 	}
 	// x(r): the (r − cum[b])-th smallest kept value of its bucket b. Ranks
 	// are selected in increasing order, each in what is left of its bucket.

@@ -182,7 +182,7 @@ func BenchmarkTally(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(8 * int64(len(x)))
 	for b.Loop() {
-		tl.kept = tl.kept[:0]
+		tl.kept, tl.full = tl.kept[:0], tl.full[:0]
 		tl.Add(x)
 	}
 }

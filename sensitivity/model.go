@@ -36,7 +36,9 @@ type InputsModel struct {
 	base    *model.Inputs
 	targets []model.Target
 	input   []int // input[j]: the input whose value target j takes
+	plain   bool  // input[j] = j: no group, one target per input
 	metrics []metrics.Metric
+	readers []metrics.Reader
 	proto   *Evaluator
 	k       int
 }
@@ -55,9 +57,16 @@ func NewInputsModel(base *model.Inputs, unc []uncertain.Input, ms []metrics.Metr
 		}
 	}
 	m := &InputsModel{base: base, metrics: ms, k: len(unc)}
+	for _, met := range ms {
+		m.readers = append(m.readers, met.Reader(base.FirstYear()))
+	}
 	for _, s := range uncertain.Steps(unc) {
 		m.targets = append(m.targets, s.Target)
 		m.input = append(m.input, s.Input)
+	}
+	m.plain = len(m.input) == len(unc)
+	for j, i := range m.input {
+		m.plain = m.plain && i == j
 	}
 	ev, err := NewEvaluator(base, m.targets)
 	if err != nil {
@@ -88,6 +97,10 @@ func (r *inputsRunner) apply(x []float64) {
 	if len(x) != r.m.k {
 		panic("sensitivity: Run with the wrong number of inputs")
 	}
+	if r.m.plain {
+		r.ev.Apply(x)
+		return
+	}
 	for j, i := range r.m.input {
 		r.xt[j] = x[i]
 	}
@@ -97,7 +110,7 @@ func (r *inputsRunner) apply(x []float64) {
 func (r *inputsRunner) Run(dst, x []float64) {
 	r.apply(x)
 	res := r.ev.evaluate()
-	for j, met := range r.m.metrics {
-		dst[j] = met.Value(res)
+	for j, rd := range r.m.readers {
+		dst[j] = rd.Value(res)
 	}
 }

@@ -227,11 +227,13 @@ type mcWorker struct {
 	tal []*quantile.Tally
 }
 
-// chunks runs the model on the draws of chunks lo … hi−1 and calls sink
-// with each chunk's outputs (and records the chunk's sums when sums).
-// newTallies, when not nil, gives each worker its tallies.
-func (mc *mcRun) chunks(ctx context.Context, lo, hi int, sums bool, newTallies func() []*quantile.Tally,
-	sink func(w *mcWorker, c parallel.Chunk, out [][]float64)) ([]*mcWorker, error) {
+// chunks runs the model on the draws of chunks lo … hi−1. The outputs of
+// draw d go to dst[j][d] when dst is not nil, else to the worker's buffer;
+// sink, when not nil, is then called with each chunk's outputs. With sums
+// it records the chunk's sums. newTallies, when not nil, gives each worker
+// its tallies.
+func (mc *mcRun) chunks(ctx context.Context, lo, hi int, dst [][]float64, sums bool, newTallies func() []*quantile.Tally,
+	sink func(w *mcWorker, out [][]float64)) ([]*mcWorker, error) {
 	var mu sync.Mutex
 	var workers []*mcWorker
 	k := len(mc.unc)
@@ -242,8 +244,10 @@ func (mc *mcRun) chunks(ctx context.Context, lo, hi int, sums bool, newTallies f
 	err := parallel.ForChunks(ctx, n, ChunkSize, func() *mcWorker {
 		w := &mcWorker{run: mc.m.NewRunner(), src: rand.NewPCG(0, 0), x: make([]float64, k), y: make([]float64, mc.nOut),
 			out: make([][]float64, mc.nOut)}
-		for j := range w.out {
-			w.out[j] = make([]float64, ChunkSize)
+		if dst == nil {
+			for j := range w.out {
+				w.out[j] = make([]float64, ChunkSize)
+			}
 		}
 		if newTallies != nil {
 			w.tal = newTallies()
@@ -257,10 +261,20 @@ func (mc *mcRun) chunks(ctx context.Context, lo, hi int, sums bool, newTallies f
 		c.Index += lo
 		c.Lo += lo * ChunkSize
 		c.Hi += lo * ChunkSize
+		size := c.Hi - c.Lo
+		out := w.out
+		for j := range out {
+			if dst != nil {
+				out[j] = dst[j][c.Lo:c.Hi]
+			} else {
+				out[j] = out[j][:size]
+			}
+		}
 		if mc.x == nil {
 			w.src.Seed(mc.cfg.Seed, uint64(c.Index))
 		}
-		for d := c.Lo; d < c.Hi; d++ {
+		for r := range size {
+			d := c.Lo + r
 			if mc.x != nil {
 				for i := range w.x {
 					w.x[i] = mc.x[i][d]
@@ -271,33 +285,44 @@ func (mc *mcRun) chunks(ctx context.Context, lo, hi int, sums bool, newTallies f
 				}
 			}
 			w.run.Run(w.y, w.x)
-			r := d - c.Lo
 			for j, v := range w.y {
-				w.out[j][r] = v
-			}
-		}
-		size := c.Hi - c.Lo
-		out := w.out
-		if size < ChunkSize {
-			out = make([][]float64, mc.nOut)
-			for j := range out {
-				out[j] = w.out[j][:size]
+				out[j][r] = v
 			}
 		}
 		if sums {
 			for j, o := range out {
-				var s float64
-				for _, v := range o {
-					s += v
-				}
-				mc.sums[c.Index*mc.nOut+j] = s
+				mc.sums[c.Index*mc.nOut+j] = chunkSum(o)
 			}
 		}
-		sink(w, c, out)
+		if sink != nil {
+			sink(w, out)
+		}
+		if dst == nil {
+			for j := range out {
+				out[j] = out[j][:ChunkSize]
+			}
+		}
 		mc.cfg.Progress.add(size)
 		return nil
 	})
 	return workers, err
+}
+
+// chunkSum returns the sum of a chunk's values: four running sums over
+// the values in order, added pairwise, a fixed order whatever the machine.
+func chunkSum(x []float64) float64 {
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		s0 += x[i]
+		s1 += x[i+1]
+		s2 += x[i+2]
+		s3 += x[i+3]
+	}
+	for ; i < len(x); i++ {
+		s0 += x[i]
+	}
+	return (s0 + s1) + (s2 + s3)
 }
 
 // stored runs every draw and keeps every output value.
@@ -309,11 +334,7 @@ func (mc *mcRun) stored(ctx context.Context) ([][]float64, error) {
 	for j := range vals {
 		vals[j] = make([]float64, mc.n)
 	}
-	_, err := mc.chunks(ctx, 0, mc.nChunks, true, nil, func(_ *mcWorker, c parallel.Chunk, out [][]float64) {
-		for j, o := range out {
-			copy(vals[j][c.Lo:c.Hi], o)
-		}
-	})
+	_, err := mc.chunks(ctx, 0, mc.nChunks, vals, true, nil, nil)
 	return vals, err
 }
 
@@ -325,11 +346,7 @@ func (mc *mcRun) streamed(ctx context.Context) ([]Summary, int, error) {
 	for j := range pilot {
 		pilot[j] = make([]float64, pilotDraws)
 	}
-	_, err := mc.chunks(ctx, 0, pilotChunks, true, nil, func(_ *mcWorker, c parallel.Chunk, out [][]float64) {
-		for j, o := range out {
-			copy(pilot[j][c.Lo:c.Hi], o)
-		}
-	})
+	_, err := mc.chunks(ctx, 0, pilotChunks, pilot, true, nil, nil)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -348,14 +365,14 @@ func (mc *mcRun) streamed(ctx context.Context) ([]Summary, int, error) {
 		}
 		return t
 	}
-	add := func(w *mcWorker, _ parallel.Chunk, out [][]float64) {
+	add := func(w *mcWorker, out [][]float64) {
 		for j, o := range out {
 			if w.tal[j] != nil {
 				w.tal[j].Add(o)
 			}
 		}
 	}
-	workers, err := mc.chunks(ctx, pilotChunks, mc.nChunks, true, tallies, add)
+	workers, err := mc.chunks(ctx, pilotChunks, mc.nChunks, nil, true, tallies, add)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -385,7 +402,7 @@ func (mc *mcRun) streamed(ctx context.Context) ([]Summary, int, error) {
 	// A second pass over every draw, for the outputs whose percentiles
 	// fell outside what was kept.
 	mc.cfg.Progress.expect(mc.n)
-	if workers, err = mc.chunks(ctx, 0, mc.nChunks, false, tallies, add); err != nil {
+	if workers, err = mc.chunks(ctx, 0, mc.nChunks, nil, false, tallies, add); err != nil {
 		return nil, 0, err
 	}
 	for j, p := range plans {
