@@ -15,7 +15,9 @@ import (
 // reproduces PWT's own TFP series over all years with data.
 type Options struct {
 	Capital pwt.Capital
-	Labour  pwt.Labour
+	// Labour is the labour input. With pwt.LabourAuto the measure is
+	// chosen year by year (Row.LabourMeasure says which).
+	Labour pwt.Labour
 	// From and To bound the row year t, inclusive; 0 means no bound. The row for
 	// From uses data of From − 1.
 	From, To int
@@ -27,7 +29,7 @@ func (o Options) validate() error {
 	if o.Capital > pwt.CapitalStock {
 		errs = append(errs, fmt.Errorf("history: unknown capital input %v", o.Capital))
 	}
-	if o.Labour > pwt.LabourPersonsHC {
+	if o.Labour > pwt.LabourAuto {
 		errs = append(errs, fmt.Errorf("history: unknown labour input %v", o.Labour))
 	}
 	if o.From != 0 && o.To != 0 && o.From > o.To {
@@ -36,21 +38,45 @@ func (o Options) validate() error {
 	return errors.Join(errs...)
 }
 
-// inputs returns the PWT variables the options need, Y first.
+// inputs returns the PWT variables the options need in every year, Y
+// first: with pwt.LabourAuto, only emp of the labour input (avh and hc are
+// used where present).
 func (o Options) inputs() []pwt.Var {
-	return append([]pwt.Var{pwt.RGDPNA, pwt.LABSH, o.Capital.Var()}, o.Labour.Vars()...)
+	vs := []pwt.Var{pwt.RGDPNA, pwt.LABSH, o.Capital.Var()}
+	if o.Labour == pwt.LabourAuto {
+		return append(vs, pwt.EMP)
+	}
+	return append(vs, o.Labour.Vars()...)
 }
 
 // Row is the decomposition of one year's growth, from year t − 1 to t. Growth and
 // contributions are in log points (100 × log difference) and add up exactly:
-// GDP = Capital + Labour + TFP.
+// GDP = Capital + Labour + TFP, and Labour = LabourHours + LabourQuality.
 type Row struct {
 	Year        int     // t
 	GDP         float64 // 100·dln Y, log points
 	Capital     float64 // 100·ā_K·dln K, log points
-	Labour      float64 // 100·ā_L·dln L, log points
+	Labour      float64 // 100·ā_L·dln L = LabourHours + LabourQuality, log points
 	TFP         float64 // 100·dln A = GDP − Capital − Labour, log points
 	LabourShare float64 // ā_L = (labsh_t + labsh_{t−1})/2, fraction
+
+	// LabourMeasure is the labour input L of the year: Options.Labour, or
+	// with pwt.LabourAuto the measure chosen for the year (never
+	// pwt.LabourAuto itself).
+	LabourMeasure pwt.Labour
+	// LabourHours is the contribution of the quantity of labour:
+	// 100·ā_L·dln(emp·avh) when L is on hours, 100·ā_L·dln emp when it is
+	// on persons; log points.
+	LabourHours float64
+	// LabourQuality is the contribution of labour quality, the human
+	// capital index: 100·ā_L·dln hc, or 0 when L has no hc; log points.
+	LabourQuality float64
+	// GDPPerCapita is the growth of GDP per person, 100·dln(Y/pop), in log
+	// points; NaN when pop is missing or not positive in either year.
+	GDPPerCapita float64
+	// GDPPerWorker is the growth of GDP per person engaged, 100·dln(Y/emp),
+	// in log points.
+	GDPPerWorker float64
 }
 
 // Gap is one input value a year needed but could not use.
@@ -105,10 +131,37 @@ type Result struct {
 	Skipped      []Skip // years in range without complete inputs, increasing
 }
 
+// Measures returns the labour measures the rows use, in the order of
+// Options.Labour.Fallbacks (for pwt.LabourAuto: hours first).
+func (r Result) Measures() []pwt.Labour {
+	var ms []pwt.Labour
+	for _, l := range r.Options.Labour.Fallbacks() {
+		if slices.ContainsFunc(r.Rows, func(row Row) bool { return row.LabourMeasure == l }) {
+			ms = append(ms, l)
+		}
+	}
+	return ms
+}
+
+// YearsOn returns the years whose rows use the labour measure l.
+func (r Result) YearsOn(l pwt.Labour) []int {
+	var ys []int
+	for _, row := range r.Rows {
+		if row.LabourMeasure == l {
+			ys = append(ys, row.Year)
+		}
+	}
+	return ys
+}
+
 // Decompose computes the growth decomposition of s. Every year t in the series
 // (except its first) within [opt.From, opt.To] yields either a Row or a Skip. A
 // range that holds no data gives an empty Result, not an error; invalid options
 // are an error.
+//
+// With pwt.LabourAuto a year needs rgdpna, labsh, the capital input and emp
+// in t − 1 and t, and its labour input is emp·avh·hc where avh and hc are
+// usable in both years, else emp·hc where hc is, else emp.
 func Decompose(s pwt.Series, opt Options) (Result, error) {
 	if err := opt.validate(); err != nil {
 		return Result{}, err
@@ -151,13 +204,42 @@ func Decompose(s pwt.Series, opt Options) (Result, error) {
 			res.Skipped = append(res.Skipped, Skip{Year: t, Gaps: gaps})
 			continue
 		}
-		res.Rows = append(res.Rows, decompose(t, prev, cur, opt))
+		res.Rows = append(res.Rows, decompose(t, prev, cur, opt.Capital, measure(opt.Labour, prev, cur)))
 	}
 	return res, nil
 }
 
-// decompose computes the row of year t from complete, positive inputs.
-func decompose(t int, prev, cur pwt.Row, opt Options) Row {
+// measure returns the labour measure of a year whose rows are prev and cur:
+// l itself, or for pwt.LabourAuto the first of its fallbacks whose
+// variables are usable (present and positive) in both rows.
+func measure(l pwt.Labour, prev, cur pwt.Row) pwt.Labour {
+	if l != pwt.LabourAuto {
+		return l
+	}
+	for _, m := range l.Fallbacks() {
+		if usable(m.Vars(), prev, cur) {
+			return m
+		}
+	}
+	return pwt.LabourPersons // unreachable: emp was checked
+}
+
+// usable reports whether every level in vs is present and positive in
+// both rows.
+func usable(vs []pwt.Var, rows ...pwt.Row) bool {
+	for _, v := range vs {
+		for _, r := range rows {
+			if x, ok := r.Value(v); !ok || x <= 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// decompose computes the row of year t from complete, positive inputs,
+// with labour measure l (not pwt.LabourAuto).
+func decompose(t int, prev, cur pwt.Row, k pwt.Capital, l pwt.Labour) Row {
 	dln := func(v pwt.Var) float64 {
 		x0, _ := prev.Value(v)
 		x1, _ := cur.Value(v)
@@ -168,23 +250,33 @@ func decompose(t int, prev, cur pwt.Row, opt Options) Row {
 	aL := (s0 + s1) / 2
 	aK := 1 - aL
 
-	// dln L is the sum of the components' log growth: the log of a product.
-	dL := dln(pwt.EMP)
-	switch opt.Labour {
+	// dln L is the sum of the components' log growth (the log of a
+	// product): quantity (persons, or hours) and quality (hc).
+	dQuantity, dQuality := dln(pwt.EMP), 0.0
+	switch l {
 	case pwt.LabourHoursHC:
-		dL += dln(pwt.AVH) + dln(pwt.HC)
+		dQuantity += dln(pwt.AVH)
+		dQuality = dln(pwt.HC)
 	case pwt.LabourPersonsHC:
-		dL += dln(pwt.HC)
+		dQuality = dln(pwt.HC)
 	}
 
 	r := Row{
-		Year:        t,
-		GDP:         100 * dln(pwt.RGDPNA),
-		Capital:     100 * aK * dln(opt.Capital.Var()),
-		Labour:      100 * aL * dL,
-		LabourShare: aL,
+		Year:          t,
+		GDP:           100 * dln(pwt.RGDPNA),
+		Capital:       100 * aK * dln(k.Var()),
+		LabourShare:   aL,
+		LabourMeasure: l,
+		LabourHours:   100 * aL * dQuantity,
+		LabourQuality: 100 * aL * dQuality,
+		GDPPerCapita:  math.NaN(),
 	}
+	r.Labour = r.LabourHours + r.LabourQuality
 	// TFP is the residual, so the contributions add up to GDP growth by construction.
 	r.TFP = r.GDP - r.Capital - r.Labour
+	r.GDPPerWorker = r.GDP - 100*dln(pwt.EMP)
+	if usable([]pwt.Var{pwt.POP}, prev, cur) {
+		r.GDPPerCapita = r.GDP - 100*dln(pwt.POP)
+	}
 	return r
 }

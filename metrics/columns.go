@@ -107,6 +107,21 @@ func (c *Column) Value(y *model.Year) float64 {
 	return c.year.of(y)
 }
 
+// FileValue returns the per-year column c of y, in c's unit, as the files
+// write it: for a column in percent or pp, the shortest decimal that
+// converts back to the model's fraction ([model.InUnit]), so that an input
+// echoed in a column (growth_pct, labor_share_pct, …) reads exactly as it
+// was typed — 3.7, not 3.7000000000000006 — and every other value differs
+// from [Column.Value] by float64 rounding only.
+//
+// It panics if c is a period total.
+func (c *Column) FileValue(y *model.Year) float64 {
+	if c.year.field == noField {
+		panic("metrics: " + c.Name + " is a period total, not per year")
+	}
+	return model.InUnit(c.year.raw(y), c.year.scale)
+}
+
 // Total returns the period total c of r, in c's unit.
 //
 // It panics if c is per year or per channel.
@@ -191,8 +206,11 @@ func channel(c model.Channel) yearValue {
 	return yearValue{field: channelField, index: uint8(c), scale: 1}
 }
 
-// of returns the value in y. It is small enough to be inlined.
-func (v *yearValue) of(y *model.Year) float64 {
+// of returns the value in y, in the column's unit.
+func (v *yearValue) of(y *model.Year) float64 { return v.scale * v.raw(y) }
+
+// raw returns the value in y in model units (a fraction, or 亿元).
+func (v *yearValue) raw(y *model.Year) float64 {
 	var x float64
 	switch v.field {
 	case gdpField:
@@ -214,5 +232,5 @@ func (v *yearValue) of(y *model.Year) float64 {
 	case iiCumulativeField:
 		x = y.IICumulative
 	}
-	return v.scale * x
+	return x
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"simulate/internal/suggest"
 	"simulate/model"
 )
 
@@ -67,6 +68,9 @@ func Parse(s string) (Metric, error) {
 	}
 	c, ok := lookup(name)
 	if !ok {
+		if near, ok := suggest.Nearest(name, Names()); ok {
+			return Metric{}, syntaxError("unknown metric %q; did you mean %s? (metrics: %s)", name, near, strings.Join(Names(), ", "))
+		}
 		return Metric{}, syntaxError("unknown metric %q; metrics are %s", name, strings.Join(Names(), ", "))
 	}
 	m := Metric{c: c, Year: year}

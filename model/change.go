@@ -94,6 +94,7 @@ type Binding struct {
 	scalars [][2]*float64  // {in's scalar, base's scalar}
 	weights bool           // a weight is changed: every weight may move
 	solow   bool           // a Solow input is changed: recompute the derived inputs
+	index   bool           // an input of the index link is changed: recompute θ
 }
 
 // Bind returns a binding of targets to a copy of base. The error, a
@@ -110,6 +111,7 @@ func Bind(base *Inputs, targets []Target) (*Binding, error) {
 		b.refs = append(b.refs, r)
 		p := r.Param
 		b.solow = b.solow || p.Solow
+		b.index = b.index || p.index
 		switch {
 		case p.IsWeight():
 			b.weights = true
@@ -139,7 +141,7 @@ func (b *Binding) Clone() *Binding {
 
 // Apply sets the bound inputs to the base with x[i] applied to target i in
 // its mode, in order, as [Ref.Apply] would, and recomputes what the Solow
-// model derives once at the end. Several targets on one parameter compose
+// model and the index link derive once at the end. Several targets on one parameter compose
 // in order. It allocates nothing. It panics if len(x) differs from the
 // number of targets.
 func (b *Binding) Apply(x []float64) {
@@ -160,6 +162,9 @@ func (b *Binding) Apply(x []float64) {
 	}
 	if b.solow {
 		b.in.fillSolow()
+	}
+	if b.index {
+		FillIndex(b.in)
 	}
 }
 

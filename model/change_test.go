@@ -19,8 +19,9 @@ func TestPathError(t *testing.T) {
 	}{
 		{"gdp.growth_pct[2019", "gdp.growth_pct", 0, `"gdp.growth_pct[2019": a year index is written key[YEAR]`},
 		{"gdp.growth_pct[x]", "gdp.growth_pct", 0, `"gdp.growth_pct[x]": "x" is not a year`},
-		{"capital.ict_shar", "capital.ict_shar", 0, `unknown parameter "capital.ict_shar" (see the parameter list)`},
-		{"capital.ict_shar[2019]", "capital.ict_shar", 2019, `unknown parameter "capital.ict_shar" (see the parameter list)`},
+		{"capital.ict_shar", "capital.ict_shar", 0, `unknown parameter "capital.ict_shar"; did you mean capital.ict_share?`},
+		{"capital.ict_shar[2019]", "capital.ict_shar", 2019, `unknown parameter "capital.ict_shar"; did you mean capital.ict_share?`},
+		{"nothing.like.it", "nothing.like.it", 0, `unknown parameter "nothing.like.it" (see the parameter list)`},
 		{"solow.tfp_growth_pct", "solow.tfp_growth_pct", 0, `"solow.tfp_growth_pct": only scenarios in mode "solow" have Solow inputs`},
 		{"gdp.base_yi[2019]", "gdp.base_yi", 2019, `"gdp.base_yi[2019]": gdp.base_yi is one value for the whole span, not per year`},
 		{"gdp.growth_pct[2030]", "gdp.growth_pct", 2030, `"gdp.growth_pct[2030]": year 2030 is outside 2019–2021, the years of gdp.growth_pct`},

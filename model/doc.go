@@ -41,6 +41,15 @@
 // recomputes the derived inputs, which are themselves no longer
 // addressable ([Param.Derived]).
 //
+// # θ from the industrial-internet index
+//
+// Inputs may carry an [IndexLink] (Inputs.Index): θ of every TFP dimension
+// then follows a path of the industrial-internet index I_t (points),
+// θ_d,t = κ_d·I_t/100, as the report's appendix calls θ the influence
+// coefficients of the degree of industrial internet. κ and I are
+// addressable (keys cii.kappa.*, cii.index_pts); θ is derived
+// ([FillIndex]) and no longer addressable.
+//
 // # Conventions
 //
 // Inside this package every rate and share is a fraction (0.063, not 6.3 %)

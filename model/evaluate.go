@@ -105,10 +105,16 @@ func Evaluate(dst *Results, in *Inputs) {
 		dy := y * g
 		r.DeltaGDP = dy
 		r.Contribution[Labor], r.Contribution[Capital], r.Contribution[TFP] = cL, cK, cA
-		if g != 0 {
+		switch {
+		case g != 0 && form[i] == Shares:
+			// The shares given, as given: σ·g/g can differ from σ in
+			// the last bit. TFP's is the residual.
+			sL, sK := in.LaborShare[i], in.CapitalShare[i]
+			r.Share[Labor], r.Share[Capital], r.Share[TFP] = sL, sK, 1-sL-sK
+		case g != 0:
 			inv := 1 / g // one division instead of three: this loop is hot
 			r.Share[Labor], r.Share[Capital], r.Share[TFP] = cL*inv, cK*inv, cA*inv
-		} else {
+		default:
 			r.Share[Labor], r.Share[Capital], r.Share[TFP] = 0, 0, 0
 		}
 

@@ -143,6 +143,11 @@ type Inputs struct {
 	// factor split (and φ, with the ICT split) are computed: see [Solow]
 	// and [FillInputs]. Those inputs are then derived, not given.
 	Solow *Solow
+
+	// Index, when not nil, drives θ from a path of the industrial-internet
+	// index: θ_d,t = κ_d·I_t/100 (see [IndexLink] and [FillIndex]). θ is
+	// then derived, not given.
+	Index *IndexLink
 }
 
 // NewInputs returns inputs for years baseYear+1 … baseYear+n with every
@@ -195,12 +200,15 @@ func (in *Inputs) Clone() *Inputs {
 	if in.Solow != nil {
 		c.Solow = in.Solow.Clone()
 	}
+	if in.Index != nil {
+		c.Index = in.Index.Clone()
+	}
 	return &c
 }
 
 // CopyFrom copies the values of src into in without allocating. It panics if
-// the two spans differ in length, or if one has a Solow part and the other
-// not.
+// the two spans differ in length, or if one has a Solow part or an index
+// link and the other not.
 func (in *Inputs) CopyFrom(src *Inputs) {
 	if src.Len() != in.Len() {
 		panic("model: CopyFrom between spans of different length")
@@ -208,8 +216,15 @@ func (in *Inputs) CopyFrom(src *Inputs) {
 	if (src.Solow == nil) != (in.Solow == nil) {
 		panic("model: CopyFrom between inputs with and without a Solow part")
 	}
+	if (src.Index == nil) != (in.Index == nil) {
+		panic("model: CopyFrom between inputs with and without an index link")
+	}
 	if in.Solow != nil {
 		in.Solow.copyFrom(src.Solow)
+	}
+	if in.Index != nil {
+		in.Index.Kappa = src.Index.Kappa
+		copy(in.Index.Level, src.Index.Level)
 	}
 	in.BaseYear, in.BaseGDP, in.Weight, in.WeightRule = src.BaseYear, src.BaseGDP, src.Weight, src.WeightRule
 	copy(in.Form, src.Form)

@@ -263,7 +263,7 @@ func TestCheck(t *testing.T) {
 	want := []string{
 		"gdp.growth_pct[2019]: nan is not a number; give a finite value in [-99, 100]",
 		"capital.ict_share[2020]: 1.5 is outside the allowed range [0, 1] (fraction)",
-		"capital.share_pct[2021]: labour and capital shares add up to 110 % of growth, leaving TFP a negative share; they may add up to at most 100 %",
+		"capital.share_pct[2021]: labour and capital shares add up to 110 % of growth in 2021, leaving TFP a negative share; they may add up to at most 100 %",
 		"tfp.weight: the four weights add up to 1.25; they must add up to 1 (±1e-06)",
 	}
 	if len(errs) != len(want) {

@@ -33,6 +33,8 @@ type Param struct {
 	FromBase bool
 
 	weight int                // 1+Dimension for a TFP weight, else 0
+	theta  bool               // a θ key (tfp.ii_share.*): derived from an index link
+	index  bool               // an input of the index link (cii.*)
 	active func(*Inputs) bool // whether p exists for the inputs; nil: always
 
 	series func(*Inputs) []float64 // per-year values (model units)
@@ -74,9 +76,32 @@ func FormatValue(v float64) string {
 	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
+// InUnit returns x, a value in model units, in a unit of which there are
+// scale per model unit (100 for percent), as the shortest decimal that
+// converts back to x: 0.037 in percent is 3.7, where x·100 is
+// 3.7000000000000006. A value typed in a file or on a command line reads
+// back exactly as typed, and any other differs from x·scale by float64
+// rounding only, with x recoverable exactly (InUnit(x, s)/s == x). It is
+// for output: it tries up to 17 decimal lengths.
+func InUnit(x, scale float64) float64 {
+	y := x * scale
+	if scale == 1 || math.IsNaN(y) || math.IsInf(y, 0) {
+		return y
+	}
+	var buf [32]byte
+	for prec := 1; prec <= 17; prec++ {
+		v, err := strconv.ParseFloat(string(strconv.AppendFloat(buf[:0], y, 'g', prec, 64)), 64)
+		if err == nil && v/scale == x {
+			return v
+		}
+	}
+	return y
+}
+
 // Params lists every addressable input of the model, in a fixed order: the
-// inputs of the decomposition, then those of the Solow model (Solow set).
-var Params = append(decompositionParams(), solowParams()...)
+// inputs of the decomposition, then those of the Solow model (Solow set),
+// then those of the index link (IndexLink: cii.*).
+var Params = append(append(decompositionParams(), solowParams()...), indexParams()...)
 
 // Requiredness: NaN as a default marks a key a scenario must give.
 var required = math.NaN()
@@ -135,6 +160,7 @@ func decompositionParams() []*Param {
 			Key: "tfp.ii_share." + d.String(), Unit: "fraction", Scale: 1, Min: 0, Max: 1, PerYear: true, Default: 0,
 			Doc:    "θ: II share of the " + strings.ReplaceAll(d.String(), "_", " ") + " dimension's contribution",
 			series: func(in *Inputs) []float64 { return in.TFPII[d] },
+			theta:  true,
 		})
 	}
 	return ps
@@ -196,6 +222,12 @@ func (p *Param) ToModel(v float64) float64 { return v / p.Scale }
 // FromModel converts v from model units to key units: v · Scale.
 func (p *Param) FromModel(v float64) float64 { return v * p.Scale }
 
+// KeyValue converts v from model units to key units for output: as
+// [InUnit], the shortest decimal that converts back to v, so that a value
+// typed as 3.7 (%) is written 3.7 and not 3.7000000000000006. FromModel is
+// the fast one for arithmetic.
+func (p *Param) KeyValue(v float64) float64 { return InUnit(v, p.Scale) }
+
 // Required reports whether a scenario must give p.
 func (p *Param) Required() bool { return math.IsNaN(p.Default) }
 
@@ -207,11 +239,20 @@ func (p *Param) IsWeight() bool { return p.weight > 0 }
 // false for any other parameter.
 func (p *Param) Dimension() (Dimension, bool) { return Dimension(p.weight - 1), p.weight > 0 }
 
-// Derived reports whether, in in, the values of p are computed by the
-// Solow model rather than given: see [Param.ComputedBySolow].
+// Derived reports whether, in in, the values of p are computed rather than
+// given: by the Solow model (see [Param.ComputedBySolow]), or, for θ, from
+// the index link ([IndexLink]).
 func (p *Param) Derived(in *Inputs) bool {
-	return in.Solow != nil && p.ComputedBySolow(in.Solow.ICT)
+	return in.Solow != nil && p.ComputedBySolow(in.Solow.ICT) || in.Index != nil && p.theta
 }
+
+// IsIndex reports whether p is an input of the index link (keys cii.*):
+// setting it recomputes θ.
+func (p *Param) IsIndex() bool { return p.index }
+
+// IsTheta reports whether p is a θ key (tfp.ii_share.*), which an index
+// link derives.
+func (p *Param) IsTheta() bool { return p.theta }
 
 // ComputedBySolow reports whether the Solow model computes the values of p
 // in inputs with a Solow part, with or without the ICT split: GDP growth
@@ -222,6 +263,15 @@ func (p *Param) ComputedBySolow(ict bool) bool {
 		return false
 	}
 	return p.Key == "gdp.growth_pct" || p.IsSplit || (ict && p.Key == "capital.ict_share")
+}
+
+// Keys returns the key path of every parameter, in the order of [Params].
+func Keys() []string {
+	keys := make([]string, len(Params))
+	for i, p := range Params {
+		keys[i] = p.Key
+	}
+	return keys
 }
 
 // LookupParam returns the Param with the given key path (without a year).

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"simulate/internal/suggest"
 )
 
 // PathError is a key path that does not resolve against an Inputs value:
@@ -55,11 +57,18 @@ func Lookup(in *Inputs, path string) (Ref, error) {
 	p, ok := LookupParam(key)
 	switch {
 	case !ok:
+		if hint := suggest.DidYouMean(key, Keys()); hint != "" {
+			return fail("unknown parameter %q%s", key, hint)
+		}
 		return fail("unknown parameter %q (see the parameter list)", key)
+	case !p.Active(in) && p.index:
+		return fail("%q: only scenarios that drive θ from an index path ([cii]) have the index inputs", path)
 	case !p.Active(in) && in.Solow != nil:
 		return fail("%q: the scenario does not split capital into ICT and non-ICT stocks", path)
 	case !p.Active(in):
 		return fail("%q: only scenarios in mode \"solow\" have Solow inputs", path)
+	case p.Derived(in) && p.theta:
+		return fail("%q: θ is computed from the index path in this scenario (θ_d = κ_d·I/100); address cii.kappa.* and cii.index_pts instead", path)
 	case p.Derived(in):
 		return fail("%q: the Solow model computes %s in this scenario; address its solow.* inputs instead", path, key)
 	}
@@ -114,14 +123,10 @@ func (r Ref) Get(k int) float64 {
 // Set sets the k-th value addressed, given in key units. Setting one TFP
 // dimension weight changes the others as the inputs' [WeightRule] says (the
 // residual dimension absorbs the change, or the other three are rescaled in
-// proportion), so that the weights keep summing to 1. Setting a Solow input recomputes the inputs
-// the Solow model derives ([FillInputs]).
-func (r Ref) Set(k int, v float64) {
-	r.set(k, Set, v)
-	if r.Param.Solow {
-		r.in.fillSolow()
-	}
-}
+// proportion), so that the weights keep summing to 1. Setting a Solow input
+// recomputes the inputs the Solow model derives ([FillInputs]); setting an
+// input of the index link recomputes θ ([FillIndex]).
+func (r Ref) Set(k int, v float64) { r.Apply(k, Set, v) }
 
 // Apply changes the k-th value addressed by v in mode m (v in key units,
 // or a factor for Scale), as Set does.
@@ -129,6 +134,9 @@ func (r Ref) Apply(k int, m Mode, v float64) {
 	r.set(k, m, v)
 	if r.Param.Solow {
 		r.in.fillSolow()
+	}
+	if r.Param.index {
+		FillIndex(r.in)
 	}
 }
 

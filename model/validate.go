@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 )
 
 // MaxYears is the longest span a scenario may project; it keeps levels far
@@ -22,6 +23,12 @@ type InputError struct {
 	Key  string // key path, e.g. "capital.ict_share"
 	Year int    // the year concerned, or 0
 	Msg  string // e.g. "1.5 is outside [0, 1]"
+
+	// Also are the other keys the problem involves: the shares' sum
+	// involves labour's share beside capital's, the weights' sum every
+	// weight. A reader of files places the problem at whichever of them
+	// the user changed.
+	Also []string
 }
 
 func (e *InputError) Error() string {
@@ -62,6 +69,9 @@ func (in *Inputs) Check() []*InputError {
 		in.Solow.checkLengths(n)
 	}
 
+	if in.Index != nil && len(in.Index.Level) != n {
+		panic("model: the index link and the span differ in length")
+	}
 	for _, p := range Params {
 		if !p.Active(in) {
 			continue
@@ -70,6 +80,18 @@ func (in *Inputs) Check() []*InputError {
 			if v := in.Weight[d]; v < -WeightTolerance || v > 1+WeightTolerance || math.IsNaN(v) {
 				add(p.Key, 0, "%s: the residual weight (tfp.weight_residual) is 1 minus the other three weights, which must add up to between 0 and 1; it may not fall below 0",
 					FormatValue(v))
+			}
+			continue
+		}
+		if p.theta && in.Index != nil {
+			// θ is derived: say which inputs give it.
+			dim := strings.TrimPrefix(p.Key, "tfp.ii_share.")
+			for i, v := range p.series(in) {
+				if v < 0 || v > 1 || math.IsNaN(v) {
+					add("cii.kappa."+dim, in.FirstYear()+i,
+						"θ = κ·I/100 = %s in %d is outside [0, 1]: lower cii.kappa.%s or cii.index_pts[%d]",
+						FormatValue(v), in.FirstYear()+i, dim, in.FirstYear()+i)
+				}
 			}
 			continue
 		}
@@ -97,8 +119,9 @@ func (in *Inputs) Check() []*InputError {
 		}
 		if rest := 1 - in.LaborShare[i] - in.CapitalShare[i]; rest < -WeightTolerance {
 			add("capital.share_pct", in.FirstYear()+i,
-				"labour and capital shares add up to %s %% of growth, leaving TFP a negative share; they may add up to at most 100 %%",
-				FormatValue(100*(in.LaborShare[i]+in.CapitalShare[i])))
+				"labour and capital shares add up to %s %% of growth in %d, leaving TFP a negative share; they may add up to at most 100 %%",
+				FormatValue(100*(in.LaborShare[i]+in.CapitalShare[i])), in.FirstYear()+i)
+			errs[len(errs)-1].Also = []string{"labor.share_pct"}
 		}
 	}
 
@@ -108,6 +131,11 @@ func (in *Inputs) Check() []*InputError {
 	}
 	if math.Abs(sum-1) > WeightTolerance {
 		add("tfp.weight", 0, "the four weights add up to %s; they must add up to 1 (±%g)", FormatValue(sum), WeightTolerance)
+		for _, p := range Params {
+			if p.IsWeight() {
+				errs[len(errs)-1].Also = append(errs[len(errs)-1].Also, p.Key)
+			}
+		}
 	}
 	return errs
 }

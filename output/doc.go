@@ -19,4 +19,12 @@
 //     every file in place is whole: the earlier one or the new one.
 //   - Files are readable by everyone who may read the folder (0644);
 //     folders are made as needed (0755).
+//   - A batch given a [Stamp] (the command line, the version, the time)
+//     also writes, into every folder it writes files to, manifest.json
+//     ([Manifest]): for each file, what wrote it, with the SHA-256 of the
+//     resolved inputs of the scenarios it was computed from
+//     ([Batch.AddInputs]). The manifest is read back and updated: the
+//     entries of the folder's other files are kept while those files
+//     exist, so a stale file shows an older command and time. It is
+//     written with the other files, all or none.
 package output

@@ -13,6 +13,9 @@ import (
 type Batch struct {
 	root  string
 	files map[string][]byte // path relative to root → content
+
+	stamp  *Stamp // when set, Commit writes a manifest.json per folder
+	inputs []inputRecord
 }
 
 // NewBatch returns an empty batch of files for the folder root.
@@ -31,7 +34,7 @@ func (b *Batch) Add(rel string, content []byte) error {
 }
 
 // Paths returns the paths of the files in the batch, joined to the root and
-// sorted.
+// sorted (without the manifests a stamped batch adds).
 func (b *Batch) Paths() []string {
 	var ps []string
 	for rel := range b.files {
@@ -46,8 +49,22 @@ func (b *Batch) Paths() []string {
 // done, renames them into place. On an error or cancellation the temporary
 // files are removed and the files already in place are untouched.
 func (b *Batch) Commit(ctx context.Context) (err error) {
-	rels := make([]string, 0, len(b.files))
-	for rel := range b.files {
+	files := b.files
+	if b.stamp != nil {
+		ms, err := b.manifests()
+		if err != nil {
+			return fmt.Errorf("output: manifest: %w", err)
+		}
+		files = make(map[string][]byte, len(b.files)+len(ms))
+		for rel, data := range b.files {
+			files[rel] = data
+		}
+		for rel, data := range ms {
+			files[rel] = data
+		}
+	}
+	rels := make([]string, 0, len(files))
+	for rel := range files {
 		rels = append(rels, rel)
 	}
 	sort.Strings(rels)
@@ -65,7 +82,7 @@ func (b *Batch) Commit(ctx context.Context) (err error) {
 			return err
 		}
 		dst := filepath.Join(b.root, rel)
-		tmp, err := writeTemp(dst, b.files[rel])
+		tmp, err := writeTemp(dst, files[rel])
 		if err != nil {
 			return err
 		}

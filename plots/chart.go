@@ -56,6 +56,10 @@ type rightAxis struct {
 // toLeft maps v from the right axis' units to the left's.
 func (r *rightAxis) toLeft(v float64) float64 { return r.offset + r.scale*v }
 
+// Language returns the language of the chart's text: a file holding a
+// Chinese chart is named apart from the English one (ii_increment.zh.png).
+func (c *Chart) Language() Language { return c.theme.Language() }
+
 // LegendEntries returns the text of the legend's entries, in order.
 func (c *Chart) LegendEntries() []string {
 	s := make([]string, len(c.legend))

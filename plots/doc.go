@@ -25,9 +25,15 @@
 //	CompareIIShare     compare_ii_share      II share of GDP growth (%) per scenario
 //	CompareGrowth      compare_growth        GDP growth (%) per scenario
 //	CompareIIDiff      compare_ii_diff       each scenario's II GDP increment minus the first's
-//	History            history               stacked contributions of labour, capital and TFP
-//	                                         to a country's observed growth (log points) with
-//	                                         growth as markers; source Penn World Table 9.1
+//	History            history               stacked contributions of labour (quantity and
+//	                                         quality, two stacks), capital and TFP to a
+//	                                         country's observed growth (log points) with growth
+//	                                         as markers; years on a labour fallback without
+//	                                         hours shaded; official growth (China, NBS) as a
+//	                                         line when given; source Penn World Table 9.1
+//	HistoryCompareTFP  compare_tfp           TFP's contribution per year, one line per country
+//	HistoryComparePeriods compare_periods    mean contributions over periods, a stacked bar
+//	                                         per country, grouped by period
 //	HistoryProjection  history_projection    the same, then a scenario's projection (%, pp) in
 //	                                         lighter colours after a dashed line whose labels
 //	                                         give each side's unit; a published split

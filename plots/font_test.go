@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"golang.org/x/image/font/sfnt"
+
+	"simulate/indexes"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata and the font subset's charset")
@@ -22,6 +24,8 @@ const charsetPath = "fonts/charset.txt"
 func subsetRunes() []rune {
 	rs := labelsZH.runes()
 	rs = append(rs, sensZH.runes()...)
+	rs = append(rs, indexZH.runes()...)
+	rs = append(rs, shippedIndexRunes()...)
 	rs = append(rs, []rune(scenarioWords)...)
 	for r := rune(0x20); r < 0x7f; r++ {
 		rs = append(rs, r)
@@ -29,6 +33,29 @@ func subsetRunes() []rune {
 	rs = append(rs, []rune("–—×·…“”‘’（）：；，。、！？《》「」【】％")...)
 	slices.Sort(rs)
 	return slices.Compact(rs)
+}
+
+// shippedIndexRunes returns the characters of the Chinese names of the
+// industries, stages and modes of the embedded index files, which the
+// index charts draw.
+func shippedIndexRunes() []rune {
+	var rs []rune
+	for _, name := range indexes.Names() {
+		f, err := indexes.LoadEmbedded(name)
+		if err != nil {
+			panic(err)
+		}
+		for _, ind := range f.Index.Industries {
+			rs = append(rs, []rune(ind.NameZh)...)
+			for _, s := range ind.Stages {
+				rs = append(rs, []rune(s.NameZh)...)
+				for _, c := range s.Subs {
+					rs = append(rs, []rune(c.NameZh)...)
+				}
+			}
+		}
+	}
+	return rs
 }
 
 // TestCharset checks that fonts/charset.txt lists every character of the

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,6 +16,7 @@ import (
 
 	"simulate/history"
 	"simulate/model"
+	"simulate/pwt"
 )
 
 // Reference is a published split of one year's growth, drawn by
@@ -30,13 +32,17 @@ type Reference struct {
 }
 
 // History returns stacked bars of the growth accounting h of observed
-// years: the contributions of labour, capital and TFP (log points, which
-// add up to growth exactly), with GDP growth as markers. Signs stack as in
-// [Decomposition]. dataFile names the data in the caption: "" for the Penn
-// World Table 9.1 embedded in the tool, else the file (in PWT's format) h
-// was computed from.
-func History(t *Theme, h history.Result, dataFile string) (*Chart, error) {
-	hist, err := historyBars(h)
+// years: the contributions of labour — its quantity (hours, or persons)
+// and its quality (human capital) as two stacks —, capital and TFP (log
+// points, which add up to growth exactly), with GDP growth as markers.
+// Signs stack as in [Decomposition]. Years whose labour input is a
+// fallback without hours (h made with pwt.LabourAuto) are shaded, and the
+// caption names them. dataFile names the data in the caption: "" for the
+// Penn World Table 9.1 embedded in the tool, else the file (in PWT's
+// format) h was computed from. official, when given, is drawn as a line
+// over the years of the chart: China's official growth, in log points.
+func History(t *Theme, h history.Result, dataFile string, official ...history.Official) (*Chart, error) {
+	hist, err := historyBars(t, h)
 	if err != nil {
 		return nil, err
 	}
@@ -44,8 +50,11 @@ func History(t *Theme, h history.Result, dataFile string) (*Chart, error) {
 	l := t.lbl
 	first, last := h.Rows[0].Year, h.Rows[len(h.Rows)-1].Year
 	c := newChart(t, fmt.Sprintf(l.HistTitleF, t.country(h), first, last), l.HistAxis)
+	shades := c.addFallbackShades(h)
 	c.addHistoryBars(hist, bars{}, nil)
-	c.Caption = t.caption(t.historyNotes(h), dataSource(t, dataFile))
+	note := c.addOfficial(official, first, last)
+	c.legend = append(c.legend, shades...)
+	c.Caption = t.caption(t.historyNotes(h), note, dataSource(t, dataFile))
 	return c, nil
 }
 
@@ -56,7 +65,7 @@ func History(t *Theme, h history.Result, dataFile string) (*Chart, error) {
 // not nil, is drawn as an outlined bar beside the bar of its year. The
 // projection must start after the history's last year.
 func HistoryProjection(t *Theme, h history.Result, dataFile string, proj Scenario, ref *Reference) (*Chart, error) {
-	hist, err := historyBars(h)
+	hist, err := historyBars(t, h)
 	if err != nil {
 		return nil, err
 	}
@@ -75,50 +84,115 @@ func HistoryProjection(t *Theme, h history.Result, dataFile string, proj Scenari
 	l := t.lbl
 	name := l.QuoteL + proj.Name + l.QuoteR
 	c := newChart(t, fmt.Sprintf(l.HistProjTitleF, t.countryName(h), hFirst, hLast, name, pFirst, pLast), l.HistProjAxis)
-	c.addHistoryBars(hist, resultBars(proj.Results), ref)
+	shades := c.addFallbackShades(h)
+	c.addHistoryBars(hist, resultBars(t, proj.Results), ref)
+	c.legend = append(c.legend, shades...)
 	c.Caption = t.caption(t.historyNotes(h), fmt.Sprintf(l.ProjNoteF, proj.Name), dataSource(t, dataFile))
 	return c, nil
 }
 
 // bars are the years of a history chart with the contributions and
-// growth of each, in the chart's units.
+// growth of each, in the chart's units: one stack per part, with its
+// colour, legend name and the factor it belongs to.
 type bars struct {
 	years  []int
-	parts  [model.NumFactors][]float64
+	parts  [][]float64 // by stack, then year
+	colors []color.Color
+	names  []string
+	// factor of each stack (model.Labor, model.Capital, model.TFP); a
+	// projection's stack of the same factor shares its legend entry.
+	// noFactor marks labour quality, which projections do not split.
+	factor []int
 	growth []float64
 }
 
-// historyBars returns the bars of h in log points, or an error if h has
-// no rows or a value that is not finite.
-func historyBars(h history.Result) (bars, error) {
+// noFactor is bars.factor of a stack that is no model factor.
+const noFactor = -1
+
+// labourTol bounds |LabourHours + LabourQuality − Labour| in a row, log
+// points: package history makes them equal, rows made by hand may round.
+const labourTol = 1e-9
+
+// historyBars returns the bars of h in log points — labour quantity,
+// labour quality (left out when zero in every year), capital, TFP —, or
+// an error if h has no rows, a value that is not finite, or labour parts
+// that do not add up to labour.
+func historyBars(t *Theme, h history.Result) (bars, error) {
 	if len(h.Rows) == 0 {
 		return bars{}, ErrNoYears
 	}
+	l := t.theme().lbl
 	var b bars
-	for _, r := range h.Rows {
-		for _, v := range []float64{r.GDP, r.Labour, r.Capital, r.TFP} {
+	hours, quality, capital, tfp := make([]float64, len(h.Rows)), make([]float64, len(h.Rows)), make([]float64, len(h.Rows)), make([]float64, len(h.Rows))
+	anyQuality := false
+	for i, r := range h.Rows {
+		for _, v := range []float64{r.GDP, r.Labour, r.Capital, r.TFP, r.LabourHours, r.LabourQuality} {
 			if math.IsNaN(v) || math.IsInf(v, 0) {
 				return bars{}, fmt.Errorf("plots: history of %d holds a non-finite value", r.Year)
 			}
 		}
+		if math.Abs(r.LabourHours+r.LabourQuality-r.Labour) > labourTol*max(1, math.Abs(r.Labour)) {
+			return bars{}, fmt.Errorf("plots: history of %d: labour hours %v + quality %v is not labour %v", r.Year, r.LabourHours, r.LabourQuality, r.Labour)
+		}
 		b.years = append(b.years, r.Year)
-		b.parts[model.Labor] = append(b.parts[model.Labor], r.Labour)
-		b.parts[model.Capital] = append(b.parts[model.Capital], r.Capital)
-		b.parts[model.TFP] = append(b.parts[model.TFP], r.TFP)
 		b.growth = append(b.growth, r.GDP)
+		hours[i], quality[i], capital[i], tfp[i] = r.LabourHours, r.LabourQuality, r.Capital, r.TFP
+		anyQuality = anyQuality || r.LabourQuality != 0
 	}
+	b.add(hours, colFactor[model.Labor], l.labourName(h), int(model.Labor))
+	if anyQuality {
+		b.add(quality, colQuality, l.HistQuality, noFactor)
+	}
+	b.add(capital, colFactor[model.Capital], l.Factor[model.Capital], int(model.Capital))
+	b.add(tfp, colFactor[model.TFP], l.Factor[model.TFP], int(model.TFP))
 	return b, nil
 }
 
+// add appends a stack.
+func (b *bars) add(vals []float64, c color.Color, name string, factor int) {
+	b.parts = append(b.parts, vals)
+	b.colors = append(b.colors, c)
+	b.names = append(b.names, name)
+	b.factor = append(b.factor, factor)
+}
+
+// colQuality is the colour of labour quality: next to labour's orange.
+var colQuality = colVermillion
+
+// labourName returns the legend name of the labour quantity of h: hours,
+// persons, or either.
+func (l *labels) labourName(h history.Result) string {
+	hours, persons := false, false
+	for _, r := range h.Rows {
+		if r.LabourMeasure == pwt.LabourHoursHC {
+			hours = true
+		} else {
+			persons = true
+		}
+	}
+	switch {
+	case hours && persons:
+		return l.HistLabour[2]
+	case persons:
+		return l.HistLabour[1]
+	}
+	return l.HistLabour[0]
+}
+
 // resultBars returns the bars of res in percent and percentage points.
-func resultBars(res model.Results) bars {
+func resultBars(t *Theme, res model.Results) bars {
+	l := t.theme().lbl
 	var b bars
+	vals := make([][]float64, model.NumFactors)
 	for _, y := range res.Years {
 		b.years = append(b.years, y.Year)
 		for f := range model.NumFactors {
-			b.parts[f] = append(b.parts[f], 100*y.Contribution[f])
+			vals[f] = append(vals[f], 100*y.Contribution[f])
 		}
 		b.growth = append(b.growth, 100*y.Growth)
+	}
+	for f := range model.NumFactors {
+		b.add(vals[f], colFactor[f], l.Factor[f], int(f))
 	}
 	return b
 }
@@ -158,14 +232,157 @@ func (t *Theme) countryName(h history.Result) string {
 }
 
 // historyNotes returns the caption's sentences on the history: years
-// without a bar, the unit and the inputs.
+// without a bar, years on a fallback labour measure, the unit and the
+// inputs.
 func (t *Theme) historyNotes(h history.Result) string {
 	l := t.lbl
 	var gaps string
 	if g := missingYears(h.Rows); len(g) > 0 {
 		gaps = fmt.Sprintf(l.HistGapsF, strings.Join(g, l.ListSep))
 	}
-	return t.caption(gaps, l.HistUnits, fmt.Sprintf(l.HistInputsF, h.Options.Capital, h.Options.Labour))
+	var parts []string
+	for _, m := range []pwt.Labour{pwt.LabourPersonsHC, pwt.LabourPersons} {
+		if ys := h.YearsOn(m); len(ys) > 0 && len(h.Measures()) > 1 {
+			parts = append(parts, fmt.Sprintf(l.HistShadePartF, m, strings.Join(yearRanges(ys), l.ListSep)))
+		}
+	}
+	var shaded string
+	if len(parts) > 0 {
+		shaded = fmt.Sprintf(l.HistShadeF, strings.Join(parts, l.SemiSep))
+	}
+	var labour []string
+	for _, m := range h.Measures() {
+		labour = append(labour, m.String())
+	}
+	if len(labour) == 0 {
+		labour = append(labour, h.Options.Labour.String())
+	}
+	inputs := fmt.Sprintf(l.HistInputsF, h.Options.Capital, strings.Join(labour, l.Else))
+	return t.caption(gaps, shaded, l.HistUnits, inputs)
+}
+
+// yearRanges returns years (increasing) as single years and ranges of
+// consecutive years: "1957–1970", "1998".
+func yearRanges(ys []int) []string {
+	var out []string
+	for i := 0; i < len(ys); {
+		j := i
+		for j+1 < len(ys) && ys[j+1] == ys[j]+1 {
+			j++
+		}
+		if i == j {
+			out = append(out, strconv.Itoa(ys[i]))
+		} else {
+			out = append(out, strconv.Itoa(ys[i])+"–"+strconv.Itoa(ys[j]))
+		}
+		i = j + 1
+	}
+	return out
+}
+
+// Shading of the years whose labour input has no hours: persons × hc, and
+// persons alone (darker). Translucent, so that gridlines show through.
+var colShade = map[pwt.Labour]color.Color{
+	pwt.LabourPersonsHC: color.NRGBA{0, 0, 0, 0x14},
+	pwt.LabourPersons:   color.NRGBA{0, 0, 0, 0x2c},
+}
+
+// addFallbackShades shades the years of h whose labour input is a
+// fallback without hours, when h mixes measures, and returns their legend
+// entries (for the caller to add after the bars').
+func (c *Chart) addFallbackShades(h history.Result) []legendEntry {
+	if len(h.Measures()) < 2 {
+		return nil
+	}
+	l := c.theme.theme().lbl
+	var entries []legendEntry
+	for i, m := range []pwt.Labour{pwt.LabourPersonsHC, pwt.LabourPersons} {
+		ys := h.YearsOn(m)
+		if len(ys) == 0 {
+			continue
+		}
+		c.Plot.Add(&shade{years: ys, color: colShade[m]})
+		entries = append(entries, legendEntry{text: l.HistShade[i], thumbs: []plot.Thumbnailer{swatch{colShade[m]}}})
+	}
+	return entries
+}
+
+// shade fills the slot of each year, from year − 0.5 to year + 0.5, over
+// the whole height of the data area.
+type shade struct {
+	years []int
+	color color.Color
+}
+
+// Plot implements plot.Plotter.
+func (s *shade) Plot(c draw.Canvas, p *plot.Plot) {
+	for _, r := range yearRuns(s.years) {
+		x0 := c.X(p.X.Norm(float64(r[0]) - 0.5))
+		x1 := c.X(p.X.Norm(float64(r[1]) + 0.5))
+		pts := []vg.Point{{X: x0, Y: c.Min.Y}, {X: x1, Y: c.Min.Y}, {X: x1, Y: c.Max.Y}, {X: x0, Y: c.Max.Y}}
+		c.FillPolygon(s.color, c.ClipPolygonXY(pts))
+	}
+}
+
+// yearRuns returns the runs of consecutive years in ys (increasing) as
+// first and last year.
+func yearRuns(ys []int) [][2]int {
+	var out [][2]int
+	for _, y := range ys {
+		if n := len(out); n > 0 && out[n-1][1] == y-1 {
+			out[n-1][1] = y
+			continue
+		}
+		out = append(out, [2]int{y, y})
+	}
+	return out
+}
+
+// officialGlyph marks official growth.
+var officialGlyph = draw.GlyphStyle{Color: colPurple, Radius: vg.Points(3.2), Shape: draw.PyramidGlyph{}}
+
+// addOfficial draws the official growth of the years first…last as a
+// line (broken where a year has no figure) with markers, adds its legend
+// entry, widens the y range to hold it and returns the caption's sentence
+// on it; "" when no year of off falls in the span.
+func (c *Chart) addOfficial(off []history.Official, first, last int) string {
+	var ys []int
+	var vs []float64
+	for _, o := range off {
+		if o.Year >= first && o.Year <= last && !math.IsNaN(o.Growth()) {
+			ys = append(ys, o.Year)
+			vs = append(vs, o.LogPoints())
+		}
+	}
+	if len(ys) == 0 {
+		return ""
+	}
+	l := c.theme.theme().lbl
+	line := draw.LineStyle{Color: colPurple, Width: vg.Points(1.6)}
+	i := 0
+	var missing []int
+	for _, r := range yearRuns(ys) {
+		n := r[1] - r[0] + 1
+		xs := make([]float64, n)
+		for k := range xs {
+			xs[k] = float64(r[0] + k)
+		}
+		c.Plot.Add(&polyline{xs: xs, ys: vs[i : i+n], line: line}, &points{xs: xs, ys: vs[i : i+n], glyph: officialGlyph})
+		i += n
+	}
+	for y := ys[0] + 1; y < ys[len(ys)-1]; y++ {
+		if !slices.Contains(ys, y) {
+			missing = append(missing, y)
+		}
+	}
+	lo, hi := slices.Min(vs), slices.Max(vs)
+	niceRange(math.Min(lo, c.Plot.Y.Min), math.Max(hi, c.Plot.Y.Max), 8).apply(&c.Plot.Y)
+	c.addLegend(l.OfficialLine, lineThumb{line: line, glyph: &officialGlyph})
+	note := l.OfficialNote
+	if len(missing) > 0 {
+		note = c.theme.theme().caption(note, fmt.Sprintf(l.OfficialGapsF, strings.Join(yearRanges(missing), l.ListSep)))
+	}
+	return note
 }
 
 // missingYears returns the years between the first and last row that have
@@ -227,10 +444,6 @@ func (c *Chart) addHistoryBars(hist, proj bars, ref *Reference) historyParts {
 	}
 	c.setYears(first, last)
 
-	lightFactor := make([]color.Color, model.NumFactors)
-	for f, col := range colFactor {
-		lightFactor[f] = tint(col, projTint)
-	}
 	glyph := growthGlyph(c.Plot.X.Max - c.Plot.X.Min)
 	shared := false // whether ref shares its year with a bar
 	mk := func(b bars, cols []color.Color) (*stackedBars, []float64) {
@@ -244,7 +457,7 @@ func (c *Chart) addHistoryBars(hist, proj bars, ref *Reference) historyParts {
 				shared = true
 			}
 		}
-		sb := newStackedBars(xs, barWidth, b.parts[:], cols)
+		sb := newStackedBars(xs, barWidth, b.parts, cols)
 		sb.widths = widths
 		sb.marks, sb.markR = b.growth, glyph.Radius
 		if n <= labelledBars {
@@ -253,11 +466,15 @@ func (c *Chart) addHistoryBars(hist, proj bars, ref *Reference) historyParts {
 		}
 		return sb, xs
 	}
-	hb, hx := mk(hist, colFactor[:])
+	hb, hx := mk(hist, hist.colors)
 	var pb *stackedBars
 	var px []float64
+	light := make([]color.Color, len(proj.colors))
+	for i, col := range proj.colors {
+		light[i] = tint(col, projTint)
+	}
 	if len(proj.years) > 0 {
-		pb, px = mk(proj, lightFactor)
+		pb, px = mk(proj, light)
 	}
 	var rb *outlinedBar
 	if ref != nil {
@@ -321,12 +538,12 @@ func (c *Chart) addHistoryBars(hist, proj bars, ref *Reference) historyParts {
 		}
 	}
 
-	for f := range model.NumFactors {
-		var th plot.Thumbnailer = swatch{colFactor[f]}
-		if pb != nil {
-			th = splitSwatch{colFactor[f], lightFactor[f]}
+	for i, name := range hist.names {
+		var th plot.Thumbnailer = swatch{hist.colors[i]}
+		if j := slices.Index(proj.factor, hist.factor[i]); pb != nil && j >= 0 && hist.factor[i] != noFactor {
+			th = splitSwatch{hist.colors[i], light[j]}
 		}
-		c.addLegend(l.Factor[f], th)
+		c.addLegend(name, th)
 	}
 	c.addLegend(l.HistGrowth, lineThumb{glyph: &glyph})
 	if ref != nil {

@@ -22,12 +22,14 @@ func longHistory() history.Result {
 	for y := 1991; y <= 2017; y++ {
 		i := float64(y - 1991)
 		r := history.Row{
-			Year:        y,
-			Labour:      2.2 - 0.06*i,
-			Capital:     3 + 2*math.Sin(i/5),
-			TFP:         2.5*math.Sin(i/2.2) + 0.8,
-			LabourShare: 0.55,
+			Year:          y,
+			LabourHours:   1.5 - 0.06*i,
+			LabourQuality: 0.7,
+			Capital:       3 + 2*math.Sin(i/5),
+			TFP:           2.5*math.Sin(i/2.2) + 0.8,
+			LabourShare:   0.55,
 		}
+		r.Labour = r.LabourHours + r.LabourQuality
 		r.GDP = r.Labour + r.Capital + r.TFP
 		h.Rows = append(h.Rows, r)
 	}
@@ -35,9 +37,10 @@ func longHistory() history.Result {
 }
 
 // shortHistory returns 2011–2017 without 2014 (incomplete data), with a
-// recession in 2015: labour −0.5, capital +1.5, TFP −4 log points.
+// recession in 2015: labour −0.5, capital +1.5, TFP −4 log points. Its
+// labour is persons only (no quality).
 func shortHistory() history.Result {
-	h := history.Result{ISO: "XYZ", Country: "Examplia"}
+	h := history.Result{ISO: "XYZ", Country: "Examplia", Options: history.Options{Labour: pwt.LabourPersons}}
 	for _, r := range []history.Row{
 		{Year: 2011, Labour: 0.9, Capital: 4.1, TFP: 1.5},
 		{Year: 2012, Labour: 0.8, Capital: 3.9, TFP: -0.4},
@@ -47,6 +50,7 @@ func shortHistory() history.Result {
 		{Year: 2017, Labour: 0.5, Capital: 2.6, TFP: 0.7},
 	} {
 		r.GDP = r.Labour + r.Capital + r.TFP
+		r.LabourHours, r.LabourMeasure = r.Labour, pwt.LabourPersons
 		h.Rows = append(h.Rows, r)
 	}
 	return h
@@ -93,26 +97,26 @@ func TestHistorySVGTexts(t *testing.T) {
 		{
 			name:   "history",
 			chart:  func() (*Chart, error) { return History(nil, longHistory(), "") },
-			legend: []string{"Labour (L)", "Capital (K)", "TFP", "GDP growth"},
+			legend: []string{"Labour: hours (L)", "Labour quality (hc)", "Capital (K)", "TFP", "GDP growth"},
 			texts: []string{"China (CHN): sources of real GDP growth, 1991–2017",
 				"Contribution to GDP growth (log points)", "Year", "1995", "2000", "2005", "2010", "2015"},
 			caption: []string{"log points (100 × log difference)", "Capital: rnna; labour: emp×avh×hc.", pwt},
-			not:     []string{"projection", "1991.5", "No bar"},
+			not:     []string{"projection", "1991.5", "No bar", "Shaded", "Official"},
 		},
 		{
 			name:   "history with a gap, from a file",
 			chart:  func() (*Chart, error) { return History(nil, shortHistory(), "data/mini.csv") },
-			legend: []string{"Labour (L)", "Capital (K)", "TFP", "GDP growth"},
+			legend: []string{"Labour: persons (L)", "Capital (K)", "TFP", "GDP growth"},
 			texts: []string{"Examplia (XYZ): sources of real GDP growth, 2011–2017",
 				"2011", "2012", "2013", "2014", "2015", "2016", "2017",
 				"-3.0", "1.5"}, // labels: growth and capital of 2015
-			caption: []string{"No bar for 2014: incomplete data.", "Data: mini.csv (Penn World Table format)."},
-			not:     []string{"Penn World Table 9.1", "data/"},
+			caption: []string{"No bar for 2014: incomplete data.", "labour: emp.", "Data: mini.csv (Penn World Table format)."},
+			not:     []string{"Penn World Table 9.1", "data/", "quality"},
 		},
 		{
 			name:   "history and projection",
 			chart:  func() (*Chart, error) { return HistoryProjection(nil, longHistory(), "", projection(), report2024()) },
-			legend: []string{"Labour (L)", "Capital (K)", "TFP", "GDP growth", "Report 2024 (outlined): L 0.2 + K 1.8 + TFP 3.5 pp"},
+			legend: []string{"Labour: hours (L)", "Labour quality (hc)", "Capital (K)", "TFP", "GDP growth", "Report 2024 (outlined): L 0.2 + K 1.8 + TFP 3.5 pp"},
 			texts: []string{"China: growth accounting 1991–2017 and projection “solow-test”, 2018–2024",
 				"Contribution to GDP growth (log points / pp)", "history: log points", "projection: %",
 				"1995", "2000", "2005", "2010", "2015", "2020"},
@@ -124,7 +128,7 @@ func TestHistorySVGTexts(t *testing.T) {
 			chart: func() (*Chart, error) {
 				return HistoryProjection(zh, longHistory(), "", projection(), report2024())
 			},
-			legend: []string{"劳动力（L）", "资本（K）", "全要素生产率（TFP）", "GDP增长率", "Report 2024（空心柱）：L 0.2 + K 1.8 + TFP 3.5个百分点"},
+			legend: []string{"劳动力：工时（L）", "劳动力质量（hc）", "资本（K）", "全要素生产率（TFP）", "GDP增长率", "Report 2024（空心柱）：L 0.2 + K 1.8 + TFP 3.5个百分点"},
 			texts: []string{"中国：1991–2017年增长核算与“solow-test”情景2018–2024年预测",
 				"对GDP增长的拉动（对数百分点/百分点）", "年份", "历史：对数百分点", "预测：%"},
 			caption: []string{"对数百分点", "数据来源：佩恩表 9.1（Feenstra、Inklaar和Timmer，2015）。"},
@@ -183,12 +187,12 @@ func hasCaption(texts []string, caption string) bool {
 // bar, marker and the reference, with room above for the boundary labels;
 // the boundary between the last observed and the first projected year.
 func TestHistoryLayout(t *testing.T) {
-	hist, err := historyBars(longHistory())
+	hist, err := historyBars(nil, longHistory())
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := newChart(nil, "", "")
-	parts := c.addHistoryBars(hist, resultBars(projection().Results), report2024())
+	parts := c.addHistoryBars(hist, resultBars(nil, projection().Results), report2024())
 	sb, rb, bd := []*stackedBars{parts.hist, parts.proj}, parts.ref, parts.bound
 	if parts.proj == nil || rb == nil || bd == nil {
 		t.Fatalf("projection %v, reference %v, boundary %v; want all", parts.proj != nil, rb != nil, bd != nil)

@@ -49,6 +49,12 @@ type labels struct {
 	GrowthAxis    string
 	CmpDiffTitleF string // %s: the first scenario's name
 	CmpDiffAxis   string
+	// Comparison captions.
+	CmpPricesEachF string // %s: each scenario's price base (CmpPriceItemF), joined with ListSep
+	CmpPriceItemF  string // %s: scenario, quoted; %d: its price base year
+	CmpCoincideF   string // %s: scenarios whose lines coincide, quoted, joined with ListAnd
+	CmpLeftOutF    string // %s: scenarios left out of the difference chart (CmpPriceItemF), joined with ListSep
+	ListAnd        string // between the last two names of a list
 
 	// History charts: the growth accounting of observed years (package
 	// history), alone or followed by a projection.
@@ -69,6 +75,27 @@ type labels struct {
 	SourcePWT      string
 	SourceFileF    string            // %s: the data file's name
 	Countries      map[string]string // ISO code → name; other countries keep the data's name
+	HistLabour     [3]string         // legend: labour quantity on hours, on persons, on either
+	HistQuality    string            // legend: labour quality (hc)
+	Else           string            // joins the labour measures of a history: "emp×avh×hc, else emp×hc"
+	HistShade      [2]string         // legend: years on emp×hc, on emp (shaded)
+	HistShadeF     string            // %s: HistShadePartF of each fallback measure, joined with SemiSep
+	HistShadePartF string            // %[1]s: the measure (emp×hc or emp); %[2]s: its years, joined with ListSep
+	SemiSep        string            // a semicolon between clauses
+	OfficialLine   string            // legend: China's official growth (NBS)
+	OfficialNote   string            // caption: what the official line is
+	OfficialGapsF  string            // %s: years without an official figure, joined with ListSep
+
+	// Comparison of countries (simulate history with several countries).
+	HistCmpTFPTitleF    string // %d–%d: first and last year
+	HistCmpTFPAxis      string
+	HistCmpPeriodTitleF string // %s: the periods, joined with ListSep
+	HistCmpPeriodAxis   string
+	HistCmpPeriodXAxis  string
+	HistCmpPeriodNote   string // caption: what a period's mean is
+	HistCmpInputsF      string // %s: capital input; %s: the labour measure of each country, joined with ListSep
+	HistCmpMeasureF     string // %[1]s: ISO code; %[2]s: measures; %[3]s: HistCmpFallbackF, or ""
+	HistCmpFallbackF    string // %s: years on a fallback without hours, joined with ListSep
 
 	// Captions.
 	PricesF        string // %d: the price base year
@@ -115,6 +142,12 @@ var labelsEN = labels{
 	CmpDiffTitleF: "II GDP increment: difference from %s",
 	CmpDiffAxis:   "Difference in II GDP increment (100 million yuan)",
 
+	CmpPricesEachF: "GDP at constant prices of each scenario's base year: %s.",
+	CmpPriceItemF:  "%s at %d prices",
+	CmpCoincideF:   "The lines of %s coincide: one is drawn over the other.",
+	CmpLeftOutF:    "Not shown, at other prices: %s.",
+	ListAnd:        " and ",
+
 	CountryF:       "%s (%s)",
 	HistTitleF:     "%s: sources of real GDP growth, %d–%d",
 	HistProjTitleF: "%s: growth accounting %d–%d and projection %s, %d–%d",
@@ -131,6 +164,26 @@ var labelsEN = labels{
 	ProjNoteF:      "Projection: scenario %s of simulate, simple growth in %% and contributions in pp.",
 	SourcePWT:      "Data: Penn World Table 9.1 (Feenstra, Inklaar & Timmer 2015).",
 	SourceFileF:    "Data: %s (Penn World Table format).",
+	HistLabour:     [3]string{"Labour: hours (L)", "Labour: persons (L)", "Labour: hours or persons (L)"},
+	HistQuality:    "Labour quality (hc)",
+	Else:           ", else ",
+	HistShade:      [2]string{"No hours in the data: L = emp×hc", "No hours or hc: L = emp"},
+	HistShadeF:     "Shaded: no hours in the data, labour %s.",
+	HistShadePartF: "%[1]s in %[2]s",
+	SemiSep:        "; ",
+	OfficialLine:   "Official growth, NBS",
+	OfficialNote:   "Official growth: China's real GDP growth published by the National Bureau of Statistics (final figures where revised), in log points.",
+	OfficialGapsF:  "No official figure for %s.",
+
+	HistCmpTFPTitleF:    "Contribution of TFP to real GDP growth by country, %d–%d",
+	HistCmpTFPAxis:      "TFP contribution to GDP growth (log points)",
+	HistCmpPeriodTitleF: "Sources of real GDP growth by country, %s",
+	HistCmpPeriodAxis:   "Mean contribution to GDP growth (log points a year)",
+	HistCmpPeriodXAxis:  "Country, by period",
+	HistCmpPeriodNote:   "Means of yearly growth over each period; 1990–2000 is the growth from 1990 to 2000.",
+	HistCmpInputsF:      "Capital: %s; labour: %s.",
+	HistCmpMeasureF:     "%[1]s: %[2]s%[3]s",
+	HistCmpFallbackF:    " (no hours in %s)",
 
 	PricesF:       "GDP at constant %d prices.",
 	SourceModel:   "Model: simulate.",
@@ -176,6 +229,12 @@ var labelsZH = labels{
 	CmpDiffTitleF: "产业互联网带来的GDP增量：与%s之差",
 	CmpDiffAxis:   "GDP增量之差（亿元）",
 
+	CmpPricesEachF: "注释：GDP按各情景基期年份的不变价格计算：%s。",
+	CmpPriceItemF:  "%s为%d年价格",
+	CmpCoincideF:   "%s的曲线完全重合。",
+	CmpLeftOutF:    "未显示价格基期不同的情景：%s。",
+	ListAnd:        "与",
+
 	CountryF:       "%s（%s）",
 	HistTitleF:     "%s：%d–%d年实际GDP增长的来源",
 	HistProjTitleF: "%s：%d–%d年增长核算与%s情景%d–%d年预测",
@@ -192,6 +251,26 @@ var labelsZH = labels{
 	ProjNoteF:      "预测：simulate模型%s情景，简单增长率（%%），贡献为百分点。",
 	SourcePWT:      "数据来源：佩恩表 9.1（Feenstra、Inklaar和Timmer，2015）。",
 	SourceFileF:    "数据来源：%s（佩恩表格式）。",
+	HistLabour:     [3]string{"劳动力：工时（L）", "劳动力：人数（L）", "劳动力：工时或人数（L）"},
+	HistQuality:    "劳动力质量（hc）",
+	Else:           "，否则",
+	HistShade:      [2]string{"无工时数据：L = emp×hc", "无工时和hc数据：L = emp"},
+	HistShadeF:     "阴影：无工时数据，劳动力%s。",
+	HistShadePartF: "%[2]s年为%[1]s",
+	SemiSep:        "；",
+	OfficialLine:   "官方增长率（国家统计局）",
+	OfficialNote:   "官方增长率：国家统计局公布的中国实际GDP增长率（有修订时用最终核实数），换算为对数百分点。",
+	OfficialGapsF:  "%s年无官方数据。",
+
+	HistCmpTFPTitleF:    "%d–%d年各国全要素生产率对实际GDP增长的拉动",
+	HistCmpTFPAxis:      "全要素生产率对GDP增长的拉动（对数百分点）",
+	HistCmpPeriodTitleF: "各国实际GDP增长的来源：%s",
+	HistCmpPeriodAxis:   "对GDP增长的年均拉动（对数百分点）",
+	HistCmpPeriodXAxis:  "国家（按时期）",
+	HistCmpPeriodNote:   "各时期为逐年增长率的均值；1990–2000指1990年至2000年的增长。",
+	HistCmpInputsF:      "资本：%s；劳动力：%s。",
+	HistCmpMeasureF:     "%[1]s：%[2]s%[3]s",
+	HistCmpFallbackF:    "（%s年无工时数据）",
 	Countries: map[string]string{
 		"CHN": "中国", "USA": "美国", "JPN": "日本", "DEU": "德国", "GBR": "英国", "FRA": "法国",
 		"ITA": "意大利", "KOR": "韩国", "IND": "印度", "BRA": "巴西", "RUS": "俄罗斯", "CAN": "加拿大",

@@ -322,6 +322,9 @@ func TestGolden(t *testing.T) {
 		{"history_projection_zh", func() (*Chart, error) {
 			return HistoryProjection(zh, longHistory(), "", projection(), report2024())
 		}},
+		{"history_fallback_official_en", func() (*Chart, error) { return History(nil, mixedHistory(), "", official()...) }},
+		{"history_compare_tfp_en", func() (*Chart, error) { return HistoryCompareTFP(nil, countries(), "") }},
+		{"history_compare_periods_zh", func() (*Chart, error) { return HistoryComparePeriods(zh, periodMeans(t), "") }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -26,18 +26,35 @@ func ResultCharts(t *Theme, res model.Results, pub *Published) ([]NamedChart, er
 // CompareCharts returns every comparison chart of the scenarios, in this
 // order and with these names: "compare_ii_increment" ([CompareII]),
 // "compare_ii_share" ([CompareIIShare]), "compare_growth"
-// ([CompareGrowth]) and, for two scenarios or more, "compare_ii_diff"
-// ([CompareIIDiff]).
+// ([CompareGrowth]) and, when a scenario after the first has the first's
+// price base, "compare_ii_diff" ([CompareIIDiff]).
 func CompareCharts(t *Theme, sc []Scenario) ([]NamedChart, error) {
 	mk := []maker{
 		{"compare_ii_increment", func() (*Chart, error) { return CompareII(t, sc) }},
 		{"compare_ii_share", func() (*Chart, error) { return CompareIIShare(t, sc) }},
 		{"compare_growth", func() (*Chart, error) { return CompareGrowth(t, sc) }},
 	}
-	if len(sc) >= 2 {
+	if HasDifference(sc) {
 		mk = append(mk, maker{"compare_ii_diff", func() (*Chart, error) { return CompareIIDiff(t, sc) }})
 	}
 	return build(mk)
+}
+
+// HasDifference reports whether [CompareIIDiff] has a line to draw: a
+// scenario after the first at the first's price base, sharing a year
+// with it.
+func HasDifference(sc []Scenario) bool {
+	if len(sc) < 2 || len(sc[0].Results.Years) == 0 {
+		return false
+	}
+	for _, s := range sc[1:] {
+		if len(s.Results.Years) > 0 && PriceBase(s.Results) == PriceBase(sc[0].Results) {
+			if xs, _ := diffSeries(sc[0].Results, s.Results); len(xs) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maker makes the chart called name.

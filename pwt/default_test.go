@@ -69,6 +69,7 @@ func TestDefault(t *testing.T) {
 		{"CHN", 1955, RKNA, 0, false}, // capital services start in 1956
 		{"CHN", 1956, RKNA, 0.00866402965039015, true},
 		{"CHN", 1951, RGDPNA, 0, false},
+		{"CHN", 2017, POP, 1409.51745605469, true},
 	}
 	for _, tt := range tests {
 		s, ok := tab.Country(tt.iso)

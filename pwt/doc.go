@@ -8,7 +8,8 @@
 //     prices, rkna and rtfpna as indices (2011 = 1), emp in millions of persons,
 //     avh in hours per person per year, hc an index, labsh a fraction of GDP, delta
 //     a fraction of the capital stock per year, csh_i a fraction of GDP (at current
-//     PPPs). The columns delta and csh_i are optional (see Var.Optional).
+//     PPPs), pop in millions of people. The columns delta, csh_i and pop are
+//     optional (see Var.Optional).
 //   - A missing value (an empty cell in the CSV) is kept as missing: Row.Value
 //     reports whether the value is present. It is never read as zero.
 //   - Read is strict: a number that does not parse, a non-finite number, a ragged

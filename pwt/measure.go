@@ -48,13 +48,30 @@ const (
 	LabourPersons
 	// LabourPersonsHC is emp·hc: persons engaged, adjusted for human capital.
 	LabourPersonsHC
+	// LabourAuto is not one product but a choice made year by year (by
+	// package history): emp·avh·hc where avh and hc are present in both
+	// years of a step, else emp·hc where hc is, else emp. It makes the most
+	// of each country's data; the years on hours match PWT's rtfpna, the
+	// others do not.
+	LabourAuto
 )
 
+// Fallbacks returns the measures l stands for, in the order tried:
+// LabourHoursHC, LabourPersonsHC, LabourPersons for LabourAuto, and l
+// itself for every other measure.
+func (l Labour) Fallbacks() []Labour {
+	if l == LabourAuto {
+		return []Labour{LabourHoursHC, LabourPersonsHC, LabourPersons}
+	}
+	return []Labour{l}
+}
+
 // Vars returns the PWT variables whose product l is: EMP, then AVH and HC
-// as l uses them.
+// as l uses them. For LabourAuto they are the variables it may use: EMP,
+// AVH and HC.
 func (l Labour) Vars() []Var {
 	switch l {
-	case LabourHoursHC:
+	case LabourHoursHC, LabourAuto:
 		return []Var{EMP, AVH, HC}
 	case LabourPersonsHC:
 		return []Var{EMP, HC}
@@ -71,6 +88,8 @@ func (l Labour) String() string {
 		return "emp"
 	case LabourPersonsHC:
 		return "emp×hc"
+	case LabourAuto:
+		return "emp×avh×hc, else emp×hc, else emp"
 	}
 	return "pwt.Labour(" + strconv.Itoa(int(l)) + ")"
 }
@@ -80,7 +99,7 @@ func (l Labour) String() string {
 // constants.
 var (
 	CapitalNames = []string{"rkna", "rnna"}
-	LabourNames  = []string{"hours-hc", "persons", "persons-hc"}
+	LabourNames  = []string{"hours-hc", "persons", "persons-hc", "auto"}
 )
 
 // ParseCapital returns the capital measure called name ("rkna" or "rnna").
@@ -92,8 +111,8 @@ func ParseCapital(name string) (Capital, error) {
 	return 0, &NameError{What: "capital input", Name: name, Allowed: CapitalNames}
 }
 
-// ParseLabour returns the labour measure called name ("hours-hc", "persons"
-// or "persons-hc"). The error is a *NameError.
+// ParseLabour returns the labour measure called name ("hours-hc", "persons",
+// "persons-hc" or "auto"). The error is a *NameError.
 func ParseLabour(name string) (Labour, error) {
 	if i := slices.Index(LabourNames, name); i >= 0 {
 		return Labour(i), nil
@@ -109,8 +128,8 @@ func (c Capital) Name() string {
 	return c.String()
 }
 
-// Name returns the name by which l is chosen: "hours-hc", "persons" or
-// "persons-hc".
+// Name returns the name by which l is chosen: "hours-hc", "persons",
+// "persons-hc" or "auto".
 func (l Labour) Name() string {
 	if int(l) < len(LabourNames) {
 		return LabourNames[l]

@@ -41,7 +41,7 @@ const (
 // Read parses a PWT table in CSV form: a header line naming the columns, then one
 // row per country-year. Columns other than country, isocode (or countrycode), year
 // and the Vars are ignored; their order does not matter. The columns of optional
-// Vars (delta, csh_i) may be absent, which makes their values missing. An empty cell is a missing
+// Vars (delta, csh_i, pop) may be absent, which makes their values missing. An empty cell is a missing
 // value. Read collects the problems it finds (up to a limit) and returns them
 // together with errors.Join; each names the line and, where there is one, the
 // column.

@@ -198,7 +198,7 @@ func TestVarString(t *testing.T) {
 	for _, v := range Vars() {
 		names = append(names, v.String())
 	}
-	if got, want := strings.Join(names, ","), "rgdpna,rnna,rkna,emp,avh,hc,labsh,rtfpna,delta,csh_i"; got != want {
+	if got, want := strings.Join(names, ","), "rgdpna,rnna,rkna,emp,avh,hc,labsh,rtfpna,delta,csh_i,pop"; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 	if got, want := Var(200).String(), "pwt.Var(200)"; got != want {
@@ -219,21 +219,22 @@ func TestZeroRowIsMissing(t *testing.T) {
 	}
 }
 
-// TestOptionalColumns checks that delta and csh_i are read when present and
+// TestOptionalColumns checks that delta, csh_i and pop are read when present and
 // missing (not zero) when their columns are absent, and that a bad value in an
 // optional column is still an error.
 func TestOptionalColumns(t *testing.T) {
 	const row = `"XYZ","X",2000,"x",1,1,1,1,1,1,0.5,1`
 	tests := []struct {
-		name       string
-		src        string
-		delta, csh float64 // NaN: missing
-		wantErr    string
+		name            string
+		src             string
+		delta, csh, pop float64 // NaN: missing
+		wantErr         string
 	}{
-		{"absent", hdr + row + "\n", math.NaN(), math.NaN(), ""},
-		{"present", strings.TrimSuffix(hdr, "\n") + `,"delta","csh_i"` + "\n" + row + ",0.05,0.4\n", 0.05, 0.4, ""},
-		{"empty cells", strings.TrimSuffix(hdr, "\n") + `,"csh_i","delta"` + "\n" + row + ",,\n", math.NaN(), math.NaN(), ""},
-		{"bad value", strings.TrimSuffix(hdr, "\n") + `,"delta"` + "\n" + row + ",x\n", 0, 0, `line 2, column "delta": "x" is not a number`},
+		{"absent", hdr + row + "\n", math.NaN(), math.NaN(), math.NaN(), ""},
+		{"present", strings.TrimSuffix(hdr, "\n") + `,"delta","csh_i","pop"` + "\n" + row + ",0.05,0.4,12.5\n", 0.05, 0.4, 12.5, ""},
+		{"empty cells", strings.TrimSuffix(hdr, "\n") + `,"csh_i","pop","delta"` + "\n" + row + ",,,\n", math.NaN(), math.NaN(), math.NaN(), ""},
+		{"bad value", strings.TrimSuffix(hdr, "\n") + `,"delta"` + "\n" + row + ",x\n", 0, 0, 0, `line 2, column "delta": "x" is not a number`},
+		{"bad pop", strings.TrimSuffix(hdr, "\n") + `,"pop"` + "\n" + row + ",inf\n", 0, 0, 0, `line 2, column "pop": "inf" is not a finite number`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -251,7 +252,7 @@ func TestOptionalColumns(t *testing.T) {
 			for _, c := range []struct {
 				v    Var
 				want float64
-			}{{DELTA, tt.delta}, {CSH_I, tt.csh}} {
+			}{{DELTA, tt.delta}, {CSH_I, tt.csh}, {POP, tt.pop}} {
 				got, ok := s.Rows[0].Value(c.v)
 				if math.IsNaN(c.want) {
 					if ok {
@@ -264,7 +265,7 @@ func TestOptionalColumns(t *testing.T) {
 		})
 	}
 	for _, v := range Vars() {
-		if got, want := v.Optional(), v == DELTA || v == CSH_I; got != want {
+		if got, want := v.Optional(), v == DELTA || v == CSH_I || v == POP; got != want {
 			t.Errorf("%v.Optional() = %v, want %v", v, got, want)
 		}
 	}

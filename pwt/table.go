@@ -21,6 +21,7 @@ const (
 	RTFPNA            // TFP at constant national prices, index 2011 = 1
 	DELTA             // average depreciation rate of the capital stock, fraction (optional column)
 	CSH_I             // share of gross capital formation in GDP at current PPPs, fraction (optional column)
+	POP               // population, millions (optional column)
 
 	numVars = iota
 )
@@ -34,7 +35,7 @@ const firstOptional = DELTA
 var _ [16 - numVars]struct{}
 
 // varNames are the CSV column names, indexed by Var.
-var varNames = [numVars]string{"rgdpna", "rnna", "rkna", "emp", "avh", "hc", "labsh", "rtfpna", "delta", "csh_i"}
+var varNames = [numVars]string{"rgdpna", "rnna", "rkna", "emp", "avh", "hc", "labsh", "rtfpna", "delta", "csh_i", "pop"}
 
 // Vars returns every Var a Table keeps, in column order.
 func Vars() []Var {

@@ -39,8 +39,9 @@ var CompareHeader = []string{"scenario", "year", "metric", "value"}
 // CompareRows returns the comparison of runs in long format: for each run
 // in order, each of its years, the columns growth_pct, delta_gdp_yi,
 // ii_increment_yi, ii_share_pct and ii_cumulative_yi of package metrics
-// and, for every run after the first in the years it shares with the
-// first, CompareIIDiff.
+// and, for every run after the first at the first's price base (the same
+// base year, so that its levels are at the same constant prices) in the
+// years it shares with the first, CompareIIDiff.
 func CompareRows(runs []Run) []CompareRow {
 	cols := make([]*metrics.Column, len(compareColumns))
 	for i, name := range compareColumns {
@@ -52,6 +53,7 @@ func CompareRows(runs []Run) []CompareRow {
 	}
 	var rows []CompareRow
 	var ref map[int]float64
+	refBase := 0
 	for i, r := range runs {
 		years := r.Results.Years
 		if i == 0 {
@@ -59,18 +61,29 @@ func CompareRows(runs []Run) []CompareRow {
 			for _, y := range years {
 				ref[y.Year] = y.II
 			}
+			refBase = priceBase(r.Results)
 		}
+		samePrices := priceBase(r.Results) == refBase
 		for k := range years {
 			y := &years[k]
 			for _, c := range cols {
 				rows = append(rows, CompareRow{Scenario: r.Name, Year: y.Year, Metric: c.Name, Value: c.Value(y)})
 			}
-			if v, ok := ref[y.Year]; ok && i > 0 {
+			if v, ok := ref[y.Year]; ok && i > 0 && samePrices {
 				rows = append(rows, CompareRow{Scenario: r.Name, Year: y.Year, Metric: CompareIIDiff, Value: y.II - v})
 			}
 		}
 	}
 	return rows
+}
+
+// priceBase returns the year at whose prices res gives GDP: the year
+// before its first, or 0 for no years.
+func priceBase(res *model.Results) int {
+	if len(res.Years) == 0 {
+		return 0
+	}
+	return res.Years[0].Year - 1
 }
 
 // WriteCompareCSV writes rows as compare.csv: the header [CompareHeader]

@@ -27,7 +27,9 @@ func header() []string {
 func Format(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // WriteCSV writes res as results.csv: a header of the year and every
-// per-year column of package metrics, and one row per year.
+// per-year column of package metrics, and one row per year, each value at
+// full precision as [metrics.Column.FileValue] gives it (an input echoed
+// reads as typed).
 func WriteCSV(w io.Writer, res *model.Results) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(header()); err != nil {
@@ -37,7 +39,7 @@ func WriteCSV(w io.Writer, res *model.Results) error {
 		y := &res.Years[i]
 		rec := []string{strconv.Itoa(y.Year)}
 		for j := range metrics.Columns {
-			rec = append(rec, Format(metrics.Columns[j].Value(y)))
+			rec = append(rec, Format(metrics.Columns[j].FileValue(y)))
 		}
 		if err := cw.Write(rec); err != nil {
 			return err

@@ -19,12 +19,19 @@
 // Numbers in files are written by [Format] at full precision (the
 // shortest decimal that reads back as the same float64), without exponent
 // or thousands separators, unless said otherwise; the printed table is
-// rounded for reading.
+// rounded for reading. results.csv and summary.json's inputs write a value
+// in % or pp as the shortest decimal that converts back to the model's
+// fraction (metrics.Column.FileValue, model.Param.KeyValue), so that an
+// input echoed reads exactly as typed (3.7, not 3.7000000000000006).
 //
 // # Files
 //
-// Each command writes into DIR/<scenario>/; compare into DIR/compare/,
-// history into DIR/history-<ISO>/.
+// Each command writes into DIR/<scenario>/ (sweep into
+// DIR/<scenario>/sweep-<param>[-<param>]-<metric>/, tornado into
+// DIR/<scenario>/tornado-<metric>/); compare into DIR/compare-A-B[-…]/ (or
+// DIR/NAME/ with --name), history into DIR/history-<ISO>/ (and, for several
+// countries, DIR/history-compare-<ISO-…>/). Every folder written also holds
+// manifest.json (package output).
 //
 //   - results.csv, simulate run, [WriteCSV]: a row per year; the columns
 //     are year, then every per-year column of metrics.Columns in order:
@@ -42,9 +49,10 @@
 //   - compare.csv, simulate compare, [WriteCompareCSV]: long format, a row
 //     per scenario, year and metric; the columns are scenario, year,
 //     metric, value. The metrics are growth_pct, delta_gdp_yi,
-//     ii_increment_yi, ii_share_pct, ii_cumulative_yi and, after the first
-//     scenario, ii_increment_diff_yi ([CompareIIDiff]). Values are rounded
-//     to 6 decimals.
+//     ii_increment_yi, ii_share_pct, ii_cumulative_yi and, for a scenario
+//     after the first at the first's price base (its base year), in the
+//     years they share, ii_increment_diff_yi ([CompareIIDiff]). Values are
+//     rounded to 6 decimals.
 //   - percentiles.csv, simulate mc, [WritePercentilesCSV]: a row per metric
 //     recorded; the columns are metric, year (empty for a period total),
 //     mean, p5, p25, p50, p75, p95.
@@ -64,7 +72,23 @@
 //   - history.csv, simulate history, [WriteHistoryCSV]: a row per year;
 //     the columns are [HistoryColumns]: year, gdp_growth_pct, capital_pp,
 //     labor_pp, tfp_pp (log points, 100 × Δln, so that they add up
-//     exactly) and labor_share (a fraction).
+//     exactly), labor_share (a fraction), then labor_hours_pp and
+//     labor_quality_pp (which add up to labor_pp), labor_measure (hours-hc,
+//     persons-hc or persons), gdp_per_capita_growth_pct (empty without
+//     pop) and gdp_per_worker_growth_pct.
+//   - history_periods.csv, simulate history --periods, in each country's
+//     folder and (several countries) the comparison's,
+//     [WriteHistoryPeriodsCSV]: a row per country and period; the columns
+//     are [HistoryPeriodColumns]: the means in log points a year and the
+//     shares of growth in percent.
+//   - history_compare.csv, simulate history with several countries, in
+//     DIR/history-compare-<ISO-…>/, [WriteHistoryCompareCSV] (read back by
+//     [ReadHistoryCompareCSV]): long format, a row per country, year and
+//     variable ([HistoryVariables]); the columns are country, year,
+//     variable, value.
+//   - official_growth.csv, simulate history --country CHN,
+//     [WriteOfficialCSV]: a row per year with both PWT and official (NBS)
+//     growth; the columns are [OfficialColumns].
 //
 // [WriteTable] prints a run for reading: the year and each column of
 // metrics.Columns that has a short header, rounded to its decimals, then a

@@ -92,7 +92,8 @@ func (t *Totals) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// ResolvedInputs returns every model input in key units, keyed by key path:
+// ResolvedInputs returns every model input in key units, as typed
+// ([model.Param.KeyValue]: 3.7, not 3.7000000000000006), keyed by key path:
 // a number for a scalar, a table year → value for a per-year input (only the
 // years it applies to), and "split_form", year → form. For Solow inputs it
 // holds the solow.* inputs too, and the values computed from them under
@@ -105,14 +106,14 @@ func ResolvedInputs(in *model.Inputs) map[string]any {
 			continue // a Solow input of inputs without a Solow part
 		}
 		if !p.PerYear {
-			m[p.Key] = p.FromModel(*p.Scalar(in))
+			m[p.Key] = p.KeyValue(*p.Scalar(in))
 			continue
 		}
 		first, _ := p.Years(in)
 		byYear := map[string]float64{}
 		for i, v := range p.Series(in) {
 			if p.Applies(in, i) {
-				byYear[strconv.Itoa(first+i)] = p.FromModel(v)
+				byYear[strconv.Itoa(first+i)] = p.KeyValue(v)
 			}
 		}
 		if len(byYear) > 0 {

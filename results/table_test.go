@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/gonum/floats/scalar"
+
 	"simulate/metrics"
 	"simulate/model"
 	"simulate/results"
@@ -18,7 +20,9 @@ import (
 
 // TestCSVReadsTable checks that results.csv is the table of package
 // metrics: its header is "year" and the names of metrics.Columns, and each
-// value is the metric NAME[YEAR] that --metric and calibration targets read.
+// value is the metric NAME[YEAR] that --metric and calibration targets read
+// (to float64 rounding: the file writes the shortest decimal that converts
+// back to the model's value, metrics.Column.FileValue).
 func TestCSVReadsTable(t *testing.T) {
 	_, res := run(t, "report2020")
 	recs := readCSV(t, res)
@@ -35,10 +39,40 @@ func TestCSVReadsTable(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got, want := rec[j+1], results.Format(m.Value(res)); got != want {
-				t.Errorf("%s: got %s, want %s", m, got, want)
+			got, err := strconv.ParseFloat(rec[j+1], 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// One rounding of x·100 apart at most.
+			const tol = 4e-16
+			if want := m.Value(res); !scalar.EqualWithinAbsOrRel(got, want, tol, tol) {
+				t.Errorf("%s: got %s, want %v", m, rec[j+1], want)
 			}
 		}
+	}
+}
+
+// TestCSVEchoesInputs checks that inputs echoed in results.csv read
+// exactly as the scenario file types them: report2020 gives growth 6.3,
+// labour's share 3.7 % and capital's 32.5 % (3.7/100·100 is
+// 3.7000000000000006 in float64). TFP's share, the residual, is computed
+// and kept at full precision.
+func TestCSVEchoesInputs(t *testing.T) {
+	_, res := run(t, "report2020")
+	recs := readCSV(t, res)
+	col := map[string]int{}
+	for i, c := range recs[0] {
+		col[c] = i
+	}
+	for _, rec := range recs[1:] {
+		for name, want := range map[string]string{"labor_share_pct": "3.7", "capital_share_pct": "32.5"} {
+			if got := rec[col[name]]; got != want {
+				t.Errorf("%s %s: got %s, want %s", rec[0], name, got, want)
+			}
+		}
+	}
+	if got := recs[1][col["growth_pct"]]; got != "6.3" {
+		t.Errorf("2019 growth_pct: got %s, want 6.3", got)
 	}
 }
 

@@ -18,7 +18,7 @@
 //     docs/history.md);
 //   - extends: an embedded scenario's name, or a file (a value ending in
 //     .toml or containing a path separator, relative to this file); every key
-//     this file gives overrides the one it extends, a per-year value whole;
+//     this file gives overrides the one it extends (see Extending below);
 //   - published: the calibration spec that holds the figures a source
 //     published for this scenario (an embedded spec's name, or a file as for
 //     extends); the simulate command marks them on the scenario's charts.
@@ -50,6 +50,41 @@
 //
 // name and published are never inherited through extends: a scenario that
 // extends the report's baseline is not drawn against the report's figures.
+//
+// # Extending
+//
+// The files of a chain of extends have a depth: 0 for the file loaded, 1
+// for the one it extends, and so on; where two give a value, the nearer
+// one wins. In a file that extends another:
+//
+//   - a table of years may give some years only: the others are those of
+//     the value it overrides, or the default when the scenario extended
+//     does not give the key (in a file that extends nothing a missing year
+//     is an error). A table written for another span (in a file further up
+//     than the span) may hold years outside it, which are ignored; the
+//     years it lacks are an error placed at the nearer file's span;
+//   - a year's factor split is taken in the form of the nearest file that
+//     gives it, so giving contributions replaces inherited shares;
+//   - a stated tfp.share_pct or tfp.contribution_pp inherited from a file
+//     further up than the split (or, for a contribution, the growth) of a
+//     year is not checked that year: it was a statement about the other
+//     split. [Scenario.Notes] says so, as it notes an inherited
+//     [uncertainty] entry that draws, in set mode, a value the nearer file
+//     changes;
+//   - a problem of values given by several files (the shares' sum, the
+//     weights' sum) is placed at the nearest of them.
+//
+// Loading goes on after a problem whenever later checks can still be made:
+// a key given with an unreadable value (a wrong type, or an unknown key
+// that is a misspelling of it) is left out and the checks that depend on
+// it are skipped, so that one run reports unknown keys, wrong types and
+// out-of-range values together. The same problem of several years at one
+// place is reported once, naming the years ([tomlfile.Errors.MergeYears]).
+//
+// [Copy] gives an embedded scenario's text to save under another name
+// (without its name line), [Template] the text of a new file that extends
+// a scenario and lists every key it can override, commented out with its
+// value, unit and source.
 //
 // # Errors
 //

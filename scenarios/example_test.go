@@ -44,10 +44,16 @@ technical_progress = { linear = { 2019 = 0.19, 2020 = 0.21 } }
 	fmt.Printf("%s: %d, GDP growth %.1f %%, II increment %.1f 亿元, %.2f %% of the GDP increment\n",
 		s.Name, y.Year, 100*y.Growth, y.II, 100*y.IIShare)
 
-	// A problem is reported with its file, line, column and key.
-	_, err = scenarios.Parse("bad.toml", []byte("[span]\nbase_yeer = 2018\n"))
+	// Every problem is reported at once, each with its file, line, column
+	// and key; a problem of several years once, naming them.
+	_, err = scenarios.Parse("bad.toml", []byte(`extends = "report2020"
+[capital]
+ict_shar = 0.2
+private_ii_share = 3
+`))
 	fmt.Println(err)
 	// Output:
 	// example: 2020, GDP growth 6.1 %, II increment 2809.2 亿元, 4.81 % of the GDP increment
-	// bad.toml:2:1: span.base_yeer: unknown key "base_yeer" in [span]; did you mean base_year?
+	// bad.toml:3:1: capital.ict_shar: unknown key "ict_shar" in [capital]; did you mean ict_share?
+	// bad.toml:4:1: capital.private_ii_share: 3 is outside the allowed range [0, 1] (fraction) in years 2019–2024
 }

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"simulate/internal/suggest"
 	"simulate/internal/tomlfile"
 	"simulate/model"
 	"simulate/uncertain"
@@ -35,6 +36,12 @@ type Scenario struct {
 	// embedded spec's name, or a path (relative to the working directory).
 	// "" when the scenario names none. It is not inherited.
 	Published string
+
+	// Notes are what a reader of the scenario should know that is not an
+	// error: a stated TFP share inherited from the scenario it extends and
+	// no longer checked, because this file changes the factor split.
+	// `simulate validate` prints them.
+	Notes []string
 
 	leaves map[string]*leaf // every key given, after extends was applied
 }
@@ -83,6 +90,13 @@ type file struct {
 	id             string // identity for cycle detection: absolute path or "embedded:NAME"
 	dir            string // folder against which extends paths resolve
 	emb            bool   // read from the embedded files
+
+	// depth is the file's place in the chain of extends: 0 for the file
+	// loaded, 1 for the one it extends, and so on. Where two files give a
+	// value, the one of lower depth wins.
+	depth int
+	// extends reports whether the file extends another.
+	extends bool
 }
 
 // leaf is one key with its value, as given in a file.
@@ -90,7 +104,14 @@ type leaf struct {
 	key  string
 	val  any
 	file *file
+	// base is the leaf of the same key in the scenario file extends, which
+	// this one overrides, or nil. A table of years that gives some years
+	// only takes the others from it.
+	base *leaf
 }
+
+// depth returns the depth of the file that gives l (see file.depth).
+func (l *leaf) depth() int { return l.file.depth }
 
 // pos returns where the leaf, or a key below it, is written.
 func (l *leaf) pos(below ...string) (int, int) {
@@ -161,41 +182,54 @@ func readEmbedded(name string) (*file, error) {
 	return &file{File: tomlfile.NewFile("embedded:"+name+".toml", src), id: "embedded:" + name, emb: true}, nil
 }
 
+// load reads f and the scenarios it extends and builds the scenario,
+// reporting every problem it can find at once: those of every phase whose
+// input could still be read (unknown keys, wrong types, values out of
+// range, sums), the same problem of several years once.
 func load(f *file) (*Scenario, error) {
-	leaves, chain, err := resolve(f, nil)
-	if err != nil {
-		return nil, err
+	broken := map[string]bool{}
+	leaves, chain, errs, ok := resolve(f, nil, broken)
+	if ok {
+		s, e := build(f, leaves, broken)
+		errs = append(errs, e...)
+		if s == nil && len(errs) == 0 { // build reports why it gives no scenario; never leave it unsaid
+			errs = append(errs, &Error{File: f.Name, Msg: "the scenario could not be read"})
+		}
+		if len(errs) == 0 {
+			s.Chain = chain
+			return s, nil
+		}
 	}
-	s, errs := build(f, leaves)
-	if len(errs) > 0 {
-		return nil, errs.Sort()
-	}
-	s.Chain = chain
-	return s, nil
+	return nil, errs.MergeYears().Sort()
 }
 
 // resolve decodes f and the scenarios it extends, and returns the merged
-// leaves: the keys f gives override those of the scenario it extends.
-// stack holds the files extending f, to detect a cycle.
-func resolve(f *file, stack []*file) (map[string]*leaf, []string, error) {
+// leaves: the keys f gives override those of the scenario it extends. It
+// returns the problems found, and ok false when the scenario cannot be put
+// together at all (a syntax error, a missing or cyclic extends); keys
+// given with a value that cannot be read are left out of the leaves and
+// set in broken. stack holds the files extending f, to detect a cycle.
+func resolve(f *file, stack []*file, broken map[string]bool) (leaves map[string]*leaf, chain []string, errs Errors, ok bool) {
 	for i, g := range stack {
 		if g.id == f.id {
 			var names []string
 			for _, h := range append(stack[i:], f) {
 				names = append(names, h.Name)
 			}
-			return nil, nil, &Error{File: f.Name, Key: "extends", Msg: "extends forms a cycle: " + strings.Join(names, " → ")}
+			return nil, nil, Errors{{File: f.Name, Key: "extends", Msg: "extends forms a cycle: " + strings.Join(names, " → ")}}, false
 		}
 	}
-	own, errs := decode(f)
-	if len(errs) > 0 {
-		return nil, nil, errs.Sort()
+	f.depth = len(stack)
+	own, errs := decode(f, broken)
+	if own == nil {
+		return nil, nil, errs, false
 	}
 	ext, ok := own["extends"]
 	if !ok {
-		return own, []string{f.Name}, nil
+		return own, []string{f.Name}, errs, !broken["extends"]
 	}
 	delete(own, "extends")
+	f.extends = true
 	target := ext.val.(string)
 	var base *file
 	var err error
@@ -210,20 +244,23 @@ func resolve(f *file, stack []*file) (map[string]*leaf, []string, error) {
 		base, err = readEmbedded(target)
 	}
 	if err != nil {
-		return nil, nil, ext.errorf(nil, "%v", err)
+		return nil, nil, append(errs, ext.errorf(nil, "%v", err)), false
 	}
-	merged, chain, err := resolve(base, append(stack, f))
-	if err != nil {
-		return nil, nil, err
+	merged, chain, e, ok := resolve(base, append(stack, f), broken)
+	errs = append(errs, e...)
+	if !ok {
+		return nil, nil, errs, false
 	}
 	// A name, and the published figures a scenario is compared with, are
 	// never inherited.
 	delete(merged, "name")
 	delete(merged, "published")
+	dropReplaced(merged, own)
 	for k, l := range own {
+		l.base = merged[k]
 		merged[k] = l
 	}
-	return merged, append([]string{f.Name}, chain...), nil
+	return merged, append([]string{f.Name}, chain...), errs, true
 }
 
 // join returns the path of a file that f names by path p (in slash or
@@ -244,20 +281,23 @@ func readEmbeddedPath(p string) (*file, error) {
 	return &file{File: tomlfile.NewFile("embedded:"+p, src), id: "embedded:" + strings.TrimSuffix(p, ".toml"), dir: path.Dir(p), emb: true}, nil
 }
 
-// decode parses the TOML of f and checks every key against the schema.
-func decode(f *file) (leaves map[string]*leaf, errs Errors) {
+// decode parses the TOML of f and checks every key against the schema. On
+// a syntax error it returns nil leaves.
+func decode(f *file, broken map[string]bool) (leaves map[string]*leaf, errs Errors) {
 	raw, err := f.Decode()
 	if err != nil {
 		return nil, Errors{err.(*Error)}
 	}
 	leaves = map[string]*leaf{}
-	flatten(f, raw, "", leaves, &errs)
+	flatten(f, raw, "", leaves, broken, &errs)
 	return leaves, errs
 }
 
 // flatten walks a decoded table, checking keys against the schema, and
-// stores every value key in leaves.
-func flatten(f *file, table map[string]any, prefix string, leaves map[string]*leaf, errs *Errors) {
+// stores every value key in leaves. A key whose value has the wrong type,
+// or an unknown key that is a misspelling of an allowed one, is set in
+// broken: the user gave it, so what depends on it is not checked.
+func flatten(f *file, table map[string]any, prefix string, leaves map[string]*leaf, broken map[string]bool, errs *Errors) {
 	keys := make([]string, 0, len(table))
 	for k := range table {
 		keys = append(keys, k)
@@ -272,7 +312,11 @@ func flatten(f *file, table map[string]any, prefix string, leaves map[string]*le
 		l := &leaf{key: p, val: v, file: f}
 		kd, ok := schema[p]
 		if !ok {
-			*errs = append(*errs, l.errorf(nil, "%s", tomlfile.UnknownKey(k, prefix, childKeys(prefix))))
+			allowed := childKeys(prefix)
+			*errs = append(*errs, l.errorf(nil, "%s", tomlfile.UnknownKey(k, prefix, allowed)))
+			if near, ok := suggest.Nearest(k, allowed); ok {
+				broken[strings.TrimPrefix(prefix+"."+near, ".")] = true
+			}
 			continue
 		}
 		if kd == kindUncertainty {
@@ -283,13 +327,15 @@ func flatten(f *file, table map[string]any, prefix string, leaves map[string]*le
 			sub, ok := v.(map[string]any)
 			if !ok {
 				*errs = append(*errs, l.errorf(nil, "must be a table of keys (%s), not %s", strings.Join(childKeys(p), ", "), tomlfile.TypeName(v)))
+				broken[p] = true
 				continue
 			}
-			flatten(f, sub, p, leaves, errs)
+			flatten(f, sub, p, leaves, broken, errs)
 			continue
 		}
 		if msg := checkKind(kd, v); msg != "" {
 			*errs = append(*errs, l.errorf(nil, "%s", msg))
+			broken[p] = true
 			continue
 		}
 		leaves[p] = l

@@ -109,13 +109,13 @@ func TestBadScenarios(t *testing.T) {
 		{"wrong type", replace("base_yi = 1000", `base_yi = "1000"`), []string{"x.toml:9:1: gdp.base_yi: must be a number, not a string"}},
 		{"wrong series type", replace("share_pct = 10", `share_pct = [10, 20]`), []string{"x.toml:13:1: labor.share_pct: must be a number, a table of years"}},
 		{"table expected", "labor = 3\n" + replace("[labor]\nshare_pct = 10", ""), []string{"x.toml:1:1: labor: must be a table of keys"}},
-		{"nan", replace("ict_share = 0.2", "ict_share = nan"), []string{"x.toml:17:1: capital.ict_share[2019]: nan is not a number"}},
+		{"nan", replace("ict_share = 0.2", "ict_share = nan"), []string{"x.toml:17:1: capital.ict_share: nan is not a number", "in years 2019–2020"}},
 		{"inf", replace("base_yi = 1000", "base_yi = inf"), []string{"x.toml:9:1: gdp.base_yi: +Inf is not finite"}},
 		{"-inf in a year", replace("2020 = 4", "2020 = -inf"), []string{"x.toml:10:26: gdp.growth_pct[2020]: -Inf is not finite"}},
-		{"share above 1", replace("ict_share = 0.2", "ict_share = 1.5"), []string{"capital.ict_share[2019]: 1.5 is outside the allowed range [0, 1]"}},
-		{"share below 0", replace("private_ii_share = 0.5", "private_ii_share = -0.1"), []string{"capital.private_ii_share[2019]: -0.1 is outside the allowed range [0, 1]"}},
+		{"share above 1", replace("ict_share = 0.2", "ict_share = 1.5"), []string{"capital.ict_share: 1.5 is outside the allowed range [0, 1] (fraction) in years 2019–2020"}},
+		{"share below 0", replace("private_ii_share = 0.5", "private_ii_share = -0.1"), []string{"capital.private_ii_share: -0.1 is outside the allowed range [0, 1] (fraction) in years 2019–2020"}},
 		{"factor shares do not sum", replace("[capital]", "[tfp]\nshare_pct = 50\n[capital]"), []string{"tfp.share_pct", "add up to 90 %", "±0.15 pp"}},
-		{"factor shares above 100", replace("share_pct = 30", "share_pct = 95"), []string{"capital.share_pct[2019]: labour and capital shares add up to 105 %"}},
+		{"factor shares above 100", replace("share_pct = 30", "share_pct = 95"), []string{"x.toml:16:1: capital.share_pct: labour and capital shares add up to 105 % of growth in 2019–2020"}},
 		{"weights do not sum", minimal + "[tfp.weight]\ntechnical_progress = 0.5\n", []string{"tfp.weight: the four weights add up to 1.25"}},
 		{"unknown dimension", minimal + "[tfp.ii_share]\nscale = 0.1\n", []string{"x.toml:20:1: tfp.ii_share.scale: unknown key", "allowed here: allocative_efficiency, scale_efficiency"}},
 		{"year outside the span", replace("2020 = 4 }", "2020 = 4, 2021 = 3 }"), []string{"x.toml:10:36: gdp.growth_pct.2021: year 2021 is outside the span 2019–2020"}},
@@ -125,8 +125,8 @@ func TestBadScenarios(t *testing.T) {
 		{"not a year", replace("2020 = 4 }", "2020 = 4, next = 3 }"), []string{`gdp.growth_pct.next: "next" is not a year`}},
 		{"span reversed", replace("last_year = 2020", "last_year = 2017"), []string{"span.last_year: last_year 2017 must be 1 to 200 years after base_year 2018"}},
 		{"missing split", strings.Replace(replace("[labor]\nshare_pct = 10", "[labor]"), "share_pct = 30", "", 1), []string{"no factor split for years 2019–2020"}},
-		{"two split forms", replace("share_pct = 30", "contribution_pp = 0.5"), []string{"x.toml:16:1: capital.contribution_pp", "year 2019 gives the factor split in two forms, shares (labor.share_pct) and contributions (capital.contribution_pp)"}},
-		{"incomplete form", replace("share_pct = 10", ""), []string{"x.toml:16:1: capital.share_pct", "year 2019 gives the factor split in the shares form, which also needs labor.share_pct"}},
+		{"two split forms", replace("share_pct = 30", "contribution_pp = 0.5"), []string{"x.toml:16:1: capital.contribution_pp", "the factor split of 2019–2020 is given in two forms, shares (labor.share_pct) and contributions (capital.contribution_pp)"}},
+		{"incomplete form", replace("share_pct = 10", ""), []string{"x.toml:16:1: capital.share_pct", "gives the factor split of 2019–2020 in the shares form, which also needs labor.share_pct"}},
 		{"bad name", `name = "../evil"` + minimal, []string{`name "../evil" is not allowed`}},
 		{"name with slash", `name = "a/b"` + minimal, []string{`name "a/b" is not allowed`}},
 		{"name with NUL", "name = \"a\\u0000b\"" + minimal, []string{"is not allowed"}},
@@ -162,14 +162,15 @@ func TestAllProblemsAtOnce(t *testing.T) {
 	if !errors.As(err, &es) {
 		t.Fatalf("got %T %v", err, err)
 	}
-	// decoding errors come first, alone: the unknown key stops the build
-	if len(es) != 1 || !strings.Contains(es[0].Error(), "bogus") {
+	// The unknown key does not stop the checks of the values: both are
+	// reported, φ's once for its two years.
+	if len(es) != 2 || !strings.Contains(es[0].Error(), "capital.ict_share: 2 is outside") || !strings.Contains(es[1].Error(), "bogus") {
 		t.Fatalf("got %v", es)
 	}
 	src = replace("ict_share = 0.2", "ict_share = 2") + "[tfp.weight]\ntechnical_progress = 0.9\n"
 	src = strings.Replace(src, "private_ii_share = 0.5", "private_ii_share = -1", 1)
 	_, err = Parse("x.toml", []byte(src))
-	if !errors.As(err, &es) || len(es) != 5 { // φ twice (two years), π twice, weights
+	if !errors.As(err, &es) || len(es) != 3 { // φ, π (each once for two years), weights
 		t.Fatalf("got %d errors: %v", len(es), err)
 	}
 }
@@ -220,7 +221,7 @@ func TestExtends(t *testing.T) {
 	// An error in the parent names the parent's file.
 	write("badbase.toml", replace("ict_share = 0.2", "ict_share = 3"))
 	_, err = Load(write("badchild.toml", "extends = \"badbase.toml\"\n"))
-	if err == nil || !strings.Contains(err.Error(), "badbase.toml:17:1: capital.ict_share[2019]") {
+	if err == nil || !strings.Contains(err.Error(), "badbase.toml:17:1: capital.ict_share: 3 is outside") {
 		t.Errorf("error in parent: got %v", err)
 	}
 }

@@ -58,6 +58,7 @@ func buildSchema() map[string]kind {
 		s[k] = kindSeries
 	}
 	addSolowSchema(s)
+	addIndexSchema(s)
 	return s
 }
 

@@ -115,8 +115,9 @@ func allowed(k, mode string, ict bool) bool {
 
 // buildSolow reads the solow.* keys into in.Solow and fills the inputs the
 // Solow model derives.
-func buildSolow(f *file, in *model.Inputs, leaves map[string]*leaf) Errors {
+func buildSolow(b *builder) Errors {
 	var errs Errors
+	f, in, leaves := b.f, b.in, b.leaves
 	n := in.Len()
 	for _, p := range model.Params {
 		if !p.Solow || !p.Active(in) {
@@ -154,7 +155,7 @@ func buildSolow(f *file, in *model.Inputs, leaves map[string]*leaf) Errors {
 				continue
 			}
 		}
-		vals, _, e := parseSeries(l, first-1, n, false)
+		vals, _, e := b.series(l, first-1, n, false, p.Default)
 		errs = append(errs, e...)
 		for i, v := range vals {
 			dst[i] = p.ToModel(v)
@@ -189,10 +190,11 @@ func lastYearGiven(l *leaf, first, year int) *Error {
 // solowInputError places a model validation error of a Solow scenario: at
 // the key when the scenario gives it, else as a problem of the values the
 // Solow model computed from the solow.* inputs.
-func solowInputError(f *file, leaves map[string]*leaf, in *model.Inputs, ie *model.InputError) *Error {
+func solowInputError(b *builder, ie *model.InputError) *Error {
+	f, leaves, in := b.f, b.leaves, b.in
 	p, ok := model.LookupParam(ie.Key)
 	if !ok || !p.Derived(in) {
-		return inputError(f, leaves, ie)
+		return b.inputError(ie)
 	}
 	key := fmt.Sprintf("%s[%d]", ie.Key, ie.Year)
 	if ie.Key == "capital.ict_share" {

@@ -159,9 +159,9 @@ func MonteCarloOf(ctx context.Context, m Model, unc []uncertain.Input, cfg MCCon
 
 	var err error
 	if cfg.KeepDraws || mc.n <= streamAbove {
-		vals, err := mc.stored(ctx)
-		if err != nil {
-			return nil, err
+		vals, e := mc.stored(ctx)
+		if e != nil {
+			return nil, e
 		}
 		work := vals
 		if cfg.KeepDraws {

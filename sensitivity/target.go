@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"simulate/internal/suggest"
 	"simulate/model"
 )
 
@@ -101,7 +102,7 @@ func splitTarget(s, form string) (model.Target, string, error) {
 	}
 	key, _, _ := strings.Cut(path, "[")
 	if _, ok := model.LookupParam(key); !ok {
-		return model.Target{}, "", fmt.Errorf("%q: unknown parameter %q (simulate params lists them)", s, key)
+		return model.Target{}, "", fmt.Errorf("%q: unknown parameter %q%s (simulate params lists them)", s, key, suggest.DidYouMean(key, model.Keys()))
 	}
 	t := model.Target{Path: path}
 	for m := range model.Mode(model.NumModes) {

@@ -33,14 +33,14 @@ func runCalibrate(e *env, args []string) error {
 		return helpOK(err)
 	}
 	if len(pos) != 1 {
-		return invalidf("calibrate takes one spec: a file ending in .toml, or an embedded spec (%s)", strings.Join(calibrate.Names(), ", "))
+		return usagef("calibrate takes one spec: a file ending in .toml, or an embedded spec (%s)", strings.Join(calibrate.Names(), ", "))
 	}
 	stem, ok := strings.CutSuffix(filepath.Base(*out), ".toml")
 	if !ok {
-		return invalidf("--out %s: the calibrated scenario is a TOML file; give a name ending in .toml", *out)
+		return usagef("--out %s: the calibrated scenario is a TOML file; give a name ending in .toml", *out)
 	}
 	if err := scenarios.CheckName(stem); err != nil {
-		return invalidf("--out %s: the file name becomes the scenario's name: %v", *out, err)
+		return usagef("--out %s: the file name becomes the scenario's name: %v", *out, err)
 	}
 
 	spec, err := calibrate.Open(pos[0])
@@ -94,12 +94,9 @@ func runCalibrate(e *env, args []string) error {
 			return err
 		}
 	}
-	if err := batch.Commit(e.ctx); err != nil {
-		return err
-	}
 	fmt.Fprintln(e.stdout)
-	for _, p := range batch.Paths() {
-		fmt.Fprintln(e.stdout, "wrote", p)
+	if err := commit(e, batch); err != nil {
+		return err
 	}
 	if fitErr == nil {
 		fmt.Fprintf(e.stdout, "run it with: simulate run %s\n", *out)

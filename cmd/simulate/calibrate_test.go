@@ -134,13 +134,13 @@ func TestCalibrateExitCodes(t *testing.T) {
 			"bad.toml:6:1: free.theta.bound: unknown key \"bound\" in [free.theta]; allowed here: keys, max, min, path, points, start",
 			"bad.toml:9:87: targets.ii_increment_yi.values.2025: ii_increment_yi[2025]: year 2025 is outside the span 2019–2024",
 		}, false},
-		{"unknown embedded spec", []string{"calibrate", "report2021"}, exitInvalid, []string{`no embedded calibration spec "report2021" (embedded: report2020, report2020-growth)`}, false},
+		{"unknown embedded spec", []string{"calibrate", "report2021"}, exitInvalid, []string{`no embedded calibration spec "report2021" (embedded: report2020, report2020-growth, report2020-index)`}, false},
 		{"missing file", []string{"calibrate", filepath.Join(dir, "nope.toml")}, exitInvalid, []string{"nope.toml: no such file"}, false},
 		{"no spec", []string{"calibrate"}, exitInvalid, []string{"calibrate takes one spec"}, false},
 		{"two specs", []string{"calibrate", "report2020", "report2020-growth"}, exitInvalid, []string{"calibrate takes one spec"}, false},
 		{"out not toml", []string{"calibrate", "report2020", "--out", filepath.Join(dir, "x.csv")}, exitInvalid, []string{"give a name ending in .toml"}, false},
 		{"out over the start scenario", []string{"calibrate", own, "--out", base}, exitInvalid, []string{"is the start scenario"}, false},
-		{"unknown flag", []string{"calibrate", "report2020", "--outt", "x.toml"}, exitInvalid, []string{"flag provided but not defined: -outt"}, false},
+		{"unknown flag", []string{"calibrate", "report2020", "--outt", "x.toml"}, exitInvalid, []string{"unknown flag --outt; did you mean --out?"}, false},
 		{"help", []string{"calibrate", "-h"}, exitOK, nil, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -23,7 +23,7 @@ type chartFlags struct {
 func addChartFlags(fs *flag.FlagSet) *chartFlags {
 	return &chartFlags{
 		format: fs.String("format", "png", "chart `formats`, a comma-separated list of png, svg, pdf (pdf: English only), or none for no chart"),
-		lang:   fs.String("lang", "en", "chart `language`: en or zh (zh needs a CJK font; see --font)"),
+		lang:   fs.String("lang", "en", "chart `language`: en or zh; Chinese charts are named NAME.zh.png (…) and need a CJK font, see --font"),
 		font:   fs.String("font", "", "font `file` for zh charts (.ttf, .otf or .ttc); default: an installed Noto Sans CJK, else the shipped subset"),
 	}
 }
@@ -40,7 +40,7 @@ func (c *chartFlags) resolve() ([]plots.Format, *plots.Theme, error) {
 		}
 		f, err := plots.ParseFormat(strings.TrimSpace(s))
 		if err != nil {
-			return nil, nil, invalidf("--format %q: %v; or none for no chart", *c.format, err)
+			return nil, nil, usagef("--format %q: %v; or none for no chart", *c.format, err)
 		}
 		if !seen[f] {
 			seen[f] = true
@@ -49,16 +49,16 @@ func (c *chartFlags) resolve() ([]plots.Format, *plots.Theme, error) {
 	}
 	lang, err := plots.ParseLanguage(*c.lang)
 	if err != nil {
-		return nil, nil, invalidf("--lang %q: %v", *c.lang, err)
+		return nil, nil, usagef("--lang %q: %v", *c.lang, err)
 	}
 	if lang != plots.English && seen[plots.PDF] {
-		return nil, nil, invalidf("--format pdf cannot draw Chinese text (gonum's PDF backend is limited to Windows-1252): use png or svg with --lang zh")
+		return nil, nil, usagef("--format pdf cannot draw Chinese text (gonum's PDF backend is limited to Windows-1252): use png or svg with --lang zh")
 	}
 	if none {
 		return nil, nil, nil
 	}
 	if *c.font != "" && lang == plots.English {
-		return nil, nil, invalidf("--font is for --lang zh; English charts use the built-in Liberation Sans")
+		return nil, nil, usagef("--font is for --lang zh; English charts use the built-in Liberation Sans")
 	}
 	theme, err := plots.NewTheme(lang, *c.font)
 	if err != nil {
@@ -67,7 +67,19 @@ func (c *chartFlags) resolve() ([]plots.Format, *plots.Theme, error) {
 	return formats, theme, nil
 }
 
-// addCharts renders each chart in each format into batch under dir, the
+// chartFile returns the file name of chart nc in format f: its name, then
+// ".zh" for a Chinese chart (so that it sits beside the English one
+// rather than replacing it), then the format's extension.
+func chartFile(nc plots.NamedChart, f plots.Format) string {
+	name := nc.Name
+	if lang := nc.Chart.Language(); lang != plots.English {
+		name += "." + lang.String()
+	}
+	return name + f.Ext()
+}
+
+// addCharts renders each chart in each format into batch under dir (named
+// by chartFile), the
 // renderings at the same time on up to GOMAXPROCS goroutines (a PNG takes
 // about a tenth of a second, the longest part of a short run). A chart
 // that cannot be drawn (a glyph missing from the font, a PDF limitation)
@@ -102,7 +114,7 @@ func addCharts(batch *output.Batch, dir string, charts []plots.NamedChart, forma
 		return err
 	}
 	for _, j := range jobs {
-		if err := batch.Add(path.Join(dir, j.chart.Name+j.f.Ext()), j.data); err != nil {
+		if err := batch.Add(path.Join(dir, chartFile(j.chart, j.f)), j.data); err != nil {
 			return err
 		}
 	}

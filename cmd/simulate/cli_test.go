@@ -54,20 +54,20 @@ func TestCLI(t *testing.T) {
 		stderr     []string
 		wantNoFile bool
 	}{
-		{name: "no args", args: nil, code: 2, stderr: []string{"no subcommand", "Usage"}},
+		{name: "no args", args: nil, code: 2, stderr: []string{"simulate: no command given; the commands are calibrate, compare", "Run 'simulate -h' for usage."}},
 		{name: "help", args: []string{"-h"}, code: 0, stdout: []string{"simulate run", "simulate validate"}},
-		{name: "unknown", args: []string{"frobnicate"}, code: 2, stderr: []string{`unknown subcommand "frobnicate"`}},
-		{name: "run -h", args: []string{"run", "-h"}, code: 0, stdout: []string{"Usage: simulate run", "-out"}},
+		{name: "unknown", args: []string{"frobnicate"}, code: 2, stderr: []string{`simulate: unknown command "frobnicate"`}},
+		{name: "run -h", args: []string{"run", "-h"}, code: 0, stdout: []string{"Usage: simulate run", "--out DIR"}},
 		{name: "list -h", args: []string{"list", "-h"}, code: 0, stdout: []string{"Usage: simulate list"}},
 		{name: "show -h", args: []string{"show", "-h"}, code: 0, stdout: []string{"Usage: simulate show"}},
 		{name: "validate -h", args: []string{"validate", "-h"}, code: 0, stdout: []string{"Usage: simulate validate"}},
-		{name: "run bad flag", args: []string{"run", "--bogus"}, code: 2, stderr: []string{"flag provided but not defined: -bogus", "Usage: simulate run"}},
+		{name: "run bad flag", args: []string{"run", "--bogus"}, code: 2, stderr: []string{"simulate run: unknown flag --bogus", "Run 'simulate run -h' for usage."}},
 		{name: "list", args: []string{"list"}, code: 0, stdout: []string{"report2020", "actual2019-2024", "Hindcast"}},
-		{name: "show", args: []string{"show", "report2020"}, code: 0, stdout: []string{"[tfp.ii_share]", "base_yi = 900309"}},
+		{name: "show", args: []string{"show", "report2020"}, code: 0, stdout: []string{"title = \"Copy of report2020: ", "[tfp.ii_share]", "base_yi = 900309"}},
 		{name: "show unknown", args: []string{"show", "nosuch"}, code: 2, stderr: []string{`no embedded scenario "nosuch"`}},
 		{name: "show no arg", args: []string{"show"}, code: 2, stderr: []string{"show takes one"}},
 		{name: "validate ok", args: []string{"validate", "report2020", good}, code: 0, stdout: []string{"report2020: ok", "mine.toml: ok"}},
-		{name: "validate bad", args: []string{"validate", bad, typo}, code: 2, stderr: []string{"bad.toml:3:1: capital.ict_share[2019]: 1.5 is outside the allowed range [0, 1]", "typo.toml:3:1: capital.ict_shar: unknown key", "did you mean ict_share?"}},
+		{name: "validate bad", args: []string{"validate", bad, typo}, code: 2, stderr: []string{"bad.toml:3:1: capital.ict_share: 1.5 is outside the allowed range [0, 1] (fraction) in years 2019–2024", "typo.toml:3:1: capital.ict_shar: unknown key", "did you mean ict_share?"}},
 		{name: "run bad", args: []string{"run", "--out", filepath.Join(dir, "o-bad"), good, bad}, code: 2, stderr: []string{"bad.toml:3:1"}, wantNoFile: true},
 		{name: "run escape", args: []string{"run", "--out", filepath.Join(dir, "o-evil"), evil}, code: 2, stderr: []string{`name "../../escape" is not allowed`}, wantNoFile: true},
 		{name: "run missing file", args: []string{"run", "--out", filepath.Join(dir, "o-missing"), filepath.Join(dir, "nosuch.toml")}, code: 2, stderr: []string{"nosuch.toml", "no such file"}, wantNoFile: true},
@@ -206,8 +206,10 @@ func TestRunKeepsPreviousOutput(t *testing.T) {
 			t.Errorf("temporary file left: %s", e.Name())
 		}
 	}
-	if len(entries) != 6 {
-		t.Errorf("files: %v, want the 6 of the first run", entries)
+	// results.csv, summary.json, five charts (the four of every run and
+	// history_projection, from report2020's [history]) and manifest.json.
+	if len(entries) != 8 {
+		t.Errorf("files: %v, want the 7 of the first run and manifest.json", entries)
 	}
 }
 
@@ -247,7 +249,8 @@ func TestCompare(t *testing.T) {
 	if !strings.Contains(stdout, "actual2019-2024") || !strings.Contains(stdout, "38241.4") {
 		t.Errorf("table:\n%s", stdout)
 	}
-	b, err := os.ReadFile(filepath.Join(out, "compare", "compare.csv"))
+	cmp := filepath.Join(out, "compare-report2020-actual2019-2024")
+	b, err := os.ReadFile(filepath.Join(cmp, "compare.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,7 +269,7 @@ func TestCompare(t *testing.T) {
 		t.Error("compare.csv lacks the hindcast's 2020 growth of 2.2 %")
 	}
 	for _, name := range []string{"compare_ii_increment", "compare_ii_share", "compare_growth", "compare_ii_diff"} {
-		if _, err := os.Stat(filepath.Join(out, "compare", name+".svg")); err != nil {
+		if _, err := os.Stat(filepath.Join(cmp, name+".svg")); err != nil {
 			t.Error(err)
 		}
 	}

@@ -24,7 +24,7 @@ const (
 func init() {
 	register(&command{
 		name: "mc",
-		args: "[FILE|NAME] [--draws N] [--seed S] [--keep-draws] [--metric M] [--out DIR] [--format png,svg,pdf|none] [--lang en|zh]",
+		args: "[--draws N] [--seed S] [--keep-draws] [--metric M] [--out DIR] [--format png,svg,pdf|none] [--lang en|zh] [--font FILE] [FILE|NAME]",
 		summary: "Monte Carlo: draw the scenario's [uncertainty] inputs N times (with their rank correlations); write DIR/<scenario>/percentiles.csv, " +
 			"fan charts of the II increment, the II share and GDP growth, and with --keep-draws draws.csv.",
 		run: runMC,
@@ -34,7 +34,9 @@ func init() {
 func runMC(e *env, args []string) error {
 	c := commands["mc"]
 	fs := newFlags(c)
-	drawsFlag := fs.String("draws", strconv.Itoa(defaultDraws), fmt.Sprintf("number of `draws`, 1 to %d", sensitivity.MaxDraws))
+	drawsFlag := fs.String("draws", strconv.Itoa(defaultDraws), fmt.Sprintf("number of `draws`, 1 to %d (the percentiles are exact without keeping every value); "+
+		"with --keep-draws draws.csv holds at most %d values: draws × (the draw number, the inputs, the 2 totals, +1 for another --metric): 9 for report2020, so up to %d draws",
+		sensitivity.MaxDraws, maxKeptValues, maxKeptValues/9))
 	seedFlag := fs.String("seed", "1", "`seed` of the random streams, 0 to 2^64−1: the same seed gives the same files")
 	keep := fs.Bool("keep-draws", false, "also write draws.csv: each draw's inputs and the total metrics")
 	metric := fs.String("metric", "ii_total_yi", "a further `metric` for percentiles.csv and draws.csv (see docs/sensitivity.md)")
@@ -93,10 +95,10 @@ func runMC(e *env, args []string) error {
 		series = 0 // only --keep-draws keeps every value (sensitivity.MonteCarloOf)
 	}
 	if err := sensitivity.CheckSize(draws, series); err != nil {
-		return invalidf("--draws %d: %v", draws, err)
+		return usagef("--draws %d: %v", draws, err)
 	}
 	if cols := len(s.Uncertainty) + len(kept) + 1; *keep && draws > maxKeptValues/cols {
-		return invalidf("--keep-draws with %d draws would write %d × %d values to draws.csv; the limit is %d values: use at most %d draws",
+		return usagef("--keep-draws with %d draws would write %d × %d values to draws.csv; the limit is %d values: use at most %d draws",
 			draws, draws, cols, maxKeptValues, maxKeptValues/cols)
 	}
 
@@ -162,7 +164,8 @@ func runMC(e *env, args []string) error {
 			continue
 		}
 		sm := sums[i]
-		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t\n", m, sm.Mean, sm.P[0], sm.P[1], sm.P[2], sm.P[3], sm.P[4])
+		d := m.Column().Decimals
+		fmt.Fprintf(tw, "%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\t\n", m, m.Unit(), fixed(sm.Mean, d), fixed(sm.P[0], d), fixed(sm.P[1], d), fixed(sm.P[2], d), fixed(sm.P[3], d), fixed(sm.P[4], d))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -58,6 +58,9 @@ func runParams(e *env, args []string) error {
 // paramValue writes the value of p in in: one number when it is the same
 // every year it applies to, else year by year.
 func paramValue(p *model.Param, in *model.Inputs) string {
+	if p.Derived(in) && p.IsTheta() {
+		return "(θ = κ·I/100 from the index path: address cii.kappa.* and cii.index_pts)"
+	}
 	if p.Derived(in) {
 		return "(computed by the Solow model: address its solow.* inputs)"
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path"
 
 	"simulate/calibrate"
@@ -16,9 +17,9 @@ import (
 func init() {
 	register(&command{
 		name: "run",
-		args: "[--out DIR] [--format png,svg,pdf] [--lang en|zh] [FILE|NAME ...]",
-		summary: "Run scenarios (default: the embedded report2020) and write DIR/<scenario>/results.csv, summary.json and charts\n" +
-			"        (and history_projection for a scenario with a [history] table).",
+		args: "[--out DIR] [--format png,svg,pdf] [--lang en|zh] [--font FILE] [FILE|NAME ...]",
+		summary: "Run scenarios (default: the embedded report2020) and write DIR/<scenario>/results.csv, summary.json, the charts\n" +
+			"        (and history_projection for a scenario with a [history] table) and manifest.json.",
 		run: runRun,
 	})
 }
@@ -52,10 +53,12 @@ func runRun(e *env, args []string) error {
 	for i, s := range list {
 		var res model.Results
 		model.Evaluate(&res, s.Inputs)
+		printNotes(e.stderr, s)
 		if err := results.WriteTable(e.stdout, fmt.Sprintf("%s — %s", s.Name, s.Title), &res); err != nil {
 			return err
 		}
 		fmt.Fprintln(e.stdout)
+		addInputs(batch, s.Name, s)
 		if err := addRunFiles(batch, s, &res); err != nil {
 			return err
 		}
@@ -69,14 +72,19 @@ func runRun(e *env, args []string) error {
 		if err := addHistoryChart(e, batch, s, &res, theme, formats); err != nil {
 			return err
 		}
+		if err := addIndexPath(e, batch, s, theme, formats); err != nil {
+			return err
+		}
 	}
-	if err := batch.Commit(e.ctx); err != nil {
-		return err
+	return commit(e, batch)
+}
+
+// printNotes writes the notes of scenario s (an inherited statement no
+// longer checked, …) to w, one a line.
+func printNotes(w io.Writer, s *scenarios.Scenario) {
+	for _, n := range s.Notes {
+		fmt.Fprintf(w, "note: %s: %s\n", s.Source, n)
 	}
-	for _, p := range batch.Paths() {
-		fmt.Fprintln(e.stdout, "wrote", p)
-	}
-	return nil
 }
 
 // loadAll loads every scenario named on the command line, reporting every

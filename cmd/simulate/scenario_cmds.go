@@ -16,15 +16,16 @@ func init() {
 		run:     runList,
 	})
 	register(&command{
-		name:    "show",
-		args:    "NAME",
-		summary: "Print the TOML of an embedded scenario (start a new one with: simulate show report2020 > mine.toml).",
-		run:     runShow,
+		name: "show",
+		args: "NAME",
+		summary: "Print the TOML of an embedded scenario as a copy to save under another name: no name line, so that\n" +
+			"        simulate show report2020 > mine.toml runs as mine, into out/mine/ (simulate new writes a file that extends one).",
+		run: runShow,
 	})
 	register(&command{
 		name:    "validate",
 		args:    "FILE|NAME ...",
-		summary: "Check scenarios and report every problem with file:line:column and key.",
+		summary: "Check scenarios: report every problem with file:line:column and key, and notes (an inherited statement no longer checked).",
 		run:     runValidate,
 	})
 }
@@ -36,7 +37,7 @@ func runList(e *env, args []string) error {
 		return helpOK(err)
 	}
 	if len(pos) > 0 {
-		return invalidf("list takes no arguments")
+		return usagef("list takes no arguments")
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	for _, name := range scenarios.Names() {
@@ -56,9 +57,9 @@ func runShow(e *env, args []string) error {
 		return helpOK(err)
 	}
 	if len(pos) != 1 {
-		return invalidf("show takes one embedded scenario name (one of: %s)", strings.Join(scenarios.Names(), ", "))
+		return usagef("show takes one embedded scenario name (one of: %s)", strings.Join(scenarios.Names(), ", "))
 	}
-	src, err := scenarios.Source(pos[0])
+	src, err := scenarios.Copy(pos[0])
 	if err != nil {
 		return invalid(err)
 	}
@@ -73,7 +74,7 @@ func runValidate(e *env, args []string) error {
 		return helpOK(err)
 	}
 	if len(pos) == 0 {
-		return invalidf("validate needs at least one scenario file or name")
+		return usagef("validate needs at least one scenario file or name")
 	}
 	var errs []error
 	for _, a := range pos {
@@ -86,6 +87,9 @@ func runValidate(e *env, args []string) error {
 			continue
 		}
 		fmt.Fprintf(e.stdout, "%s: ok (%s, %d–%d)\n", a, s.Name, s.Inputs.FirstYear(), s.Inputs.LastYear())
+		for _, n := range s.Notes {
+			fmt.Fprintf(e.stdout, "  note: %s\n", n)
+		}
 	}
 	if len(errs) > 0 {
 		return invalid(joinErrors(errs))

@@ -12,8 +12,6 @@ import (
 
 	"simulate/metrics"
 	"simulate/model"
-	"simulate/output"
-	"simulate/results"
 	"simulate/scenarios"
 	"simulate/sensitivity"
 	"simulate/uncertain"
@@ -30,7 +28,7 @@ func loadOne(c *command, pos []string) (*scenarios.Scenario, error) {
 		pos = []string{defaultScenario}
 	case 1:
 	default:
-		return nil, invalidf("%s takes one scenario (a file or an embedded name), not %d: %s", c.name, len(pos), strings.Join(pos, " "))
+		return nil, usagef("%s takes one scenario (a file or an embedded name), not %d: %s", c.name, len(pos), strings.Join(pos, " "))
 	}
 	s, err := scenarios.Open(pos[0])
 	if err != nil {
@@ -44,7 +42,7 @@ func parseMetric(text string, s *scenarios.Scenario) (metrics.Metric, error) {
 	m, err := metrics.Parse(text)
 	if err != nil {
 		me, _ := errors.AsType[*metrics.Error](err) // Parse's errors are *metrics.Error
-		return m, invalidf("--metric: %s", me.Detail())
+		return m, usagef("--metric: %s", me.Detail())
 	}
 	if err := m.Check(s.Inputs.FirstYear(), s.Inputs.LastYear()); err != nil {
 		me, _ := errors.AsType[*metrics.Error](err) // Check's errors are *metrics.Error
@@ -133,27 +131,13 @@ func checkIndependent(c *command, s *scenarios.Scenario, ignore bool) error {
 		s.Name, strings.Join(pairs, ", "), why, c.name)
 }
 
-// ff formats a float for a file, as results.csv does.
-func ff(v float64) string { return results.Format(v) }
-
-// commit writes the batch and lists its files.
-func commit(e *env, b *output.Batch) error {
-	if err := b.Commit(e.ctx); err != nil {
-		return err
-	}
-	for _, p := range b.Paths() {
-		fmt.Fprintln(e.stdout, "wrote", p)
-	}
-	return nil
-}
-
 // parseCount reads a positive whole number no larger than max for flag
 // name, refusing exponents, signs and fractions with a message that gives
 // the range.
 func parseCount(name, s string, max int) (int, error) {
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > max {
-		return 0, invalidf("--%s %s: must be a whole number from 1 to %d", name, s, max)
+		return 0, usagef("--%s %s: must be a whole number from 1 to %d", name, s, max)
 	}
 	return n, nil
 }
@@ -162,7 +146,7 @@ func parseCount(name, s string, max int) (int, error) {
 func parseSeed(s string) (uint64, error) {
 	v, err := strconv.ParseUint(s, 10, 64)
 	if err != nil {
-		return 0, invalidf("--seed %s: must be a whole number from 0 to %d", s, uint64(1<<64-1))
+		return 0, usagef("--seed %s: must be a whole number from 0 to %d", s, uint64(1<<64-1))
 	}
 	return v, nil
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -64,23 +65,32 @@ func TestSensitivityCommands(t *testing.T) {
 	dir := filepath.Join(out, "report2020")
 	tests := []struct {
 		args   []string
+		sub    string // the folder of the files in DIR/report2020
 		files  []string
 		header string // of the first file
 	}{
-		{[]string{"sweep", "--param", "capital.ict_share=0.05:0.3:6"}, []string{"sweep.csv", "sweep.png"}, "capital.ict_share,ii_total_yi"},
+		{[]string{"sweep", "--param", "capital.ict_share=0.05:0.3:6"}, "sweep-capital.ict_share-ii_total_yi", []string{"sweep.csv", "sweep.png", "manifest.json"}, "capital.ict_share,ii_total_yi"},
 		{[]string{"sweep", "--param", "capital.ict_share=0.05:0.3:6", "--param", "gdp.growth_pct+-1:1:5", "--metric", "ii_share_pct[2024]", "--format", "svg"},
-			[]string{"sweep.csv", "sweep.svg"}, "capital.ict_share,gdp.growth_pct+,ii_share_pct[2024]"},
-		{[]string{"tornado", "--format", "svg"}, []string{"tornado.csv", "tornado.svg"}, "param,low_value,high_value,metric_low,metric_high,swing"},
-		{[]string{"mc", "--draws", "2000", "--keep-draws", "--format", "svg"}, []string{"percentiles.csv", "draws.csv", "fan_ii_increment.svg", "fan_ii_share.svg", "fan_growth.svg"},
+			"sweep-capital.ict_share-gdp.growth_pct_add-ii_share_pct_2024", []string{"sweep.csv", "sweep.svg"}, "capital.ict_share,gdp.growth_pct+,ii_share_pct[2024]"},
+		{[]string{"tornado", "--format", "svg"}, "tornado-ii_total_yi", []string{"tornado.csv", "tornado.svg", "manifest.json"}, "param,low_value,high_value,metric_low,metric_high,swing"},
+		{[]string{"tornado", "--format", "svg", "--delta", "10%"}, "tornado-ii_total_yi-delta10", []string{"tornado.csv", "tornado.svg"}, "param,low_value,high_value,metric_low,metric_high,swing"},
+		{[]string{"mc", "--draws", "2000", "--keep-draws", "--format", "svg"}, "", []string{"percentiles.csv", "draws.csv", "fan_ii_increment.svg", "fan_ii_share.svg", "fan_growth.svg"},
 			"metric,year,mean,p5,p25,p50,p75,p95"},
-		{[]string{"sobol", "--n", "256"}, []string{"sobol.csv", "sobol.png"}, "metric,year,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
+		{[]string{"sobol", "--n", "256"}, "", []string{"sobol.csv", "sobol.png"}, "metric,year,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
 		{[]string{"sobol", "--n", "64", "--bootstrap", "20", "--metric", "ii_total_yi,ii_share_pct[2024]", "--format", "svg"},
-			[]string{"sobol.csv", "sobol_ii_total_yi.svg", "sobol_ii_share_pct_2024.svg"}, "metric,year,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
+			"", []string{"sobol.csv", "sobol_ii_total_yi.svg", "sobol_ii_share_pct_2024.svg"}, "metric,year,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
 	}
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			stdout := mustRun(t, append(tc.args, "--out", out)...)
+			dir := filepath.Join(dir, tc.sub)
 			for _, f := range tc.files {
+				if f == "manifest.json" {
+					if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+						t.Error(err)
+					}
+					continue
+				}
 				if !strings.Contains(stdout, filepath.Join(dir, f)) {
 					t.Errorf("stdout does not list %s:\n%s", f, stdout)
 				}
@@ -95,7 +105,7 @@ func TestSensitivityCommands(t *testing.T) {
 		})
 	}
 	// The tornado lists the baseline's six inputs, largest swing first.
-	rows := readSensCSV(t, filepath.Join(dir, "tornado.csv"))[1:]
+	rows := readSensCSV(t, filepath.Join(dir, "tornado-ii_total_yi", "tornado.csv"))[1:]
 	if len(rows) != 6 || rows[0][0] != "gdp.growth_pct+" {
 		t.Errorf("tornado rows %v", rows)
 	}
@@ -115,7 +125,14 @@ func iiTotal(t *testing.T, src string) float64 {
 	t.Helper()
 	dir := t.TempDir()
 	p := writeFile(t, dir, "s.toml", src)
-	mustRun(t, "run", "--format", "svg", "--out", dir, p)
+	// The file changes a value the baseline's [uncertainty] draws: run
+	// notes it on stderr.
+	code, _, stderr := simulate(t, "run", "--format", "svg", "--out", dir, p)
+	for _, line := range strings.Split(stderr, "\n") {
+		if code != 0 || line != "" && !strings.HasPrefix(line, "note: ") {
+			t.Fatalf("run %s: exit %d\n%s", p, code, stderr)
+		}
+	}
 	var sum results.Summary
 	b, err := os.ReadFile(filepath.Join(dir, "s", "summary.json"))
 	if err != nil {
@@ -133,7 +150,7 @@ func TestSweepAndTornadoMatchRun(t *testing.T) {
 	t.Parallel()
 	out := t.TempDir()
 	mustRun(t, "sweep", "--param", "capital.ict_share=0.1:0.3:3", "--param", "gdp.growth_pct+-1:1:3", "--format", "svg", "--out", out)
-	rows := readSensCSV(t, filepath.Join(out, "report2020", "sweep.csv"))
+	rows := readSensCSV(t, filepath.Join(out, "report2020", "sweep-capital.ict_share-gdp.growth_pct_add-ii_total_yi", "sweep.csv"))
 	last := rows[len(rows)-1] // ict_share 0.3, growth +1 pp
 	if last[0] != "0.3" || last[1] != "1" {
 		t.Fatalf("last row %v", last)
@@ -148,7 +165,7 @@ func TestSweepAndTornadoMatchRun(t *testing.T) {
 	}
 
 	mustRun(t, "tornado", "--format", "svg", "--out", out)
-	for _, r := range readSensCSV(t, filepath.Join(out, "report2020", "tornado.csv"))[1:] {
+	for _, r := range readSensCSV(t, filepath.Join(out, "report2020", "tornado-ii_total_yi", "tornado.csv"))[1:] {
 		if r[0] != "capital.ict_share" {
 			continue
 		}
@@ -260,17 +277,30 @@ func TestSameSeedSameBytes(t *testing.T) {
 			runtime.GOMAXPROCS(prev)
 			dirs = append(dirs, filepath.Join(d, name))
 		}
-		entries, err := os.ReadDir(dirs[0])
-		if err != nil || len(entries) == 0 {
-			t.Fatalf("%v: %v", args, err)
+		sameFiles(t, strings.Join(args, " "), dirs[0], dirs[1])
+	}
+}
+
+// sameFiles checks that folders a and b hold the same files with the same
+// bytes, in every subfolder, but manifest.json, which records the time.
+func sameFiles(t *testing.T, what, a, b string) {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() == "manifest.json" {
+			return err
 		}
-		for _, e := range entries {
-			a, _ := os.ReadFile(filepath.Join(dirs[0], e.Name()))
-			b, err := os.ReadFile(filepath.Join(dirs[1], e.Name()))
-			if err != nil || !bytes.Equal(a, b) {
-				t.Errorf("%s: %s differs between GOMAXPROCS 1 and 2", strings.Join(args, " "), e.Name())
-			}
+		rel, _ := filepath.Rel(a, p)
+		x, _ := os.ReadFile(p)
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil || !bytes.Equal(x, y) {
+			t.Errorf("%s: %s differs between the two runs", what, rel)
 		}
+		n++
+		return nil
+	})
+	if err != nil || n == 0 {
+		t.Fatalf("%s: %d files, %v", what, n, err)
 	}
 }
 
@@ -313,7 +343,7 @@ func TestCorrelatedCommands(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if strings.Join(names, ",") != "draws.csv,percentiles.csv" {
+	if strings.Join(names, ",") != "draws.csv,manifest.json,percentiles.csv" {
 		t.Errorf("--format none wrote %v", names)
 	}
 	rows := readSensCSV(t, filepath.Join(out, "correlated", "draws.csv"))

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -25,7 +26,7 @@ const (
 func init() {
 	register(&command{
 		name: "sobol",
-		args: "[FILE|NAME] [--n N] [--seed S] [--bootstrap B] [--metric M[,M…]] [--ignore-correlation] [--out DIR] [--format png,svg,pdf|none] [--lang en|zh]",
+		args: "[--n N] [--seed S] [--bootstrap B] [--metric M[,M…]] [--ignore-correlation] [--out DIR] [--format png,svg,pdf|none] [--lang en|zh] [--font FILE] [FILE|NAME]",
 		summary: "First-order and total Sobol indices of every uncertain input (Saltelli design on a scrambled Sobol sequence) with " +
 			"confidence intervals; write DIR/<scenario>/sobol.csv and a bar chart (NAME[*]: every year, and a chart by year).",
 		run: runSobol,
@@ -54,10 +55,10 @@ func runSobol(e *env, args []string) error {
 	}
 	n, err := strconv.Atoi(*nFlag)
 	if err != nil {
-		return invalidf("--n %s: must be a power of two from %d to %d", *nFlag, sensitivity.MinSobolN, sensitivity.MaxSobolN)
+		return usagef("--n %s: must be a power of two from %d to %d", *nFlag, sensitivity.MinSobolN, sensitivity.MaxSobolN)
 	}
 	if err := sensitivity.CheckSobolN(n); err != nil {
-		return invalidf("--n: %v", err)
+		return usagef("--n: %v", err)
 	}
 	seed, err := parseSeed(*seedFlag)
 	if err != nil {
@@ -65,7 +66,7 @@ func runSobol(e *env, args []string) error {
 	}
 	boot, err := strconv.Atoi(*bootFlag)
 	if err != nil || boot != 0 && (boot < 10 || boot > maxBootstrap) {
-		return invalidf("--bootstrap %s: must be 0 (Student-t intervals over replicates) or a whole number of resamples from 10 to %d", *bootFlag, maxBootstrap)
+		return usagef("--bootstrap %s: must be 0 (Student-t intervals over replicates) or a whole number of resamples from 10 to %d", *bootFlag, maxBootstrap)
 	}
 	s, err := loadOne(c, pos)
 	if err != nil {
@@ -86,13 +87,13 @@ func runSobol(e *env, args []string) error {
 				return err
 			}
 			if !m.PerYear() {
-				return invalidf("--metric %s: [*] is for a per-year metric (every year of it), and %s is a total over the span", text, name)
+				return usagef("--metric %s: [*] is for a per-year metric (every year of it), and %s is a total over the span", text, name)
 			}
 			for y := s.Inputs.FirstYear(); y <= s.Inputs.LastYear(); y++ {
 				g = append(g, m.WithYear(y))
 			}
 			if len(g) < 2 {
-				return invalidf("--metric %s: the scenario has one year: write %s[%d]", text, name, s.Inputs.FirstYear())
+				return usagef("--metric %s: the scenario has one year: write %s[%d]", text, name, s.Inputs.FirstYear())
 			}
 		} else {
 			m, err := parseMetric(text, s)
@@ -103,7 +104,7 @@ func runSobol(e *env, args []string) error {
 		}
 		for _, m := range g {
 			if containsMetric(ms, m) {
-				return invalidf("--metric %s is given twice", m)
+				return usagef("--metric %s is given twice", m)
 			}
 			ms = append(ms, m)
 		}
@@ -230,7 +231,7 @@ func runSobol(e *env, args []string) error {
 			continue
 		}
 		ix := res.Indices[mi]
-		fmt.Fprintf(e.stdout, "\n%s (mean %.4g, variance %.4g)\n", g[0], ix.Mean, ix.Var)
+		fmt.Fprintf(e.stdout, "\n%s (mean %s, standard deviation %s)\n", g[0], metricText(g[0], ix.Mean), metricText(g[0], math.Sqrt(ix.Var)))
 		fmt.Fprintln(tw, "param\tS1\tinterval\tST\tinterval\t")
 		for i := range s.Uncertainty {
 			fmt.Fprintf(tw, "%s\t%.3f\t[%.3f, %.3f]\t%.3f\t[%.3f, %.3f]\t\n", s.Uncertainty[i].Label(), ix.S1[i], ix.S1Lo[i], ix.S1Hi[i], ix.ST[i], ix.STLo[i], ix.STHi[i])
@@ -244,8 +245,9 @@ func runSobol(e *env, args []string) error {
 	return commit(e, batch)
 }
 
-// fileSafe turns a metric into part of a file name: ii_share_pct[2024] →
-// ii_share_pct_2024.
+// fileSafe turns a metric or a parameter label into part of a file name:
+// ii_share_pct[2024] → ii_share_pct_2024, gdp.growth_pct+ →
+// gdp.growth_pct_add, capital.ict_share* → capital.ict_share_scale.
 func fileSafe(s string) string {
-	return strings.NewReplacer("[", "_", "]", "").Replace(s)
+	return strings.NewReplacer("[", "_", "]", "", "+", "_add", "*", "_scale").Replace(s)
 }

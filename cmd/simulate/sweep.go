@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"path"
+	"strings"
 
 	"simulate/output"
 	"simulate/plots"
@@ -12,10 +14,11 @@ import (
 
 func init() {
 	register(&command{
-		name:    "sweep",
-		args:    "[FILE|NAME] --param P=LO:HI:N [--param Q=LO:HI:M] [--metric M] [--out DIR] [--format png,svg,pdf] [--lang en|zh]",
-		summary: "Run a scenario over a range of one parameter (line chart) or a grid of two (heat map); write DIR/<scenario>/sweep.csv and the chart.",
-		run:     runSweep,
+		name: "sweep",
+		args: "--param P=LO:HI:N [--param Q=LO:HI:M] [--metric M] [--out DIR] [--format png,svg,pdf] [--lang en|zh] [--font FILE] [FILE|NAME]",
+		summary: "Run a scenario over a range of one parameter (line chart) or a grid of two (heat map); write sweep.csv, the chart\n" +
+			"        and manifest.json to DIR/<scenario>/sweep-<param>[-<param>]-<metric>/.",
+		run: runSweep,
 	})
 }
 
@@ -25,17 +28,17 @@ func runSweep(e *env, args []string) error {
 	var ranges rangeList
 	fs.Var(&ranges, "param", "a parameter and its range, `P=LO:HI:N` (N evenly spaced values; P+LO:HI:N adds them to the base, P*LO:HI:N scales it); once or twice")
 	metric := fs.String("metric", "ii_total_yi", "the `metric` to record (see docs/sensitivity.md)")
-	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/")
+	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/sweep-<param>[-<param>]-<metric>/")
 	cf := addChartFlags(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
 	if len(ranges) == 0 || len(ranges) > 2 {
-		return invalidf("sweep needs one or two --param P=LO:HI:N, not %d", len(ranges))
+		return usagef("sweep needs one or two --param P=LO:HI:N, not %d", len(ranges))
 	}
 	if len(ranges) == 2 && ranges[0].Label() == ranges[1].Label() {
-		return invalidf("--param %s is given twice", ranges[0].Label())
+		return usagef("--param %s is given twice", ranges[0].Label())
 	}
 	formats, theme, err := cf.resolve()
 	if err != nil {
@@ -63,10 +66,16 @@ func runSweep(e *env, args []string) error {
 	if err := results.WriteSweepCSV(&buf, res); err != nil {
 		return err
 	}
+	var labels []string
+	for _, r := range ranges {
+		labels = append(labels, r.Label())
+	}
+	dir := path.Join(s.Name, "sweep-"+fileSafe(strings.Join(append(labels, m.String()), "-")))
 	batch := output.NewBatch(*out)
-	if err := batch.Add(s.Name+"/sweep.csv", buf.Bytes()); err != nil {
+	if err := batch.Add(path.Join(dir, "sweep.csv"), buf.Bytes()); err != nil {
 		return err
 	}
+	addInputs(batch, dir, s)
 	data2 := plots.Sweep{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Unit(), Z: res.Z}
 	for k, r := range ranges {
 		vals := res.X
@@ -84,7 +93,7 @@ func runSweep(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := addCharts(batch, s.Name, []plots.NamedChart{{Name: "sweep", Chart: ch}}, formats); err != nil {
+	if err := addCharts(batch, dir, []plots.NamedChart{{Name: "sweep", Chart: ch}}, formats); err != nil {
 		return err
 	}
 	lo, hi := 0, 0
@@ -96,6 +105,6 @@ func runSweep(e *env, args []string) error {
 			hi = i
 		}
 	}
-	fmt.Fprintf(e.stdout, "%s: %s over %d points: min %s, max %s\n", s.Name, m, len(res.Z), ff(res.Z[lo]), ff(res.Z[hi]))
+	fmt.Fprintf(e.stdout, "%s: %s over %d points: min %s, max %s\n", s.Name, m, len(res.Z), metricText(m, res.Z[lo]), metricText(m, res.Z[hi]))
 	return commit(e, batch)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -21,10 +22,11 @@ const tornadoPercent = 5
 
 func init() {
 	register(&command{
-		name:    "tornado",
-		args:    "[FILE|NAME] [--metric M] [--delta 10%] [--ignore-correlation] [--out DIR] [--format png,svg,pdf|none] [--lang en|zh]",
-		summary: "Move each uncertain input alone to its 5 % and 95 % quantiles (or ±delta around the base); write DIR/<scenario>/tornado.csv and a tornado chart.",
-		run:     runTornado,
+		name: "tornado",
+		args: "[--metric M] [--delta 10%] [--ignore-correlation] [--out DIR] [--format png,svg,pdf|none] [--lang en|zh] [--font FILE] [FILE|NAME]",
+		summary: "Move each uncertain input alone to its 5 % and 95 % quantiles (or ±delta around the base); write tornado.csv, a tornado\n" +
+			"        chart and manifest.json to DIR/<scenario>/tornado-<metric>/ (tornado-<metric>-delta<D>/ with --delta).",
+		run: runTornado,
 	})
 }
 
@@ -34,7 +36,7 @@ func runTornado(e *env, args []string) error {
 	metric := fs.String("metric", "ii_total_yi", "the `metric` to record (see docs/sensitivity.md)")
 	delta := fs.String("delta", "", "instead of the uncertainty table's 5 % and 95 % quantiles, scale each input by 1 ± `D` (a percentage, e.g. 10%)")
 	ignoreCorr := fs.Bool("ignore-correlation", false, "analyse a scenario with rank correlations between its inputs as if they were independent")
-	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/")
+	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/tornado-<metric>/")
 	cf := addChartFlags(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
@@ -81,10 +83,15 @@ func runTornado(e *env, args []string) error {
 	if err := results.WriteTornadoCSV(&buf, bars); err != nil {
 		return err
 	}
+	dir := path.Join(s.Name, "tornado-"+fileSafe(m.String()))
+	if *delta != "" {
+		dir += "-delta" + fileSafe(strings.TrimSuffix(strings.TrimSpace(*delta), "%"))
+	}
 	batch := output.NewBatch(*out)
-	if err := batch.Add(s.Name+"/tornado.csv", buf.Bytes()); err != nil {
+	if err := batch.Add(path.Join(dir, "tornado.csv"), buf.Bytes()); err != nil {
 		return err
 	}
+	addInputs(batch, dir, s)
 	td := plots.Tornado{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Unit(), Base: base, Percent: tornadoPercent}
 	if *delta != "" {
 		td.Delta = strings.TrimSuffix(strings.TrimSpace(*delta), "%")
@@ -101,15 +108,21 @@ func runTornado(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := addCharts(batch, s.Name, []plots.NamedChart{{Name: "tornado", Chart: ch}}, formats); err != nil {
+	if err := addCharts(batch, dir, []plots.NamedChart{{Name: "tornado", Chart: ch}}, formats); err != nil {
 		return err
 	}
 
-	fmt.Fprintf(e.stdout, "%s: %s = %s at the base; %s\n\n", s.Name, m, ff(base), how)
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "param\tlow\thigh\tmetric at low\tmetric at high\tswing\t")
+	fmt.Fprintf(e.stdout, "%s: %s = %s at the base; %s\n\n", s.Name, m, metricText(m, base), how)
+	// Every swing shows at least two significant digits.
+	var swings []float64
 	for _, b := range bars {
-		fmt.Fprintf(tw, "%s\t%.4g\t%.4g\t%.1f\t%.1f\t%.1f\t\n", b.Label, b.Low, b.High, b.MetricLow, b.MetricHigh, b.Swing())
+		swings = append(swings, b.Swing())
+	}
+	d := decimalsToShow(m.Column().Decimals, base, swings...)
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "param\tlow\thigh\tmetric at low\tmetric at high\tswing (%s)\t\n", m.Unit())
+	for _, b := range bars {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", b.Label, valueText(b.Low), valueText(b.High), fixed(b.MetricLow, d), fixed(b.MetricHigh, d), fixedOrZero(b.Swing(), d, base))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -123,7 +136,7 @@ func parseDelta(s string) (float64, error) {
 	num, ok := strings.CutSuffix(strings.TrimSpace(s), "%")
 	v, err := strconv.ParseFloat(num, 64)
 	if !ok || err != nil || !(v > 0 && v < 100) {
-		return 0, invalidf("--delta %s: write a percentage above 0 and below 100, e.g. 10%%", s)
+		return 0, usagef("--delta %s: write a percentage above 0 and below 100, e.g. 10%%", s)
 	}
 	return v / 100, nil
 }

@@ -21,4 +21,8 @@
 //     many errors costs one scan of the file, not one per error.
 //   - ParseError.ErrorWithPosition is never called (it has panicked on CRLF
 //     input); errors are built from ParseError's fields.
+//   - An [Error] may name the one year it concerns; [Errors.MergeYears]
+//     reports the same problem of several years at one place once, naming
+//     the years ("in years 2019–2024"). Suggestions come from package
+//     internal/suggest, the project's one did-you-mean.
 package tomlfile

@@ -2,6 +2,7 @@ package tomlfile
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -211,4 +212,55 @@ func FuzzDecode(f *testing.F) {
 			file.Locate(k, "x")
 		}
 	})
+}
+
+func TestMergeYears(t *testing.T) {
+	at := func(line int, key, msg string, year int) *Error {
+		return &Error{File: "f.toml", Line: line, Col: 1, Key: key, Msg: msg, Year: year}
+	}
+	var es Errors
+	for _, y := range []int{2019, 2020, 2021, 2023} {
+		es = append(es, at(3, fmt.Sprintf("capital.ict_share[%d]", y), "1.5 is outside the allowed range [0, 1] (fraction)", y))
+		es = append(es, at(5, "tfp.share_pct", fmt.Sprintf("shares add up to 107.6 %% in %d; they must add up to 100 %%", y), y))
+	}
+	es = append(es, at(7, "labor.share_pct", fmt.Sprintf("year %d gives the factor split twice", 2024), 2024))
+	es = append(es, at(9, "name", "not a name", 0))
+	es = append(es, at(5, "tfp.share_pct", "shares add up to 110 % in 2024; they must add up to 100 %", 2024))
+	got := es.MergeYears()
+	want := []string{
+		"f.toml:3:1: capital.ict_share: 1.5 is outside the allowed range [0, 1] (fraction) in years 2019–2021, 2023",
+		"f.toml:5:1: tfp.share_pct: shares add up to 107.6 % in 2019–2021, 2023; they must add up to 100 %",
+		"f.toml:7:1: labor.share_pct: year 2024 gives the factor split twice",
+		"f.toml:9:1: name: not a name",
+		"f.toml:5:1: tfp.share_pct: shares add up to 110 % in 2024; they must add up to 100 %",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d errors, want %d:\n%v", len(got), len(want), got)
+	}
+	for i := range want {
+		if got[i].Error() != want[i] {
+			t.Errorf("%d: got %q, want %q", i, got[i].Error(), want[i])
+		}
+	}
+	if es[0].Key != "capital.ict_share[2019]" {
+		t.Errorf("MergeYears changed its input: %v", es[0])
+	}
+	var two Errors
+	for _, y := range []int{2019, 2020} {
+		two = append(two, at(2, "labor.share_pct", fmt.Sprintf("no factor split for year %d", y), y))
+	}
+	if got, want := two.MergeYears()[0].Msg, "no factor split for years 2019–2020"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestYearList(t *testing.T) {
+	for _, tc := range []struct {
+		years []int
+		want  string
+	}{{[]int{2021}, "year 2021"}, {[]int{2019, 2020, 2021, 2023}, "years 2019–2021, 2023"}, {[]int{2019, 2021}, "years 2019, 2021"}} {
+		if got := YearList(tc.years); got != tc.want {
+			t.Errorf("YearList(%v) = %q, want %q", tc.years, got, tc.want)
+		}
+	}
 }

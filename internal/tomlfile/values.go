@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+
+	"simulate/internal/suggest"
 )
 
 // Number returns a decoded TOML value as a float64 when it is a number
@@ -120,44 +122,15 @@ func UnknownKey(k, prefix string, allowed []string) string {
 
 // Suggest returns a hint for an unknown key name among the allowed ones,
 // to append to a message: "; keys are case-sensitive: write …" for a key
-// that differs only in case, "; did you mean …?" for one within two edits,
-// else "; allowed here: …".
+// that differs only in case, "; did you mean …?" for a near one (package
+// suggest), else "; allowed here: …".
 func Suggest(name string, allowed []string) string {
-	for _, a := range allowed {
-		if strings.EqualFold(a, name) {
-			return "; keys are case-sensitive: write " + a
-		}
-	}
-	best, bestD := "", 3
-	for _, a := range allowed {
-		if d := editDistance(name, a); d < bestD {
-			best, bestD = a, d
-		}
-	}
-	if best != "" {
-		return "; did you mean " + best + "?"
+	s, ok := suggest.Nearest(name, allowed)
+	switch {
+	case ok && strings.EqualFold(s, name):
+		return "; keys are case-sensitive: write " + s
+	case ok:
+		return "; did you mean " + s + "?"
 	}
 	return "; allowed here: " + strings.Join(allowed, ", ")
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
