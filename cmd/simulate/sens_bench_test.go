@@ -47,3 +47,17 @@ func BenchmarkSobol(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPeer is the Go side of the comparison with OpenTURNS
+// (bench/openturns/peer.py, docs/sensitivity.md "Against OpenTURNS"): the
+// same work on issue 15's peer specification, whole command, no chart.
+func BenchmarkPeer(b *testing.B) {
+	b.Run("mc/draws=1000000", func(b *testing.B) {
+		benchRun(b, "mc", peerFile, "--draws", "1000000", "--format", "none")
+	})
+	for _, boot := range []string{"0", "1000"} {
+		b.Run("sobol/n=16384/bootstrap="+boot, func(b *testing.B) {
+			benchRun(b, "sobol", peerFile, "--n", "16384", "--bootstrap", boot, "--format", "none")
+		})
+	}
+}
