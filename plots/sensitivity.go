@@ -1,10 +1,12 @@
 package plots
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -48,6 +50,7 @@ type sensLabels struct {
 	SobolYearsTitleF   string // %s scenario, %s metric
 	SobolYearsAxis     string
 	Rest               string // the part of the variance no first-order index explains
+	OthersF            string // %d inputs drawn as one band
 	SobolYearsCaptionF string // %d N, %d evaluations
 
 	Units map[string]string // unit → as printed in a label
@@ -87,6 +90,7 @@ var sensEN = sensLabels{
 	SobolYearsTitleF: "%s: first-order Sobol indices of %s, year by year",
 	SobolYearsAxis:   "First-order index S1 (share of the variance)",
 	Rest:             "Rest (1 - sum of S1)",
+	OthersF:          "Other inputs (%d)",
 	SobolYearsCaptionF: "First-order indices of each input stacked year by year; the rest, 1 minus their sum, is the share of the variance " +
 		"due to interactions. Saltelli design, N = %d base rows, %d model runs; total indices ST are in sobol.csv. Model: simulate.",
 
@@ -127,6 +131,7 @@ var sensZH = sensLabels{
 	SobolYearsTitleF:   "%s：%s各年方差的一阶Sobol指数",
 	SobolYearsAxis:     "一阶指数S1（方差的比例）",
 	Rest:               "其余（1 - S1之和）",
+	OthersF:            "其他输入（%d个）",
 	SobolYearsCaptionF: "各输入的一阶指数S1逐年累加；“其余”为1与S1之和的差。Saltelli抽样设计，N = %d，模型计算%d次；总效应指数ST记于sobol.csv。来源：simulate模型计算。",
 
 	Units: map[string]string{"亿元": "亿元", "pp": "百分点", "%": "%", "fraction": "比例", "factor": "倍数"},
@@ -615,22 +620,23 @@ type SobolYears struct {
 }
 
 // sobolColors are the colours of the inputs of a stacked Sobol chart, in
-// order (Okabe–Ito), and of the rest.
+// order (Okabe–Ito), of the band of other inputs and of the rest.
 var (
 	sobolColors = []color.Color{colBlue, colOrange, colGreen, colVermillion, colSky, colPurple, colYellow, colBlack}
+	colOthers   = color.RGBA{0x88, 0x88, 0x88, 0xff}
 	colRest     = color.RGBA{0xcc, 0xcc, 0xcc, 0xff}
 )
 
 // SobolYearsChart returns a stacked area chart of the first-order indices
 // of each input by year, with the rest of the variance (1 minus their sum:
 // interactions) on top in grey. Negative estimates (noise about 0) are
-// drawn as 0; a sum above 1 leaves no rest.
+// drawn as 0; a sum above 1 leaves no rest. With more inputs than there are
+// colours (8), the 7 with the largest mean index over the years get a band
+// each, in their order, and the others one band together, named with
+// their number.
 func SobolYearsChart(t *Theme, s SobolYears) (*Chart, error) {
 	if len(s.Years) < 2 || len(s.S1) != len(s.Years) || len(s.Labels) == 0 {
 		return nil, errors.New("plots: a chart of indices by year needs two years or more and one input or more")
-	}
-	if len(s.Labels) > len(sobolColors) {
-		return nil, fmt.Errorf("plots: a chart of indices by year shows at most %d inputs, not %d", len(sobolColors), len(s.Labels))
 	}
 	t = t.theme()
 	l := t.sens()
@@ -645,19 +651,59 @@ func SobolYearsChart(t *Theme, s SobolYears) (*Chart, error) {
 			return nil, fmt.Errorf("plots: %d indices for %d inputs in %d", len(s.S1[y]), len(s.Labels), yr)
 		}
 	}
-	lo := make([]float64, len(xs))
 	for i, label := range s.Labels {
-		hi := make([]float64, len(xs))
 		for y := range xs {
-			v := s.S1[y][i]
-			if math.IsNaN(v) || math.IsInf(v, 0) {
+			if v := s.S1[y][i]; math.IsNaN(v) || math.IsInf(v, 0) {
 				return nil, fmt.Errorf("plots: Sobol index of %s in %d is not finite", label, s.Years[y])
 			}
-			hi[y] = lo[y] + max(v, 0)
 		}
-		c.Plot.Add(&band{xs: xs, lo: lo, hi: hi, color: sobolColors[i]})
-		c.addLegend(label, swatch{sobolColors[i]})
+	}
+	// own[i]: input i has a band of its own.
+	own := make([]bool, len(s.Labels))
+	if len(s.Labels) <= len(sobolColors) {
+		for i := range own {
+			own[i] = true
+		}
+	} else {
+		mean := make([]float64, len(s.Labels))
+		for i := range mean {
+			for y := range xs {
+				mean[i] += max(s.S1[y][i], 0)
+			}
+		}
+		idx := make([]int, len(s.Labels))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(mean[b], mean[a]) })
+		for _, i := range idx[:len(sobolColors)-1] {
+			own[i] = true
+		}
+	}
+	lo := make([]float64, len(xs))
+	stack := func(in func(i int) bool, label string, col color.Color) {
+		hi := make([]float64, len(xs))
+		for y := range xs {
+			hi[y] = lo[y]
+			for i := range s.Labels {
+				if in(i) {
+					hi[y] += max(s.S1[y][i], 0)
+				}
+			}
+		}
+		c.Plot.Add(&band{xs: xs, lo: lo, hi: hi, color: col})
+		c.addLegend(label, swatch{col})
 		lo = hi
+	}
+	k := 0
+	for i, label := range s.Labels {
+		if own[i] {
+			stack(func(j int) bool { return j == i }, label, sobolColors[k])
+			k++
+		}
+	}
+	if n := len(s.Labels) - k; n > 0 {
+		stack(func(j int) bool { return !own[j] }, fmt.Sprintf(l.OthersF, n), colOthers)
 	}
 	top := make([]float64, len(xs))
 	for y := range top {

@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -161,4 +162,44 @@ func TestSensitivityErrors(t *testing.T) {
 	if got := slices.Index(sensEN.runes(), 'Σ'); got >= 0 {
 		t.Error("unexpected rune")
 	}
+}
+
+// TestSobolYearsManyInputs checks the chart of indices by year with more
+// inputs than colours: the seven largest (by mean index) get a band each,
+// the others one band named with their number, in both languages.
+func TestSobolYearsManyInputs(t *testing.T) {
+	t.Parallel()
+	s := SobolYears{Scenario: "mine", Metric: "ii_increment_yi", N: 64, Runs: 704, Years: []int{2019, 2020, 2021}}
+	// Input i has index (i+1)/100 every year: inputs 0, 1 and 2 are the
+	// smallest and go to the band of others.
+	for i := range 10 {
+		s.Labels = append(s.Labels, fmt.Sprintf("input_%d", i))
+	}
+	for range s.Years {
+		row := make([]float64, len(s.Labels))
+		for i := range row {
+			row[i] = float64(i+1) / 100
+		}
+		s.S1 = append(s.S1, row)
+	}
+	c, err := SobolYearsChart(nil, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg := renderSVG(t, c)
+	wantTexts(t, svg, "input_3", "input_9", "Other inputs (3)")
+	for _, small := range []string{"input_0", "input_1", "input_2"} {
+		if slices.Contains(svg, small) {
+			t.Errorf("%s, among the smallest, has a band of its own", small)
+		}
+	}
+	th, err := embeddedCJKTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh, err := SobolYearsChart(th, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantTexts(t, renderSVG(t, zh), "其他输入（3个）")
 }
