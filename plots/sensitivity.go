@@ -51,6 +51,7 @@ type sensLabels struct {
 	SobolYearsAxis     string
 	Rest               string // the part of the variance no first-order index explains
 	OthersF            string // %d inputs drawn as one band
+	Uncorrelated       string // appended to a caption: the scenario's correlations were ignored
 	SobolYearsCaptionF string // %d N, %d evaluations
 
 	Units map[string]string // unit → as printed in a label
@@ -91,6 +92,7 @@ var sensEN = sensLabels{
 	SobolYearsAxis:   "First-order index S1 (share of the variance)",
 	Rest:             "Rest (1 - sum of S1)",
 	OthersF:          "Other inputs (%d)",
+	Uncorrelated:     " The scenario's rank correlations are ignored (--ignore-correlation): the inputs vary independently.",
 	SobolYearsCaptionF: "First-order indices of each input stacked year by year; the rest, 1 minus their sum, is the share of the variance " +
 		"due to interactions. Saltelli design, N = %d base rows, %d model runs; total indices ST are in sobol.csv. Model: simulate.",
 
@@ -132,6 +134,7 @@ var sensZH = sensLabels{
 	SobolYearsAxis:     "一阶指数S1（方差的比例）",
 	Rest:               "其余（1 - S1之和）",
 	OthersF:            "其他输入（%d个）",
+	Uncorrelated:       "已忽略情景中输入间的秩相关（--ignore-correlation），各输入独立变化。",
 	SobolYearsCaptionF: "各输入的一阶指数S1逐年累加；“其余”为1与S1之和的差。Saltelli抽样设计，N = %d，模型计算%d次；总效应指数ST记于sobol.csv。来源：simulate模型计算。",
 
 	Units: map[string]string{"亿元": "亿元", "pp": "百分点", "%": "%", "fraction": "比例", "factor": "倍数"},
@@ -358,6 +361,9 @@ type Tornado struct {
 	Bars       []TornadoBar
 	Percent    float64 // low and high are the Percent and 100 − Percent quantiles; or
 	Delta      string  // low and high are the base ± Delta %, when not ""
+	// Uncorrelated says in the caption that the scenario's rank
+	// correlations were ignored.
+	Uncorrelated bool
 }
 
 // hspans draws horizontal bars between values, one row per bar.
@@ -432,6 +438,9 @@ func TornadoChart(t *Theme, d Tornado) (*Chart, error) {
 	c.addLegend(l.High, swatch{colVermillion})
 	c.addLegend(fmt.Sprintf(l.BaseF, sig(d.Base, 7)), lineThumb{line: base})
 	c.Caption = fmt.Sprintf(l.TornadoCaptionF, d.Scenario)
+	if d.Uncorrelated {
+		c.Caption += l.Uncorrelated
+	}
 	return c, nil
 }
 
@@ -540,6 +549,9 @@ type Sobol struct {
 	Runs     int    // model runs
 	Interval string // what the error bars are, e.g. "95 % bootstrap percentile intervals (1000 resamples)"
 	Indices  []SobolIndex
+	// Uncorrelated says in the caption that the scenario's rank
+	// correlations were ignored.
+	Uncorrelated bool
 }
 
 // vbars draws vertical bars from 0 with error whiskers.
@@ -604,6 +616,9 @@ func SobolChart(t *Theme, s Sobol) (*Chart, error) {
 	c.addLegend(l.First, swatch{colBlue})
 	c.addLegend(l.Total, swatch{colVermillion})
 	c.Caption = fmt.Sprintf(l.SobolCaptionF, s.N, s.Runs, s.Interval)
+	if s.Uncorrelated {
+		c.Caption += l.Uncorrelated
+	}
 	return c, nil
 }
 
@@ -617,6 +632,9 @@ type SobolYears struct {
 	Years    []int       // the years, increasing
 	Labels   []string    // the inputs
 	S1       [][]float64 // S1[y][i]: input i in Years[y]
+	// Uncorrelated says in the caption that the scenario's rank
+	// correlations were ignored.
+	Uncorrelated bool
 }
 
 // sobolColors are the colours of the inputs of a stacked Sobol chart, in
@@ -717,6 +735,9 @@ func SobolYearsChart(t *Theme, s SobolYears) (*Chart, error) {
 	}
 	niceRange(0, c.Plot.Y.Max, 6).apply(&c.Plot.Y)
 	c.Caption = fmt.Sprintf(l.SobolYearsCaptionF, s.N, s.Runs)
+	if s.Uncorrelated {
+		c.Caption += l.Uncorrelated
+	}
 	return c, nil
 }
 

@@ -188,6 +188,16 @@ func TestSobolYearsManyInputs(t *testing.T) {
 	}
 	svg := renderSVG(t, c)
 	wantTexts(t, svg, "input_3", "input_9", "Other inputs (3)")
+	if strings.Contains(strings.Join(svg, " "), "correlations are ignored") {
+		t.Error("the caption says correlations were ignored")
+	}
+	s.Uncorrelated = true
+	if c, err = SobolYearsChart(nil, s); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(renderSVG(t, c), " "), "The scenario's rank correlations are ignored (--ignore-correlation)") {
+		t.Error("the caption does not say the correlations were ignored")
+	}
 	for _, small := range []string{"input_0", "input_1", "input_2"} {
 		if slices.Contains(svg, small) {
 			t.Errorf("%s, among the smallest, has a band of its own", small)

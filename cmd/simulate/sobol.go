@@ -148,7 +148,7 @@ func runSobol(e *env, args []string) error {
 			break // --format none
 		}
 		if byYear[gi] {
-			sy := plots.SobolYears{Scenario: s.Name, Metric: g[0].Name(), N: n, Runs: res.Runs}
+			sy := plots.SobolYears{Scenario: s.Name, Metric: g[0].Name(), N: n, Runs: res.Runs, Uncorrelated: len(s.Correlations) > 0}
 			for i := range s.Uncertainty {
 				sy.Labels = append(sy.Labels, chartLabel(&s.Uncertainty[i]))
 			}
@@ -166,7 +166,7 @@ func runSobol(e *env, args []string) error {
 		}
 		m := g[0]
 		ix := res.Indices[mi]
-		sd := plots.Sobol{Scenario: s.Name, Metric: m.String(), N: n, Runs: res.Runs, Interval: interval}
+		sd := plots.Sobol{Scenario: s.Name, Metric: m.String(), N: n, Runs: res.Runs, Interval: interval, Uncorrelated: len(s.Correlations) > 0}
 		for i := range s.Uncertainty {
 			sd.Indices = append(sd.Indices, plots.SobolIndex{Label: chartLabel(&s.Uncertainty[i]),
 				S1: ix.S1[i], S1Lo: ix.S1Lo[i], S1Hi: ix.S1Hi[i], ST: ix.ST[i], STLo: ix.STLo[i], STHi: ix.STHi[i]})

@@ -92,7 +92,7 @@ func runTornado(e *env, args []string) error {
 		return err
 	}
 	addInputs(batch, dir, s)
-	td := plots.Tornado{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Unit(), Base: base, Percent: tornadoPercent}
+	td := plots.Tornado{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Unit(), Base: base, Percent: tornadoPercent, Uncorrelated: len(s.Correlations) > 0}
 	if *delta != "" {
 		td.Delta = strings.TrimSuffix(strings.TrimSpace(*delta), "%")
 	}
