@@ -135,18 +135,6 @@ func (p *Plan) bucket(v float64) int {
 	return 1 + min(int(f), p.nb-1) // rounding at the maximum
 }
 
-// Kept returns the number of buckets whose values the plan keeps, out of
-// PlanBuckets+2: a measure of its memory.
-func (p *Plan) Kept() int {
-	n := 0
-	for _, k := range p.keep {
-		if k {
-			n++
-		}
-	}
-	return n
-}
-
 // A Tally holds the counts and kept values of the part of a sample it was
 // given. A Tally must not be used by two goroutines at once: give each its
 // own and Merge them.
