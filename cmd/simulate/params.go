@@ -52,7 +52,17 @@ func runParams(e *env, args []string) error {
 		}
 		rows = append(rows, []string{p.Key, p.Unit, p.Domain(), unc, paramValue(p, in)})
 	}
-	return results.WriteColumns(e.stdout, rows, false)
+	if err := results.WriteColumns(e.stdout, rows, false); err != nil {
+		return err
+	}
+	if len(s.Correlations) > 0 {
+		var pairs []string
+		for _, cr := range s.Correlations {
+			pairs = append(pairs, fmt.Sprintf("%s–%s %s", s.Uncertainty[cr.A].Name, s.Uncertainty[cr.B].Name, model.FormatValue(cr.Rank)))
+		}
+		fmt.Fprintf(e.stdout, "\nRank correlations (simulate mc draws with them; sobol and tornado refuse them): %s\n", strings.Join(pairs, ", "))
+	}
+	return nil
 }
 
 // paramValue writes the value of p in in: one number when it is the same

@@ -338,6 +338,9 @@ func TestCorrelatedCommands(t *testing.T) {
 	if !strings.Contains(stdout, "1 rank correlation(s) induced by Iman–Conover") {
 		t.Errorf("mc does not say it induced the correlation:\n%s", stdout)
 	}
+	if p := mustRun(t, "params", file); !strings.Contains(p, "Rank correlations (simulate mc draws with them; sobol and tornado refuse them): capital.share_pct–capital.ict_share 0.5") {
+		t.Errorf("params does not list the correlation:\n%s", p)
+	}
 	entries, _ := os.ReadDir(filepath.Join(out, "correlated"))
 	var names []string
 	for _, e := range entries {
