@@ -41,6 +41,7 @@ type sensLabels struct {
 	Band50      string
 	Band90      string
 	FanCaptionF string // %d draws, %s scenario, %d seed
+	CorrelatedF string // appended to a fan chart's caption: %d rank correlations induced
 
 	SobolTitleF   string // %s scenario, %s metric
 	SobolAxis     string
@@ -81,6 +82,7 @@ var sensEN = sensLabels{
 	Band50:      "25–75 %",
 	Band90:      "5–95 %",
 	FanCaptionF: "Percentiles (Hyndman–Fan type 7) of %d draws of the uncertain inputs of scenario %s, seed %d. Model: simulate.",
+	CorrelatedF: " Inputs drawn with the scenario's %d rank correlation(s) (Iman–Conover).",
 
 	SobolTitleF:   "%s: Sobol indices of %s",
 	SobolAxis:     "Sobol index",
@@ -123,6 +125,7 @@ var sensZH = sensLabels{
 	Band50:      "25–75%区间",
 	Band90:      "5–95%区间",
 	FanCaptionF: "百分位数（Hyndman–Fan第7类）：%d次抽样，情景%s的不确定输入，种子%d。来源：simulate模型计算。",
+	CorrelatedF: "输入按情景中的%d个秩相关抽取（Iman–Conover方法）。",
 
 	SobolTitleF:   "%s：%s的Sobol敏感性指数",
 	SobolAxis:     "Sobol指数",
@@ -462,6 +465,9 @@ type Fan struct {
 	Seed     uint64
 	Years    []int
 	P        [][5]float64 // P[i]: the percentiles of Years[i]
+	// Correlations is the number of rank correlations the draws were
+	// given (the caption says so when there are any).
+	Correlations int
 }
 
 // FanChart returns the fan chart of f: the median as a line with points,
@@ -512,6 +518,9 @@ func FanChart(t *Theme, f Fan) (*Chart, error) {
 	c.addLegend(l.Band50, swatch{band50})
 	c.addLegend(l.Band90, swatch{band90})
 	c.Caption = fmt.Sprintf(l.FanCaptionF, f.Draws, f.Scenario, f.Seed)
+	if f.Correlations > 0 {
+		c.Caption += fmt.Sprintf(l.CorrelatedF, f.Correlations)
+	}
 	return c, nil
 }
 

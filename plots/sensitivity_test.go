@@ -213,3 +213,22 @@ func TestSobolYearsManyInputs(t *testing.T) {
 	}
 	wantTexts(t, renderSVG(t, zh), "其他输入（3个）")
 }
+
+// TestFanCorrelated checks that a fan chart of correlated draws says so.
+func TestFanCorrelated(t *testing.T) {
+	t.Parallel()
+	f := Fan{Scenario: "mine", Draws: 100, Seed: 1, Years: []int{2019, 2020}, P: [][5]float64{{1, 2, 3, 4, 5}, {2, 3, 4, 5, 6}}}
+	for _, n := range []int{0, 1} {
+		f.Correlations = n
+		c, err := FanChart(nil, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The caption wraps, and its lines may come in any order.
+		text := strings.Join(renderSVG(t, c), " ")
+		got := strings.Contains(text, "Inputs drawn with the scenario's 1") && strings.Contains(text, "(Iman–Conover).")
+		if got != (n > 0) {
+			t.Errorf("%d correlations: caption says so %v", n, got)
+		}
+	}
+}

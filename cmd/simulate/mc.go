@@ -137,7 +137,7 @@ func runMC(e *env, args []string) error {
 		if len(formats) == 0 {
 			break // --format none
 		}
-		f := plots.Fan{Scenario: s.Name, Kind: plots.FanKind(k), Draws: draws, Seed: seed}
+		f := plots.Fan{Scenario: s.Name, Kind: plots.FanKind(k), Draws: draws, Seed: seed, Correlations: len(s.Correlations)}
 		for i := range n {
 			f.Years = append(f.Years, in.FirstYear()+i)
 			f.P = append(f.P, sums[k*n+i].P)
