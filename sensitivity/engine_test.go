@@ -472,6 +472,16 @@ func TestMonteCarloLimits(t *testing.T) {
 			t.Errorf("%+v: got %v, want %q", c.cfg.Draws, err, c.want)
 		}
 	}
+	// Correlated draws are held all at once: draws × inputs is bounded too.
+	d := mustDist(t)
+	var unc []uncertain.Input
+	for range 20 {
+		unc = append(unc, uncertain.NewInput("capital.ict_share", model.Set, d(uncertain.NewUniform(0.1, 0.2))))
+	}
+	cfg := MCConfig{Draws: MaxDraws, Metrics: ms, Correlations: []uncertain.Correlation{{A: 0, B: 1, Rank: 0.5}}}
+	if _, err := MonteCarlo(context.Background(), base, unc, cfg); err == nil || !strings.Contains(err.Error(), "use at most 6710886 draws") {
+		t.Errorf("correlated: got %v", err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := MonteCarlo(ctx, base, nil, MCConfig{Draws: 10, Metrics: ms}); err != context.Canceled {

@@ -95,8 +95,11 @@ func MonteCarlo(ctx context.Context, base *model.Inputs, unc []uncertain.Input, 
 
 func checkMC(inputs, outputs int, cfg MCConfig) error {
 	series := 0
-	if cfg.KeepDraws {
+	switch {
+	case cfg.KeepDraws:
 		series = outputs + inputs
+	case len(cfg.Correlations) > 0:
+		series = inputs // Iman–Conover rearranges every draw at once
 	}
 	if err := CheckSize(cfg.Draws, series); err != nil {
 		return err

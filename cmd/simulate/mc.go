@@ -93,6 +93,9 @@ func runMC(e *env, args []string) error {
 	}
 	if !*keep {
 		series = 0 // only --keep-draws keeps every value (sensitivity.MonteCarloOf)
+		if len(s.Correlations) > 0 {
+			series = len(s.Uncertainty) // but correlated draws are held to be rearranged
+		}
 	}
 	if err := sensitivity.CheckSize(draws, series); err != nil {
 		return usagef("--draws %d: %v", draws, err)
