@@ -276,3 +276,59 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+func TestParseRange(t *testing.T) {
+	for _, tc := range []struct {
+		in     string
+		mode   model.Mode
+		lo, hi float64
+		n      int
+		err    string
+	}{
+		{in: "index.finance.lending.weight=0.1:0.6:11", mode: model.Set, lo: 0.1, hi: 0.6, n: 11},
+		{in: "index.retail.back_office.penetration_pct+-5:5:3", mode: model.Add, lo: -5, hi: 5, n: 3},
+		{in: "index.retail.back_office.penetration_pct*0.9:1.1:2", mode: model.Scale, lo: 0.9, hi: 1.1, n: 2},
+		{in: "capital.ict_share=0:1:3", err: "not an index key path"},
+		{in: "index.finance.lending.weight", err: "no =, + or *"},
+		{in: "index.finance.lending.weight=0.1:0.6", err: "write a range"},
+		{in: "index.finance.lending.weight=0.6:0.1:3", err: "must be less than"},
+		{in: "index.finance.lending.weight=0:nan:3", err: "not a finite number"},
+		{in: "index.finance.lending.weight=0:1:1", err: "whole number from 2"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			tg, lo, hi, n, err := ParseRange(tc.in)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("got error %v, want one containing %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tg.Mode != tc.mode || lo != tc.lo || hi != tc.hi || n != tc.n {
+				t.Errorf("got %v %v %v %v, want %v %v %v %v", tg.Mode, lo, hi, n, tc.mode, tc.lo, tc.hi, tc.n)
+			}
+		})
+	}
+}
+
+// FuzzParseRange: no panic; a range read has LO < HI, finite, and 2 ≤ N ≤
+// MaxRangePoints; an error names the input.
+func FuzzParseRange(f *testing.F) {
+	for _, s := range []string{"index.finance.lending.weight=0.1:0.6:11", "index.a.b.penetration_pct+-1:1:2", "index.x*1:2:3", "=::", "index.+", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		_, lo, hi, n, err := ParseRange(s)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error")
+			}
+			return
+		}
+		if !(lo < hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0) || n < 2 || n > MaxRangePoints {
+			t.Fatalf("%q: read %v %v %v", s, lo, hi, n)
+		}
+	})
+}

@@ -48,6 +48,18 @@
 // [Result]: the pieces a sensitivity analysis of the index needs.
 // [RankIntervals] summarises ranks over many draws (median, 5–95 %).
 //
+// # Sensitivity
+//
+// [SweepIndex], [Tornado], [MonteCarlo] and [Sobol] are the engine of
+// simulate sweep, tornado, mc and sobol on an index: they take targets
+// (index key paths with a mode, [ParseRange] reads --param) or uncertain
+// inputs of package uncertain, apply them through a [Binding] and read
+// [Metric]s. Every point is checked by [Index.CheckDomain] (weights in
+// [0, 1], penetrations in [0, 100] %), not by the constraints of the text.
+// Draws and Sobol rows run in chunks of [ChunkSize] on all cores into fixed
+// slots, seeded per chunk as package sensitivity does, so a seed gives the
+// same result on any number of cores; the evaluation loop allocates nothing.
+//
 // Units: weights are fractions, penetrations and bounds percent, indices
 // points (0–100).
 package cii

@@ -63,9 +63,9 @@ func TestParseErrors(t *testing.T) {
 		{"top-level typo", "nme = \"x\"\n" + minimal,
 			[]string{"bad.toml:1:1: nme: unknown key \"nme\" at the top level; did you mean name?"}},
 		{"uncertainty path", minimal + "[uncertainty]\n\"index.a.w.weight\" = { dist = \"uniform\", min = 0, max = 1 }\n",
-			[]string{`bad.toml:12:1: uncertainty.index.a.w.weight: "index.a.w.weight": a has no stage "w"; did you mean x?`}},
+			[]string{`bad.toml:13:1: uncertainty.index.a.w.weight: "index.a.w.weight": a has no stage "w"; did you mean x?`}},
 		{"uncertainty outside domain", minimal + "[uncertainty]\n\"index.a.x.penetration_pct\" = { dist = \"uniform\", min = 50, max = 120 }\n",
-			[]string{"outside the value's domain [0, 100] (%)"}},
+			[]string{"bad.toml:13:1: uncertainty.index.a.x.penetration_pct: draws", "outside the value's domain [0, 100] (%)"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("bad.toml", []byte(tc.src))

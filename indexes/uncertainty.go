@@ -99,7 +99,7 @@ func (r *reader) uncertainty(ix *cii.Index, v any) []pending {
 		if k == reconstructedKey {
 			continue
 		}
-		kat := []string{"uncertainty", k}
+		kat := r.entryAt(k)
 		ref, err := cii.Lookup(ix, k)
 		if err != nil {
 			msg := err.(*cii.PathError).Msg
@@ -129,6 +129,22 @@ func (r *reader) uncertainty(ix *cii.Index, v any) []pending {
 		}
 	}
 	return out
+}
+
+// entryAt returns the key path that places the [uncertainty] entry
+// "KEY.PATH" = … at its line. The position index of internal/tomlfile
+// splits a quoted key at its dots, so the path is given split when that
+// places it further down (on the entry rather than the table's header),
+// else as one key.
+func (r *reader) entryAt(k string) []string {
+	whole := []string{"uncertainty", k}
+	split := append([]string{"uncertainty"}, strings.Split(k, ".")...)
+	if l, _ := r.f.Locate(split...); l > 0 {
+		if lw, _ := r.f.Locate(whole...); l > lw {
+			return split
+		}
+	}
+	return whole
 }
 
 // entry reads one entry { dist = FAMILY, apply = MODE, PARAM = VALUE, … }

@@ -32,6 +32,9 @@ func init() {
 }
 
 func runMC(e *env, args []string) error {
+	if onIndex(args) {
+		return runMCIndex(e, args) // an index file or name: indexsens.go
+	}
 	c := commands["mc"]
 	fs := newFlags(c)
 	drawsFlag := fs.String("draws", strconv.Itoa(defaultDraws), fmt.Sprintf("number of `draws`, 1 to %d (the percentiles are exact without keeping every value); "+

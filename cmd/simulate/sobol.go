@@ -34,6 +34,9 @@ func init() {
 }
 
 func runSobol(e *env, args []string) error {
+	if onIndex(args) {
+		return runSobolIndex(e, args) // an index file or name: indexsens.go
+	}
 	c := commands["sobol"]
 	fs := newFlags(c)
 	nFlag := fs.String("n", strconv.Itoa(defaultSobolN), fmt.Sprintf("base rows `N` of the design, a power of two from %d to %d; the model runs N·(k+2) times for k inputs",

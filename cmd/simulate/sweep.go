@@ -23,6 +23,9 @@ func init() {
 }
 
 func runSweep(e *env, args []string) error {
+	if onIndex(args) {
+		return runSweepIndex(e, args) // an index file or name: indexsens.go
+	}
 	c := commands["sweep"]
 	fs := newFlags(c)
 	var ranges rangeList

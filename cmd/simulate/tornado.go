@@ -31,6 +31,9 @@ func init() {
 }
 
 func runTornado(e *env, args []string) error {
+	if onIndex(args) {
+		return runTornadoIndex(e, args) // an index file or name: indexsens.go
+	}
 	c := commands["tornado"]
 	fs := newFlags(c)
 	metric := fs.String("metric", "ii_total_yi", "the `metric` to record (see docs/sensitivity.md)")
