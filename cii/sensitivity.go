@@ -252,7 +252,10 @@ func bindInputs(base *Index, unc []uncertain.Input) (*Binding, error) {
 	}
 	targets := make([]model.Target, len(unc))
 	for i, u := range unc {
-		targets[i] = u.Target
+		if len(u.Keys) != 1 {
+			return nil, fmt.Errorf("cii: %s changes %d values; an index's inputs change one each", u.Name, len(u.Keys))
+		}
+		targets[i] = u.Targets()[0]
 	}
 	return Bind(base, targets)
 }

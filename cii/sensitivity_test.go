@@ -23,7 +23,7 @@ func toyUncertain(t *testing.T) []uncertain.Input {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return uncertain.Input{Target: model.Target{Path: path}, Dist: d}
+		return uncertain.NewInput(path, model.Set, d)
 	}
 	return []uncertain.Input{
 		u("index.a.x.penetration_pct", 0, 40),
@@ -191,7 +191,7 @@ func TestSobolIndex(t *testing.T) {
 	for i := range unc {
 		want := vars[i] / total
 		if !scalar.EqualWithinAbs(si.S1[i], want, tol) || !scalar.EqualWithinAbs(si.ST[i], want, tol) {
-			t.Errorf("%s: S1 %v, ST %v, want %v", unc[i].Path, si.S1[i], si.ST[i], want)
+			t.Errorf("%s: S1 %v, ST %v, want %v", unc[i].Name, si.S1[i], si.ST[i], want)
 		}
 	}
 	if res.Runs != 4096*5 {

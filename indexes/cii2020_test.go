@@ -402,12 +402,12 @@ func TestCII2020Uncertainty(t *testing.T) {
 		t.Errorf("%d uncertain inputs, %d reconstructed penetrations", len(us), n)
 	}
 	for _, u := range us {
-		ref, err := cii.Lookup(f.Index, u.Path)
+		ref, err := cii.Lookup(f.Index, u.Name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if lo, hi := u.Dist.Support(); ref.Get() < lo || ref.Get() > hi {
-			t.Errorf("%s: shipped %v outside [%v, %v]", u.Path, ref.Get(), lo, hi)
+			t.Errorf("%s: shipped %v outside [%v, %v]", u.Name, ref.Get(), lo, hi)
 		}
 	}
 }

@@ -33,12 +33,12 @@ func cii2020Uncertain(t *testing.T) (*cii.Index, []uncertain.Input, []float64, [
 	shares := make([]float64, len(unc))
 	inds := make([]int, len(unc))
 	for i, u := range unc {
-		ref, err := cii.Lookup(ix, u.Path)
+		ref, err := cii.Lookup(ix, u.Name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if ref.Field != cii.PenetrationField {
-			t.Fatalf("%s: the shipped table draws penetrations only", u.Path)
+			t.Fatalf("%s: the shipped table draws penetrations only", u.Name)
 		}
 		inds[i] = ref.Industry
 		ix.Industries[ref.Industry].Leaves(func(_ string, share float64, leaf, _ *cii.Stage) {
@@ -60,7 +60,7 @@ func TestCII2020Tornado(t *testing.T) {
 	targets := make([]model.Target, len(unc))
 	lows, highs := make([]float64, len(unc)), make([]float64, len(unc))
 	for i, u := range unc {
-		targets[i] = u.Target
+		targets[i] = u.Targets()[0]
 		lows[i], highs[i] = u.Dist.Quantile(0.05), u.Dist.Quantile(0.95)
 	}
 	bars, base, err := cii.Tornado(ix, targets, lows, highs, m)
@@ -73,7 +73,7 @@ func TestCII2020Tornado(t *testing.T) {
 	want := map[string]float64{}
 	for i, u := range unc {
 		lo, hi := u.Dist.Support()
-		want[u.Path] = shares[i] / 7 * 0.9 * (hi - lo)
+		want[u.Name] = shares[i] / 7 * 0.9 * (hi - lo)
 	}
 	for _, b := range bars {
 		if !scalar.EqualWithinAbs(b.Swing(), want[b.Path], 1e-9) {
@@ -105,7 +105,7 @@ func TestCII2020MonteCarlo(t *testing.T) {
 	k := len(ix.Industries)
 	expect, variance := append([]float64(nil), base.Scores...), make([]float64, k)
 	for i, u := range unc {
-		ref, _ := cii.Lookup(ix, u.Path)
+		ref, _ := cii.Lookup(ix, u.Name)
 		expect[inds[i]] += shares[i] * (u.Dist.Mean() - ref.Get())
 		variance[inds[i]] += shares[i] * shares[i] * u.Dist.Variance()
 	}
@@ -159,7 +159,7 @@ func TestCII2020Sobol(t *testing.T) {
 		want := shares[i] * shares[i] * u.Dist.Variance() / total
 		sumS1 += si.S1[i]
 		if !scalar.EqualWithinAbs(si.S1[i], want, tol) || !scalar.EqualWithinAbs(si.ST[i], want, tol) {
-			t.Errorf("%s: S1 %.4f, ST %.4f, want %.4f", u.Path, si.S1[i], si.ST[i], want)
+			t.Errorf("%s: S1 %.4f, ST %.4f, want %.4f", u.Name, si.S1[i], si.ST[i], want)
 		}
 	}
 	if !scalar.EqualWithinAbs(sumS1, 1, 0.1) {

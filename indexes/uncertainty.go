@@ -56,7 +56,7 @@ func (f *File) UncertainInputs() ([]uncertain.Input, error) {
 			out = append(out, p.u)
 			continue
 		}
-		ref, _ := cii.Lookup(ix, p.u.Path)
+		ref, _ := cii.Lookup(ix, p.u.Name)
 		ind := ix.Industries[ref.Industry]
 		if feasible[ind.Key] == nil {
 			ivs, err := ix.Feasible(ind)
@@ -150,7 +150,7 @@ func (r *reader) entryAt(k string) []string {
 // entry reads one entry { dist = FAMILY, apply = MODE, PARAM = VALUE, … }
 // (or over = "feasible" for a uniform) for the value ref addresses.
 func (r *reader) entry(at []string, v any, ref cii.Ref) (pending, bool) {
-	u := uncertain.Input{Target: model.Target{Path: ref.Path, Mode: model.Set}}
+	u := uncertain.NewInput(ref.Path, model.Set, uncertain.Distribution{})
 	fail := pending{}
 	m, ok := r.table(at, v, "a table such as { dist = \"uniform\", min = …, max = … }")
 	if !ok {

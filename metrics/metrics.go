@@ -227,3 +227,33 @@ func (m Metric) LabelOver(lang string, first, last int) string {
 // UnitLabel returns m's unit as a reader writes it in language lang (see
 // [model.UnitLabel]).
 func (m Metric) UnitLabel(lang string) string { return m.Column().UnitLabel(lang) }
+
+// Reader reads one metric from results whose first year is known in
+// advance: Metric.Value with the year's index computed once, for the inner
+// loop of Monte Carlo and Sobol runs. The zero Reader is not valid.
+type Reader struct {
+	c *Column
+	j int // index of the year in Results.Years, −1 for a period total
+}
+
+// Reader returns the reader of m from the results of a span whose first
+// year is first. It panics if m is not valid, and, like Value, a Reader of
+// a per-year metric panics on results that do not have its year.
+func (m Metric) Reader(first int) Reader {
+	if m.c == nil {
+		panic("metrics: the zero Metric reads nothing")
+	}
+	if !m.PerYear() {
+		return Reader{c: m.c, j: -1}
+	}
+	return Reader{c: m.c, j: m.Year - first}
+}
+
+// Value returns the metric's value in res, as Metric.Value does. It
+// allocates nothing.
+func (r Reader) Value(res *model.Results) float64 {
+	if r.j < 0 {
+		return r.c.total(res)
+	}
+	return r.c.year.of(&res.Years[r.j])
+}

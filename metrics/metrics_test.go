@@ -326,3 +326,36 @@ func TestLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestReader checks that a Reader reads what Value reads, for every
+// metric and year.
+func TestReader(t *testing.T) {
+	in := model.NewInputs(2018, 3)
+	in.BaseGDP = 1000
+	for i := range 3 {
+		in.Growth[i], in.LaborShare[i], in.CapitalShare[i], in.ICTShare[i], in.PrivateIIShare[i] = 0.05+0.01*float64(i), 0.1, 0.3, 0.2, 0.5
+		for d := range model.NumDimensions {
+			in.TFPII[d][i] = 0.1 * float64(d)
+		}
+	}
+	var res model.Results
+	model.Evaluate(&res, in)
+	for _, name := range Names() {
+		m, err := Parse(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		years := []int{0}
+		if m.PerYear() {
+			years = []int{2019, 2020, 2021}
+		}
+		for _, y := range years {
+			if y != 0 {
+				m = m.WithYear(y)
+			}
+			if got, want := m.Reader(2019).Value(&res), m.Value(&res); got != want {
+				t.Errorf("%s: Reader %v, Value %v", m, got, want)
+			}
+		}
+	}
+}

@@ -88,7 +88,8 @@ type Binding struct {
 	refs     []Ref // targets resolved against in
 
 	// What Apply restores from the base: only the values a target changes
-	// can differ from it.
+	// can differ from it, and not those the first target of their
+	// parameter sets anew.
 	series  [][2][]float64 // {in's series, base's series}
 	scalars [][2]*float64  // {in's scalar, base's scalar}
 	weights bool           // a weight is changed: every weight may move
@@ -115,6 +116,9 @@ func Bind(base *Inputs, targets []Target) (*Binding, error) {
 		case p.IsWeight():
 			b.weights = true
 		case restored[p]:
+		case t.Mode == Set && r.Year == 0:
+			// The first change of p sets every value it applies to:
+			// nothing of an earlier Apply survives, nothing to restore.
 		case p.PerYear:
 			b.series = append(b.series, [2][]float64{r.series, p.Series(base)})
 		default:

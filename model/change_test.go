@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -220,5 +221,85 @@ func TestParamRules(t *testing.T) {
 	}
 	if got := strings.Join(computedICT, " "); got != want+" capital.ict_share" {
 		t.Errorf("computed with the ICT split: got %s", got)
+	}
+}
+
+// TestWeightResidual checks that with a residual dimension only that
+// weight absorbs a change of another — by Ref.Set, Ref.Apply in every
+// mode, and Binding.Apply — by exactly the change, that the residual
+// itself is not addressable, and that a residual below 0 is a problem of
+// Check naming the rule.
+func TestWeightResidual(t *testing.T) {
+	in := testInputs()
+	in.Weight = [NumDimensions]float64{0.2, 0.3, 0.25, 0.25}
+	in.WeightRule = WeightRule{Residual: true, Dimension: ScaleEfficiency}
+	base := in.Weight
+
+	r, err := Lookup(in, "tfp.weight.technical_progress")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Set(0, 0.27)
+	want := [NumDimensions]float64{0.27, 0.3, 0.25 - (0.27 - 0.2), 0.25}
+	if in.Weight != want {
+		t.Errorf("Set: got %v, want %v", in.Weight, want)
+	}
+	in.Weight = base
+	r.Apply(0, Scale, 1.5)              // 0.2 → 0.3: the residual loses 0.1
+	tp := base[TechnicalProgress] * 1.5 // float64 arithmetic, as Apply's
+	if got := in.Weight; got[TechnicalProgress] != tp || got[ScaleEfficiency] != base[ScaleEfficiency]-(tp-base[TechnicalProgress]) ||
+		got[TechnicalEfficiency] != 0.3 || got[AllocativeEfficiency] != 0.25 {
+		t.Errorf("Apply scale: got %v", got)
+	}
+	in.Weight = base
+
+	// Binding: three weights drawn independently, the residual takes the rest.
+	b, err := Bind(in, []Target{
+		{Path: "tfp.weight.technical_progress"},
+		{Path: "tfp.weight.technical_efficiency", Mode: Add},
+		{Path: "tfp.weight.allocative_efficiency"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range [][]float64{{0.3, -0.05, 0.2}, {0.2, 0, 0.3}, {0.25, 0.01, 0.22}} {
+		b.Apply(x)
+		w := b.Inputs().Weight
+		tp, te, ae := x[0], 0.3+x[1], x[2]
+		if w[TechnicalProgress] != tp || w[TechnicalEfficiency] != te || w[AllocativeEfficiency] != ae {
+			t.Errorf("Apply(%v): the three weights are %v", x, w)
+		}
+		// The residual changed by exactly the others' changes.
+		change := (tp - base[TechnicalProgress]) + (te - base[TechnicalEfficiency]) + (ae - base[AllocativeEfficiency])
+		if d := w[ScaleEfficiency] - (base[ScaleEfficiency] - change); math.Abs(d) > 1e-15 {
+			t.Errorf("Apply(%v): residual %v, want %v", x, w[ScaleEfficiency], base[ScaleEfficiency]-change)
+		}
+		if s := w[0] + w[1] + w[2] + w[3]; math.Abs(s-1) > 1e-15 {
+			t.Errorf("Apply(%v): weights add up to %v", x, s)
+		}
+	}
+
+	_, err = Lookup(in, "tfp.weight.scale_efficiency")
+	if err == nil || !strings.Contains(err.Error(), "is the residual weight (tfp.weight_residual = \"scale_efficiency\")") {
+		t.Errorf("Lookup of the residual: got %v", err)
+	}
+
+	in.Weight = [NumDimensions]float64{0.4, 0.4, -0.05, 0.25}
+	var found bool
+	for _, e := range in.Check() {
+		if e.Key == "tfp.weight.scale_efficiency" {
+			found = strings.Contains(e.Msg, "-0.05: the residual weight (tfp.weight_residual) is 1 minus the other three weights")
+		}
+	}
+	if !found {
+		t.Errorf("Check: got %v, want the residual below 0", in.Check())
+	}
+
+	// Without the rule: proportional rescaling, as before.
+	in = testInputs()
+	r, _ = Lookup(in, "tfp.weight.technical_progress")
+	r.Set(0, 0.4)
+	if w := in.Weight; math.Abs(w[ScaleEfficiency]-0.2) > 1e-15 || math.Abs(w[TechnicalEfficiency]-0.2) > 1e-15 {
+		t.Errorf("proportional: got %v", w)
 	}
 }

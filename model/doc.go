@@ -68,8 +68,8 @@
 // which reads and writes in key units; an error is a *[PathError] that
 // carries the path. A [Target] is a path with a [Mode] (set, add or
 // scale). However a value is applied, TFP stays the residual of the factor
-// split, setting one TFP weight rescales the others so that they still sum
-// to 1, and changing a Solow input recomputes what the Solow model derives.
+// split, setting one TFP weight changes the others so that they still sum
+// to 1 (in proportion, or only a residual dimension: [WeightRule]), and changing a Solow input recomputes what the Solow model derives.
 // [Bind] ties a list of targets to a working copy of some inputs, to apply
 // values to them again and again from the base without allocating: the
 // inner loop of the sensitivity tools.

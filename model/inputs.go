@@ -80,6 +80,34 @@ func (f SplitForm) String() string {
 	return splitFormNames[f]
 }
 
+// WeightRule says how the four TFP weights keep summing to 1 when one of
+// them is changed (by [Ref.Set], [Ref.Apply] or [Binding.Apply]). The zero
+// value rescales the other three in proportion: w_j ← w_j·(1 − v)/Σ_{k≠i} w_k.
+// With Residual, the weight of dimension Dimension alone absorbs the change,
+// w_r ← w_r − (v − w_i), and is not itself addressable (it is 1 minus the
+// others): "w_TP, w_TE and w_AE each uncertain, SE takes the rest".
+type WeightRule struct {
+	Residual  bool      // one dimension's weight absorbs every change
+	Dimension Dimension // that dimension, when Residual
+}
+
+// IsResidual reports whether d is the residual dimension of the rule.
+func (r WeightRule) IsResidual(d Dimension) bool { return r.Residual && r.Dimension == d }
+
+// ParseDimension returns the dimension with the given key name, e.g.
+// "scale_efficiency".
+func ParseDimension(s string) (Dimension, bool) {
+	for d, n := range dimensionNames {
+		if n == s {
+			return Dimension(d), true
+		}
+	}
+	return 0, false
+}
+
+// DimensionNames returns the key names of the dimensions, in order.
+func DimensionNames() []string { return dimensionNames[:] }
+
 // Inputs are the inputs of the decomposition model over a span of years.
 //
 // Every per-year slice has one element per projected year, element i
@@ -106,6 +134,10 @@ type Inputs struct {
 
 	Weight [NumDimensions]float64   // w_d, weight of TFP dimension d; Σ w_d = 1
 	TFPII  [NumDimensions][]float64 // θ_d,t, II share of dimension d's contribution, [0, 1]
+
+	// WeightRule says how the weights keep summing to 1 when one of them
+	// is changed: see [WeightRule].
+	WeightRule WeightRule
 
 	// Solow, when not nil, is the supply side from which growth and the
 	// factor split (and φ, with the ICT split) are computed: see [Solow]
@@ -194,7 +226,7 @@ func (in *Inputs) CopyFrom(src *Inputs) {
 		in.Index.Kappa = src.Index.Kappa
 		copy(in.Index.Level, src.Index.Level)
 	}
-	in.BaseYear, in.BaseGDP, in.Weight = src.BaseYear, src.BaseGDP, src.Weight
+	in.BaseYear, in.BaseGDP, in.Weight, in.WeightRule = src.BaseYear, src.BaseGDP, src.Weight, src.WeightRule
 	copy(in.Form, src.Form)
 	copy(in.Growth, src.Growth)
 	copy(in.LaborShare, src.LaborShare)

@@ -271,6 +271,10 @@ func (p *Param) Required() bool { return math.IsNaN(p.Default) }
 // (tfp.weight.*), which sum to 1: setting one rescales the others.
 func (p *Param) IsWeight() bool { return p.weight > 0 }
 
+// Dimension returns the TFP dimension of a weight (see IsWeight), and
+// false for any other parameter.
+func (p *Param) Dimension() (Dimension, bool) { return Dimension(p.weight - 1), p.weight > 0 }
+
 // Derived reports whether, in in, the values of p are computed rather than
 // given: by the Solow model (see [Param.ComputedBySolow]), or, for θ, from
 // the index link ([IndexLink]).

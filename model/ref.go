@@ -72,6 +72,9 @@ func Lookup(in *Inputs, path string) (Ref, error) {
 	case p.Derived(in):
 		return fail("%q: the Solow model computes %s in this scenario; address its solow.* inputs instead", path, key)
 	}
+	if d := p.weight - 1; d >= 0 && in.WeightRule.IsResidual(Dimension(d)) {
+		return fail("%q is the residual weight (tfp.weight_residual = %q): it is 1 minus the other three weights; change those instead", path, Dimension(d))
+	}
 	r := Ref{Param: p, Year: year, in: in}
 	if !p.PerYear {
 		if year != 0 {
@@ -118,10 +121,11 @@ func (r Ref) Get(k int) float64 {
 }
 
 // Set sets the k-th value addressed, given in key units. Setting one TFP
-// dimension weight rescales the other three in proportion, so that the
-// weights keep summing to 1. Setting a Solow input recomputes the inputs
-// the Solow model derives ([FillInputs]); setting an input of the index
-// link recomputes θ ([FillIndex]).
+// dimension weight changes the others as the inputs' [WeightRule] says (the
+// residual dimension absorbs the change, or the other three are rescaled in
+// proportion), so that the weights keep summing to 1. Setting a Solow input
+// recomputes the inputs the Solow model derives ([FillInputs]); setting an
+// input of the index link recomputes θ ([FillIndex]).
 func (r Ref) Set(k int, v float64) { r.Apply(k, Set, v) }
 
 // Apply changes the k-th value addressed by v in mode m (v in key units,
@@ -148,7 +152,7 @@ func (r *Ref) set(k int, m Mode, v float64) {
 	}
 	x := p.ToModel(m.apply(p.FromModel(*r.scalar), v))
 	if d := p.weight - 1; d >= 0 {
-		setWeight(&r.in.Weight, d, x)
+		setWeight(&r.in.Weight, d, x, r.in.WeightRule)
 		return
 	}
 	*r.scalar = x
@@ -188,9 +192,16 @@ func (in *Inputs) fillSolow() {
 	}
 }
 
-// setWeight sets w[k] to v and rescales the other weights so that Σ w = 1
-// still holds. When the others are all zero they share 1−v equally.
-func setWeight(w *[NumDimensions]float64, k int, v float64) {
+// setWeight sets w[k] to v and changes the other weights so that Σ w = 1
+// still holds, by rule: the residual dimension absorbs the change, or the
+// others are rescaled in proportion (when they are all zero they share 1−v
+// equally).
+func setWeight(w *[NumDimensions]float64, k int, v float64, rule WeightRule) {
+	if rule.Residual && int(rule.Dimension) != k {
+		w[rule.Dimension] -= v - w[k]
+		w[k] = v
+		return
+	}
 	var others float64
 	for d := range w {
 		if d != k {

@@ -76,6 +76,13 @@ func (in *Inputs) Check() []*InputError {
 		if !p.Active(in) {
 			continue
 		}
+		if d := p.weight - 1; d >= 0 && in.WeightRule.IsResidual(Dimension(d)) {
+			if v := in.Weight[d]; v < -WeightTolerance || v > 1+WeightTolerance || math.IsNaN(v) {
+				add(p.Key, 0, "%s: the residual weight (tfp.weight_residual) is 1 minus the other three weights, which must add up to between 0 and 1; it may not fall below 0",
+					FormatValue(v))
+			}
+			continue
+		}
 		if p.theta && in.Index != nil {
 			// θ is derived: say which inputs give it.
 			dim := strings.TrimPrefix(p.Key, "tfp.ii_share.")

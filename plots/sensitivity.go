@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"image/color"
@@ -55,6 +56,7 @@ type sensLabels struct {
 	Band50      string
 	Band90      string
 	FanCaptionF string // %d draws, %s scenario, %d seed
+	CorrelatedF string // appended to a fan chart's caption: %d rank correlations induced
 
 	SobolTitleF   string // %s metric
 	SobolAxis     string
@@ -70,6 +72,13 @@ type sensLabels struct {
 	ListAnd  string
 	QuoteL   string
 	QuoteR   string
+
+	SobolYearsTitleF   string // %s metric
+	SobolYearsAxis     string
+	Rest               string // the part of the variance no first-order index explains
+	OthersF            string // %d inputs drawn as one band
+	Uncorrelated       string // appended to a caption: the scenario's correlations were ignored
+	SobolYearsCaptionF string // %d N, %d evaluations
 
 	lang string // the language's code, for the labels of packages model and metrics
 }
@@ -102,6 +111,7 @@ var sensEN = sensLabels{
 	Band50:      "25–75 %",
 	Band90:      "5–95 %",
 	FanCaptionF: "Percentiles (Hyndman–Fan type 7) of %d draws of the uncertain inputs of scenario %s, seed %d. Model: simulate.",
+	CorrelatedF: " Inputs drawn with the scenario's %d rank correlation(s) (Iman–Conover).",
 
 	SobolTitleF:   "Sobol indices of %s",
 	SobolAxis:     "Sobol index",
@@ -111,14 +121,21 @@ var sensEN = sensLabels{
 	StudentF:      "%[1]g %% Student-t intervals over %[2]d scrambled replicates",
 	BootstrapF:    "%[1]g %% percentile bootstrap intervals, %[2]d resamples",
 
-	KeysF:    "Metric %s; inputs %s.",
-	KeysSep:  ", ",
-	UnitF:    "%s (%s)",
-	Sentence: " ",
-	ListAnd:  " and ",
-	QuoteL:   "“",
-	QuoteR:   "”",
-	lang:     "en",
+	KeysF:            "Metric %s; inputs %s.",
+	KeysSep:          ", ",
+	UnitF:            "%s (%s)",
+	Sentence:         " ",
+	ListAnd:          " and ",
+	QuoteL:           "“",
+	QuoteR:           "”",
+	lang:             "en",
+	SobolYearsTitleF: "First-order Sobol indices of %s, year by year",
+	SobolYearsAxis:   "First-order index S1 (share of the variance)",
+	Rest:             "Rest (1 - sum of S1)",
+	OthersF:          "Other inputs (%d)",
+	Uncorrelated:     " The scenario's rank correlations are ignored (--ignore-correlation): the inputs vary independently.",
+	SobolYearsCaptionF: "First-order indices of each input stacked year by year; the rest, 1 minus their sum, is the share of the variance " +
+		"due to interactions. Saltelli design, N = %d base rows, %d model runs; total indices ST are in sobol.csv. Model: simulate.",
 }
 
 var sensZH = sensLabels{
@@ -149,6 +166,7 @@ var sensZH = sensLabels{
 	Band50:      "25–75%区间",
 	Band90:      "5–95%区间",
 	FanCaptionF: "百分位数（Hyndman–Fan第7类）：%d次抽样，情景%s的不确定输入，种子%d。来源：simulate模型计算。",
+	CorrelatedF: "输入按情景中的%d个秩相关抽取（Iman–Conover方法）。",
 
 	SobolTitleF:   "%s的Sobol敏感性指数",
 	SobolAxis:     "Sobol指数",
@@ -158,14 +176,20 @@ var sensZH = sensLabels{
 	StudentF:      "基于%[2]d个扰动重复样本的%[1]g%%学生t区间",
 	BootstrapF:    "%[1]g%%百分位自助法区间（重抽样%[2]d次）",
 
-	KeysF:    "指标%s；输入%s。",
-	KeysSep:  "、",
-	UnitF:    "%s（%s）",
-	Sentence: "",
-	ListAnd:  "和",
-	QuoteL:   "“",
-	QuoteR:   "”",
-	lang:     "zh",
+	KeysF:              "指标%s；输入%s。",
+	KeysSep:            "、",
+	UnitF:              "%s（%s）",
+	Sentence:           "",
+	ListAnd:            "和",
+	QuoteL:             "“",
+	QuoteR:             "”",
+	lang:               "zh",
+	SobolYearsTitleF:   "%s各年方差的一阶Sobol指数",
+	SobolYearsAxis:     "一阶指数S1（方差的比例）",
+	Rest:               "其余（1 - S1之和）",
+	OthersF:            "其他输入（%d个）",
+	Uncorrelated:       "已忽略情景中输入间的秩相关（--ignore-correlation），各输入独立变化。",
+	SobolYearsCaptionF: "各输入的一阶指数S1逐年累加；“其余”为1与S1之和的差。Saltelli抽样设计，N = %d，模型计算%d次；总效应指数ST记于sobol.csv。来源：simulate模型计算。",
 }
 
 // sens returns the sensitivity labels of the theme's language.
@@ -570,6 +594,9 @@ type Tornado struct {
 	Bars          []TornadoBar
 	Percent       float64 // low and high are the Percent and 100 − Percent quantiles; or
 	Delta         string  // low and high are the base ± Delta %, when not ""
+	// Uncorrelated says in the caption that the scenario's rank
+	// correlations were ignored.
+	Uncorrelated bool
 }
 
 // hspans draws horizontal bars between values, one row per bar.
@@ -649,6 +676,9 @@ func TornadoChart(t *Theme, d Tornado) (*Chart, error) {
 	c.addLegend(l.High, swatch{colVermillion})
 	c.addLegend(fmt.Sprintf(l.BaseF, l.number(sig(d.Base, 7), d.MetricUnit)), lineThumb{line: base})
 	c.Caption = l.join(fmt.Sprintf(l.TornadoCaptionF, d.Scenario), l.keys(d.Metric, keys))
+	if d.Uncorrelated {
+		c.Caption += l.Uncorrelated
+	}
 	return c, nil
 }
 
@@ -672,6 +702,9 @@ type Fan struct {
 	Seed          uint64
 	Years         []int
 	P             [][5]float64 // P[i]: the percentiles of Years[i]
+	// Correlations is the number of rank correlations the draws were
+	// given (the caption says so when there are any).
+	Correlations int
 }
 
 // FanChart returns the fan chart of f: the median as a line with points,
@@ -723,6 +756,9 @@ func FanChart(t *Theme, f Fan) (*Chart, error) {
 	c.addLegend(l.Band50, swatch{band50})
 	c.addLegend(l.Band90, swatch{band90})
 	c.Caption = fmt.Sprintf(l.FanCaptionF, f.Draws, f.Scenario, f.Seed)
+	if f.Correlations > 0 {
+		c.Caption += fmt.Sprintf(l.CorrelatedF, f.Correlations)
+	}
 	return c, nil
 }
 
@@ -772,6 +808,10 @@ type Sobol struct {
 	ScenarioTitle string // for the subtitle, with PriceBase (0: not given)
 	PriceBase     int
 	First, Last   int // the span, for the label of a period total
+
+	// Uncorrelated says in the caption that the scenario's rank
+	// correlations were ignored.
+	Uncorrelated bool
 }
 
 // vbars draws vertical bars from 0 with error whiskers.
@@ -863,6 +903,132 @@ func SobolChart(t *Theme, s Sobol) (*Chart, error) {
 		interval = fmt.Sprintf(l.StudentF, 100*s.Level, s.Replicates)
 	}
 	c.Caption = l.join(fmt.Sprintf(l.SobolCaptionF, s.N, s.Runs, interval), l.keys(s.Metric, keys))
+	if s.Uncorrelated {
+		c.Caption += l.Uncorrelated
+	}
+	return c, nil
+}
+
+// SobolYears is the first-order Sobol indices of a per-year metric in
+// every year, from one design.
+type SobolYears struct {
+	Scenario      string
+	ScenarioTitle string // for the subtitle, with PriceBase (0: not given)
+	PriceBase     int
+	Metric        string      // the metric's name without a year, e.g. "ii_increment_yi"
+	N             int         // base rows of the design
+	Runs          int         // model runs
+	Years         []int       // the years, increasing
+	Labels        []string    // the inputs
+	S1            [][]float64 // S1[y][i]: input i in Years[y]
+	// Uncorrelated says in the caption that the scenario's rank
+	// correlations were ignored.
+	Uncorrelated bool
+}
+
+// sobolColors are the colours of the inputs of a stacked Sobol chart, in
+// order (Okabe–Ito), of the band of other inputs and of the rest.
+var (
+	sobolColors = []color.Color{colBlue, colOrange, colGreen, colVermillion, colSky, colPurple, colYellow, colBlack}
+	colOthers   = color.RGBA{0x88, 0x88, 0x88, 0xff}
+	colRest     = color.RGBA{0xcc, 0xcc, 0xcc, 0xff}
+)
+
+// SobolYearsChart returns a stacked area chart of the first-order indices
+// of each input by year, with the rest of the variance (1 minus their sum:
+// interactions) on top in grey. Negative estimates (noise about 0) are
+// drawn as 0; a sum above 1 leaves no rest. With more inputs than there are
+// colours (8), the 7 with the largest mean index over the years get a band
+// each, in their order, and the others one band together, named with
+// their number.
+func SobolYearsChart(t *Theme, s SobolYears) (*Chart, error) {
+	if len(s.Years) < 2 || len(s.S1) != len(s.Years) || len(s.Labels) == 0 {
+		return nil, errors.New("plots: a chart of indices by year needs two years or more and one input or more")
+	}
+	t = t.theme()
+	l := t.sens()
+	c := newChart(t, fmt.Sprintf(l.SobolYearsTitleF, l.metric(s.Metric, 0, 0)), l.SobolYearsAxis)
+	c.Subtitle = t.ScenarioSubtitle(s.Scenario, s.ScenarioTitle, s.PriceBase)
+	c.setYears(s.Years[0], s.Years[len(s.Years)-1])
+	c.Plot.X.Min += 0.3
+	c.Plot.X.Max -= 0.3
+	xs := make([]float64, len(s.Years))
+	for y, yr := range s.Years {
+		xs[y] = float64(yr)
+		if len(s.S1[y]) != len(s.Labels) {
+			return nil, fmt.Errorf("plots: %d indices for %d inputs in %d", len(s.S1[y]), len(s.Labels), yr)
+		}
+	}
+	for i, label := range s.Labels {
+		for y := range xs {
+			if v := s.S1[y][i]; math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("plots: Sobol index of %s in %d is not finite", label, s.Years[y])
+			}
+		}
+	}
+	// own[i]: input i has a band of its own.
+	own := make([]bool, len(s.Labels))
+	if len(s.Labels) <= len(sobolColors) {
+		for i := range own {
+			own[i] = true
+		}
+	} else {
+		mean := make([]float64, len(s.Labels))
+		for i := range mean {
+			for y := range xs {
+				mean[i] += max(s.S1[y][i], 0)
+			}
+		}
+		idx := make([]int, len(s.Labels))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(mean[b], mean[a]) })
+		for _, i := range idx[:len(sobolColors)-1] {
+			own[i] = true
+		}
+	}
+	lo := make([]float64, len(xs))
+	stack := func(in func(i int) bool, label string, col color.Color) {
+		hi := make([]float64, len(xs))
+		for y := range xs {
+			hi[y] = lo[y]
+			for i := range s.Labels {
+				if in(i) {
+					hi[y] += max(s.S1[y][i], 0)
+				}
+			}
+		}
+		c.Plot.Add(&band{xs: xs, lo: lo, hi: hi, color: col})
+		c.addLegend(label, swatch{col})
+		lo = hi
+	}
+	k := 0
+	for i, label := range s.Labels {
+		if own[i] {
+			w, _ := l.target(label)
+			stack(func(j int) bool { return j == i }, w, sobolColors[k])
+			k++
+		}
+	}
+	if n := len(s.Labels) - k; n > 0 {
+		stack(func(j int) bool { return !own[j] }, fmt.Sprintf(l.OthersF, n), colOthers)
+	}
+	top := make([]float64, len(xs))
+	for y := range top {
+		top[y] = max(lo[y], 1)
+	}
+	c.Plot.Add(&band{xs: xs, lo: lo, hi: top, color: colRest})
+	c.addLegend(l.Rest, swatch{colRest})
+	c.Plot.Y.Min, c.Plot.Y.Max = 0, 1
+	for _, v := range top {
+		c.Plot.Y.Max = max(c.Plot.Y.Max, v)
+	}
+	niceRange(0, c.Plot.Y.Max, 6).apply(&c.Plot.Y)
+	c.Caption = l.join(fmt.Sprintf(l.SobolYearsCaptionF, s.N, s.Runs), l.keys(s.Metric, s.Labels))
+	if s.Uncorrelated {
+		c.Caption += l.Uncorrelated
+	}
 	return c, nil
 }
 

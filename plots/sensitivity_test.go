@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -212,5 +213,74 @@ func TestSweepFlat(t *testing.T) {
 	line.Z = []float64{5, 6, 7}
 	if c, _ = SweepLine(nil, line); strings.Contains(c.Caption, "does not change") {
 		t.Errorf("caption %q: the metric moves", c.Caption)
+	}
+}
+
+// TestSobolYearsManyInputs checks the chart of indices by year with more
+// inputs than colours: the seven largest (by mean index) get a band each,
+// the others one band named with their number, in both languages.
+func TestSobolYearsManyInputs(t *testing.T) {
+	t.Parallel()
+	s := SobolYears{Scenario: "mine", Metric: "ii_increment_yi", N: 64, Runs: 704, Years: []int{2019, 2020, 2021}}
+	// Input i has index (i+1)/100 every year: inputs 0, 1 and 2 are the
+	// smallest and go to the band of others.
+	for i := range 10 {
+		s.Labels = append(s.Labels, fmt.Sprintf("input_%d", i))
+	}
+	for range s.Years {
+		row := make([]float64, len(s.Labels))
+		for i := range row {
+			row[i] = float64(i+1) / 100
+		}
+		s.S1 = append(s.S1, row)
+	}
+	c, err := SobolYearsChart(nil, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg := renderSVG(t, c)
+	wantTexts(t, svg, "input_3", "input_9", "Other inputs (3)")
+	if strings.Contains(strings.Join(svg, " "), "correlations are ignored") {
+		t.Error("the caption says correlations were ignored")
+	}
+	s.Uncorrelated = true
+	if c, err = SobolYearsChart(nil, s); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(renderSVG(t, c), " "), "The scenario's rank correlations are ignored (--ignore-correlation)") {
+		t.Error("the caption does not say the correlations were ignored")
+	}
+	for _, small := range []string{"input_0", "input_1", "input_2"} {
+		if slices.Contains(svg, small) {
+			t.Errorf("%s, among the smallest, has a band of its own", small)
+		}
+	}
+	th, err := embeddedCJKTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh, err := SobolYearsChart(th, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantTexts(t, renderSVG(t, zh), "其他输入（3个）")
+}
+
+// TestFanCorrelated checks that a fan chart of correlated draws says so.
+func TestFanCorrelated(t *testing.T) {
+	t.Parallel()
+	f := Fan{Scenario: "mine", Draws: 100, Seed: 1, Years: []int{2019, 2020}, P: [][5]float64{{1, 2, 3, 4, 5}, {2, 3, 4, 5, 6}}}
+	for _, n := range []int{0, 1} {
+		f.Correlations = n
+		c, err := FanChart(nil, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The caption wraps, and its lines may come in any order.
+		text := strings.Join(renderSVG(t, c), " ")
+		got := strings.Contains(text, "Inputs drawn with the scenario's 1") && strings.Contains(text, "(Iman–Conover).")
+		if got != (n > 0) {
+			t.Errorf("%d correlations: caption says so %v", n, got)
+		}
 	}
 }

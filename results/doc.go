@@ -64,8 +64,9 @@
 //     largest swing first; the columns are param, low_value, high_value,
 //     metric_low, metric_high, swing.
 //   - sobol.csv, simulate sobol, [WriteSobolCSV]: a row per metric and
-//     input; the columns are metric, param, s1, s1_lo, s1_hi, st, st_lo,
-//     st_hi (the first-order and total indices with their intervals).
+//     input; the columns are metric, year (of a per-year metric, empty for
+//     a period total), param, s1, s1_lo, s1_hi, st, st_lo, st_hi (the
+//     first-order and total indices with their intervals).
 //   - sweep.csv, simulate sweep, [WriteSweepCSV]: a row per point, the
 //     first range outer; the columns are each range (P, or P+ for add, P*
 //     for scale), then the metric as written (NAME or NAME[YEAR]).

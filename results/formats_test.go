@@ -184,12 +184,8 @@ func TestMCFiles(t *testing.T) {
 	}
 	golden(t, "report2020_draws.csv", draws.Bytes(), sensTol)
 
-	sums, err := sensitivity.Summarize(context.Background(), res.Values)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var pct bytes.Buffer
-	if err := results.WritePercentilesCSV(&pct, ms, sums); err != nil {
+	if err := results.WritePercentilesCSV(&pct, ms, res.Summaries); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "report2020_percentiles.csv", pct.Bytes(), sensTol)
@@ -201,8 +197,8 @@ func TestMCFiles(t *testing.T) {
 // TestTornadoCSV checks tornado.csv of simulate tornado.
 func TestTornadoCSV(t *testing.T) {
 	s, _ := run(t, "report2020")
-	targets, lows, highs := sensitivity.QuantileRange(s.Uncertainty, 5)
-	bars, _, err := sensitivity.Tornado(s.Inputs, targets, lows, highs, mustMetric(t, "ii_total_yi"))
+	factors, lows, highs := sensitivity.QuantileRange(s.Uncertainty, 5)
+	bars, _, err := sensitivity.Tornado(s.Inputs, factors, lows, highs, mustMetric(t, "ii_total_yi"))
 	if err != nil {
 		t.Fatal(err)
 	}

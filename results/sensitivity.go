@@ -95,25 +95,32 @@ func WriteDrawsCSV(w io.Writer, inputs []string, res *sensitivity.MCResult, kept
 func WriteTornadoCSV(w io.Writer, bars []sensitivity.Bar) error {
 	rows := make([][]string, len(bars))
 	for i, b := range bars {
-		rows[i] = []string{b.Label(), Format(b.Low), Format(b.High), Format(b.MetricLow), Format(b.MetricHigh), Format(b.Swing())}
+		rows[i] = []string{b.Label, Format(b.Low), Format(b.High), Format(b.MetricLow), Format(b.MetricHigh), Format(b.Swing())}
 	}
 	return writeCSV(w, []string{"param", "low_value", "high_value", "metric_low", "metric_high", "swing"}, rows)
 }
 
 // WriteSobolCSV writes sobol.csv of simulate sobol: for each metric of
 // res, a row per uncertain input (labelled inputs[i]) with the columns
-// metric, param, s1, s1_lo, s1_hi (the first-order index and its
-// interval), st, st_lo, st_hi (the total index and its interval).
+// metric (the name without a year), year (the year of a per-year metric,
+// empty for a period total), param, s1, s1_lo, s1_hi (the first-order
+// index and its interval), st, st_lo, st_hi (the total index and its
+// interval). A per-year metric over every year (ii_increment_yi[*]) is a
+// metric per year, its rows in year order.
 func WriteSobolCSV(w io.Writer, inputs []string, res *sensitivity.SobolResult) error {
 	var rows [][]string
 	for mi, m := range res.Metrics {
 		ix := res.Indices[mi]
+		year := ""
+		if m.PerYear() {
+			year = strconv.Itoa(m.Year)
+		}
 		for i, label := range inputs {
-			rows = append(rows, []string{m.String(), label, Format(ix.S1[i]), Format(ix.S1Lo[i]), Format(ix.S1Hi[i]),
+			rows = append(rows, []string{m.Name(), year, label, Format(ix.S1[i]), Format(ix.S1Lo[i]), Format(ix.S1Hi[i]),
 				Format(ix.ST[i]), Format(ix.STLo[i]), Format(ix.STHi[i])})
 		}
 	}
-	return writeCSV(w, []string{"metric", "param", "s1", "s1_lo", "s1_hi", "st", "st_lo", "st_hi"}, rows)
+	return writeCSV(w, []string{"metric", "year", "param", "s1", "s1_lo", "s1_hi", "st", "st_lo", "st_hi"}, rows)
 }
 
 // WriteSweepCSV writes sweep.csv of simulate sweep in long format: a column

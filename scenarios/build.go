@@ -100,6 +100,7 @@ func build(f *file, leaves map[string]*leaf, broken map[string]bool) (*Scenario,
 		}
 		b.from[p.Key] = from
 	}
+	b.errs = append(b.errs, weightResidual(f, in, leaves)...)
 	for _, key := range checkOnly {
 		l, ok := leaves[key]
 		if !ok || solow {
@@ -162,11 +163,11 @@ func build(f *file, leaves map[string]*leaf, broken map[string]bool) (*Scenario,
 	if len(b.errs) > 0 {
 		return nil, b.errs
 	}
-	unc, e := buildUncertainty(in, leaves)
+	unc, corr, e := buildUncertainty(in, leaves)
 	if len(e) > 0 {
 		return nil, b.inheritedEntries(e)
 	}
-	s.Uncertainty = unc
+	s.Uncertainty, s.Correlations = unc, corr
 	b.inheritedDraws(unc)
 	s.Notes = b.notes
 	return s, nil
@@ -178,17 +179,22 @@ func build(f *file, leaves map[string]*leaf, broken map[string]bool) (*Scenario,
 // not the new one.
 func (b *builder) inheritedDraws(unc []uncertain.Input) {
 	for _, u := range unc {
-		e := b.leaves[uncertaintyKey+"."+u.Path]
-		key, _, _ := strings.Cut(u.Path, "[")
-		l, ok := b.leaves[key]
-		if e == nil || !ok || u.Mode != model.Set || l.depth() >= e.depth() {
+		e := b.leaves[uncertaintyKey+"."+u.Name]
+		if e == nil || u.Mode != model.Set {
 			continue
 		}
-		line, _ := e.pos()
-		b.notes = append(b.notes, fmt.Sprintf(
-			"[uncertainty] %q, inherited from %s:%d, draws %s from %s in place of the value %s gives it: "+
-				"sweep, tornado, mc and sobol would vary it around the inherited value; give it your own entry in [uncertainty], or drop it with { dist = \"none\" }",
-			u.Path, e.file.Name, line, key, u.Dist.String(), l.file.Name))
+		for _, path := range u.Keys {
+			key, _, _ := strings.Cut(path, "[")
+			l, ok := b.leaves[key]
+			if !ok || l.depth() >= e.depth() {
+				continue
+			}
+			line, _ := e.pos()
+			b.notes = append(b.notes, fmt.Sprintf(
+				"[uncertainty] %q, inherited from %s:%d, draws %s from %s in place of the value %s gives it: "+
+					"sweep, tornado, mc and sobol would vary it around the inherited value; give it your own entry in [uncertainty], or drop it with { dist = \"none\" }",
+				u.Name, e.file.Name, line, key, u.Dist.String(), l.file.Name))
+		}
 	}
 }
 
@@ -547,11 +553,77 @@ func (b *builder) checkSums() {
 	}
 }
 
+// weightResidualKey names the TFP dimension whose weight absorbs a change
+// of another weight (model.WeightRule).
+const weightResidualKey = "tfp.weight_residual"
+
+// weightResidual reads tfp.weight_residual: the residual dimension's
+// weight becomes 1 minus the others, whatever value it was given in a file
+// this one extends; a value the file itself gives must agree.
+func weightResidual(f *file, in *model.Inputs, leaves map[string]*leaf) Errors {
+	l, ok := leaves[weightResidualKey]
+	if !ok {
+		return nil
+	}
+	name := l.val.(string)
+	d, ok := model.ParseDimension(name)
+	if !ok {
+		return Errors{l.errorf(nil, "%q is not a TFP dimension; write one of %s%s", name,
+			strings.Join(model.DimensionNames(), ", "), didYouMean(name, model.DimensionNames()))}
+	}
+	in.WeightRule = model.WeightRule{Residual: true, Dimension: d}
+	var others float64
+	var key string
+	for _, p := range model.Params {
+		switch e, ok := p.Dimension(); {
+		case !ok:
+		case e == d:
+			key = p.Key
+		default:
+			others += *p.Scalar(in)
+		}
+	}
+	rest := 1 - others
+	if rl, given := leaves[key]; given && rl.file == f && math.Abs(in.Weight[d]-rest) > model.WeightTolerance {
+		return Errors{rl.errorf(nil, "%s is the residual weight (%s = %q): it is 1 minus the other weights, %s; leave it out or give %s",
+			model.FormatValue(in.Weight[d]), weightResidualKey, name, model.FormatValue(rest), model.FormatValue(rest))}
+	}
+	in.Weight[d] = rest
+	return nil
+}
+
+// didYouMean returns tomlfile.Suggest's hint when it names one close
+// match, else "": for messages that list the allowed names themselves.
+func didYouMean(name string, allowed []string) string {
+	if s := tomlfile.Suggest(name, allowed); !strings.HasPrefix(s, "; allowed here") {
+		return s
+	}
+	return ""
+}
+
 // inputError places a model validation error at the key that caused it:
 // of the keys the problem involves, the one given by the nearest file (the
 // user's change, rather than the value it meets in the scenario it
 // extends), at the entry of the year concerned.
 func (b *builder) inputError(ie *model.InputError) *Error {
+	if r, ok := b.leaves[weightResidualKey]; ok {
+		if p, ok := model.LookupParam(ie.Key); ok {
+			if d, isWeight := p.Dimension(); isWeight && r.val == d.String() {
+				// The residual is negative: place it at the weights this
+				// file gives, else at the rule.
+				at := r
+				for _, q := range model.Params {
+					if l, ok := b.leaves[q.Key]; ok && q.IsWeight() && q != p && l.file == b.f {
+						at = l
+						break
+					}
+				}
+				e := at.errorf(nil, "%s", ie.Msg)
+				e.Key = ie.Key
+				return e
+			}
+		}
+	}
 	var at *leaf
 	atKey := ie.Key
 	for _, k := range append([]string{ie.Key}, ie.Also...) {

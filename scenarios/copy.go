@@ -123,7 +123,14 @@ func Template(s *Scenario, name, from string) []byte {
 	b.WriteString("\n# [uncertainty]: the distributions of " + s.Name + " for sweep, tornado, mc and sobol are\n")
 	b.WriteString("# inherited (simulate params lists them). Give an entry to replace one, e.g.\n")
 	b.WriteString("#   \"capital.ict_share\" = { dist = \"triangular\", min = 0.1, mode = 0.2, max = 0.3 }\n")
-	b.WriteString("# or { dist = \"none\" } to drop it (docs/sensitivity.md).\n")
+	b.WriteString("# or { dist = \"none\" } to drop it. One draw for several keys is a group with a name:\n")
+	b.WriteString("#   theta_scale = { keys = [\"tfp.ii_share.technical_progress\", \"tfp.ii_share.technical_efficiency\"], dist = \"uniform\", min = 0.8, max = 1.2, apply = \"scale\" }\n")
+	b.WriteString("# Inputs that move together (for mc) take a rank correlation:\n")
+	b.WriteString("#   [[uncertainty.correlation]]\n")
+	b.WriteString("#   inputs = [\"capital.share_pct\", \"capital.ict_share\"]\n")
+	b.WriteString("#   rank = 0.5\n")
+	b.WriteString("# With weight_residual = \"scale_efficiency\" under [tfp], a change of another TFP\n")
+	b.WriteString("# weight is taken by that dimension alone (docs/sensitivity.md).\n")
 	return b.Bytes()
 }
 

@@ -91,3 +91,36 @@ func TestTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplateUncertaintyExamples checks that the examples of the
+// template's [uncertainty] note load when uncommented under [uncertainty]:
+// an entry, a group and a correlation.
+func TestTemplateUncertaintyExamples(t *testing.T) {
+	from, err := LoadEmbedded("report2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(Template(from, "mine", "report2020"))
+	_, note, ok := strings.Cut(src, "# [uncertainty]:")
+	if !ok {
+		t.Fatal("the template has no [uncertainty] note")
+	}
+	var uncommented []string
+	for _, line := range strings.Split(note, "\n") {
+		if ex, ok := strings.CutPrefix(line, "#   "); ok {
+			uncommented = append(uncommented, ex)
+		}
+	}
+	file := "extends = \"report2020\"\n[uncertainty]\n" + strings.Join(uncommented, "\n") + "\n"
+	s, err := Parse("mine.toml", []byte(file))
+	if err != nil {
+		t.Fatalf("the examples do not load: %v\n%s", err, file)
+	}
+	var group bool
+	for _, u := range s.Uncertainty {
+		group = group || u.Group && u.Name == "theta_scale"
+	}
+	if !group || len(s.Correlations) != 1 {
+		t.Errorf("the examples give no group or no correlation: %+v %+v\n%s", s.Uncertainty, s.Correlations, file)
+	}
+}

@@ -20,6 +20,16 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("[span]\nbase_year = 2018\nlast_year = 2218\n[gdp]\nbase_yi = 1e12\ngrowth_pct = 100\n[labor]\nshare_pct = 0\n[capital]\nshare_pct = 0\n"))
 	f.Add([]byte(solowSrc))
 	f.Add([]byte(solowSrc + "[solow.ict]\ncapital_share = 0.05\ninvestment_share = 0.1\ndepreciation_pct = 20\n[history]\ncountry = \"CHN\"\n[reference]\nyear = 2020\ntfp_pp = 1\n"))
+	f.Add([]byte(minimal + `
+[tfp]
+weight_residual = "scale_efficiency"
+[uncertainty]
+"capital.ict_share" = { dist = "uniform", min = 0.1, max = 0.3, label = "φ" }
+g = { keys = ["tfp.ii_share.technical_progress", "tfp.weight.technical_efficiency"], dist = "uniform", min = 0.9, max = 1.1, apply = "scale" }
+[[uncertainty.correlation]]
+inputs = ["g", "capital.ict_share"]
+rank = 0.4
+`))
 	for _, name := range Names() {
 		src, err := Source(name)
 		if err != nil {

@@ -25,8 +25,11 @@ type Scenario struct {
 	Chain       []string // Source of this scenario, then of each one it extends
 	Inputs      *model.Inputs
 	Uncertainty []uncertain.Input // the [uncertainty] table, in the order applied (uncertainty.go)
-	History     *History          // observed years to show before the projection, or nil
-	Reference   *Reference        // a published split to mark on charts, or nil
+	// Correlations are the rank correlations between inputs of Uncertainty
+	// ([[uncertainty.correlation]]), checked to be possible together.
+	Correlations []uncertain.Correlation
+	History      *History   // observed years to show before the projection, or nil
+	Reference    *Reference // a published split to mark on charts, or nil
 
 	// Published names the calibration spec whose targets are the published
 	// figures the scenario reproduces, drawn as markers on its charts: an

@@ -29,16 +29,17 @@ var checkOnly = []string{"tfp.share_pct", "tfp.contribution_pp"}
 
 func buildSchema() map[string]kind {
 	s := map[string]kind{
-		"name":           kindString,
-		"title":          kindString,
-		"description":    kindString,
-		"extends":        kindString,
-		"mode":           kindString,
-		"published":      kindString,
-		"span":           kindTable,
-		"span.base_year": kindInt,
-		"span.last_year": kindInt,
-		uncertaintyKey:   kindUncertainty,
+		"name":            kindString,
+		"title":           kindString,
+		"description":     kindString,
+		"extends":         kindString,
+		"mode":            kindString,
+		"published":       kindString,
+		"span":            kindTable,
+		"span.base_year":  kindInt,
+		"span.last_year":  kindInt,
+		uncertaintyKey:    kindUncertainty,
+		weightResidualKey: kindString,
 	}
 	for _, p := range model.Params {
 		k := kindNumber

@@ -159,7 +159,7 @@ func TestBaselineUncertainty(t *testing.T) {
 	}
 	have := map[string]bool{}
 	for _, u := range s.Uncertainty {
-		have[u.Path] = true
+		have[u.Name] = true
 	}
 	for _, p := range []string{"capital.ict_share", "capital.private_ii_share", "labor.share_pct", "capital.share_pct", "gdp.growth_pct", "tfp.weight.scale_efficiency"} {
 		if !have[p] {
@@ -169,13 +169,13 @@ func TestBaselineUncertainty(t *testing.T) {
 	src, _ := Source("report2020")
 	lines := strings.Split(string(src), "\n")
 	for _, u := range s.Uncertainty {
-		o := s.UncertaintyOrigin(u.Path)
+		o := s.UncertaintyOrigin(u.Name)
 		var line int
 		if _, err := fmt.Sscanf(o[strings.LastIndexByte(o, ':')+1:], "%d", &line); err != nil || line < 2 {
 			t.Fatalf("origin %q", o)
 		}
 		if !strings.HasPrefix(lines[line-2], "#") {
-			t.Errorf("%s (line %d) has no comment above it", u.Path, line)
+			t.Errorf("%s (line %d) has no comment above it", u.Name, line)
 		}
 	}
 	// Every quantile corner is valid input.
@@ -198,7 +198,7 @@ func TestBaselineUncertainty(t *testing.T) {
 func targetsOf(unc []uncertain.Input) []model.Target {
 	ts := make([]model.Target, len(unc))
 	for i, u := range unc {
-		ts[i] = u.Target
+		ts[i] = u.Targets()[0]
 	}
 	return ts
 }

@@ -20,12 +20,12 @@ func benchUncertain(tb testing.TB) []uncertain.Input {
 		return d
 	}
 	return []uncertain.Input{
-		{Target: model.Target{Path: "gdp.growth_pct", Mode: model.Add}, Dist: must(uncertain.NewTruncNormal(0, 0.6, -1.8, 1.8))},
-		{Target: model.Target{Path: "labor.share_pct", Mode: model.Set}, Dist: must(uncertain.NewTriangular(0, 3.7, 8))},
-		{Target: model.Target{Path: "capital.share_pct", Mode: model.Set}, Dist: must(uncertain.NewTruncNormal(32.5, 5, 22.5, 42.5))},
-		{Target: model.Target{Path: "capital.ict_share", Mode: model.Set}, Dist: must(uncertain.NewTriangular(0.08, 0.15, 0.25))},
-		{Target: model.Target{Path: "capital.private_ii_share", Mode: model.Set}, Dist: must(uncertain.NewBeta(5, 5, 0.15, 0.45))},
-		{Target: model.Target{Path: "tfp.weight.scale_efficiency", Mode: model.Set}, Dist: must(uncertain.NewTriangular(0.15, 0.25, 0.35))},
+		uncertain.NewInput("gdp.growth_pct", model.Add, must(uncertain.NewTruncNormal(0, 0.6, -1.8, 1.8))),
+		uncertain.NewInput("labor.share_pct", model.Set, must(uncertain.NewTriangular(0, 3.7, 8))),
+		uncertain.NewInput("capital.share_pct", model.Set, must(uncertain.NewTruncNormal(32.5, 5, 22.5, 42.5))),
+		uncertain.NewInput("capital.ict_share", model.Set, must(uncertain.NewTriangular(0.08, 0.15, 0.25))),
+		uncertain.NewInput("capital.private_ii_share", model.Set, must(uncertain.NewBeta(5, 5, 0.15, 0.45))),
+		uncertain.NewInput("tfp.weight.scale_efficiency", model.Set, must(uncertain.NewTriangular(0.15, 0.25, 0.35))),
 	}
 }
 
@@ -48,7 +48,11 @@ func mcMetrics(in *model.Inputs) []metrics.Metric {
 // BenchmarkEval is one evaluation with the baseline's six inputs changed.
 func BenchmarkEval(b *testing.B) {
 	unc := benchUncertain(b)
-	targets, lows, _ := QuantileRange(unc, 5)
+	factors, lows, _ := QuantileRange(unc, 5)
+	var targets []model.Target
+	for _, f := range factors {
+		targets = append(targets, f.Targets...)
+	}
 	ev, err := NewEvaluator(baseInputs(), targets)
 	if err != nil {
 		b.Fatal(err)

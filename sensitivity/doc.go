@@ -17,17 +17,22 @@
 // How a value changes the inputs is the model's (model.Binding): when a
 // factor's share of growth moves, TFP, the residual, absorbs the
 // difference; when a TFP dimension weight moves, the other three are
-// rescaled in proportion so that the four still sum to 1; when a Solow
+// rescaled in proportion so that the four still sum to 1 (or, with a
+// residual weight, model.WeightRule, that one alone takes the change); when a Solow
 // input moves, the growth path and split it drives are recomputed. Several
 // changes of one parameter compose in the order given. An [Evaluator]
 // applies them and runs the model without allocating.
 //
 // # Uncertainty
 //
-// Uncertain inputs (package uncertain: a target whose applied value is
-// drawn from a distribution) are drawn independently by [MonteCarlo],
-// through their quantile functions on a Sobol design by [Sobol], and give
-// a tornado diagram's low and high values by [QuantileRange].
+// Uncertain inputs (package uncertain: one draw from a distribution applied
+// to one key path, or to several for a grouped input) are drawn by
+// [MonteCarlo], independently or with rank correlations induced by
+// Iman–Conover, through their quantile functions on a Sobol design by
+// [Sobol] (independent inputs only: the caller refuses correlations), and
+// give a tornado diagram's low and high values by [QuantileRange]. The
+// engines run any [Model] ([MonteCarloOf], [SobolOf]); [NewInputsModel] is the
+// growth-accounting model with uncertain inputs.
 //
 // # Determinism and speed
 //
@@ -37,5 +42,6 @@
 // same for a seed whatever the number of goroutines or how the scheduler
 // interleaves them. Each worker has its own clone of the inputs and its own
 // results, so the evaluation loop allocates nothing. Percentiles are exact
-// order statistics, Hyndman–Fan type 7 ([Summarize]).
+// order statistics, Hyndman–Fan type 7 ([Summarize]); runs of many draws
+// stream them (quantile.Plan) instead of keeping every value.
 package sensitivity

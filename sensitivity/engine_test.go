@@ -183,12 +183,12 @@ func TestTornado(t *testing.T) {
 	m := metric(t, "ii_total_yi")
 	d := mustDist(t)
 	unc := []uncertain.Input{
-		{Target: model.Target{Path: "capital.ict_share", Mode: model.Set}, Dist: d(uncertain.NewUniform(0.1, 0.2))},
-		{Target: model.Target{Path: "gdp.growth_pct", Mode: model.Add}, Dist: d(uncertain.NewTruncNormal(0, 0.5, -1, 1))},
-		{Target: model.Target{Path: "labor.ii_share", Mode: model.Set}, Dist: d(uncertain.NewUniform(0, 0.001))},
+		uncertain.NewInput("capital.ict_share", model.Set, d(uncertain.NewUniform(0.1, 0.2))),
+		uncertain.NewInput("gdp.growth_pct", model.Add, d(uncertain.NewTruncNormal(0, 0.5, -1, 1))),
+		uncertain.NewInput("labor.ii_share", model.Set, d(uncertain.NewUniform(0, 0.001))),
 	}
-	targets, lows, highs := QuantileRange(unc, 5)
-	bars, b0, err := Tornado(base, targets, lows, highs, m)
+	factors, lows, highs := QuantileRange(unc, 5)
+	bars, b0, err := Tornado(base, factors, lows, highs, m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,23 +201,33 @@ func TestTornado(t *testing.T) {
 		t.Errorf("not sorted by swing: %+v", bars)
 	}
 	for _, b := range bars {
-		if got, want := b.MetricLow, single(t, base, Change{b.Target, b.Low}, m); got != want {
-			t.Errorf("%s low: got %v, want %v", b.Label(), got, want)
+		if got, want := b.MetricLow, single(t, base, Change{b.Targets[0], b.Low}, m); got != want {
+			t.Errorf("%s low: got %v, want %v", b.Label, got, want)
 		}
-		if got, want := b.MetricHigh, single(t, base, Change{b.Target, b.High}, m); got != want {
-			t.Errorf("%s high: got %v, want %v", b.Label(), got, want)
+		if got, want := b.MetricHigh, single(t, base, Change{b.Targets[0], b.High}, m); got != want {
+			t.Errorf("%s high: got %v, want %v", b.Label, got, want)
 		}
 	}
-	if l := bars[0].Low; bars[0].Path != "gdp.growth_pct" || !scalar.EqualWithinAbs(l, -bars[0].High, 1e-12) {
+	if l := bars[0].Low; bars[0].Label != "gdp.growth_pct+" || !scalar.EqualWithinAbs(l, -bars[0].High, 1e-12) {
 		t.Errorf("first bar %+v", bars[0])
 	}
 
-	targets, lows, highs = DeltaRange([]string{"capital.ict_share", "capital.share_pct"}, 0.1)
-	if _, _, err := Tornado(base, targets, lows, highs, m); err != nil {
+	paths := func(ps ...string) []Factor {
+		var f []Factor
+		for _, p := range ps {
+			f = append(f, TargetFactor(model.Target{Path: p}))
+		}
+		return f
+	}
+	factors, lows, highs = DeltaRange(paths("capital.ict_share", "capital.share_pct"), 0.1)
+	if factors[0].Label != "capital.ict_share*" {
+		t.Errorf("delta label %q", factors[0].Label)
+	}
+	if _, _, err := Tornado(base, factors, lows, highs, m); err != nil {
 		t.Error(err)
 	}
-	targets, lows, highs = DeltaRange([]string{"capital.share_pct"}, 3)
-	if _, _, err := Tornado(base, targets, lows, highs, m); err == nil || !strings.Contains(err.Error(), "capital.share_pct*4") {
+	factors, lows, highs = DeltaRange(paths("capital.share_pct"), 3)
+	if _, _, err := Tornado(base, factors, lows, highs, m); err == nil || !strings.Contains(err.Error(), "capital.share_pct*4") {
 		t.Errorf("out of domain: %v", err)
 	}
 }
@@ -243,8 +253,8 @@ func TestMonteCarloLinear(t *testing.T) {
 	base := baseInputs()
 	d := mustDist(t)
 	unc := []uncertain.Input{
-		{Target: model.Target{Path: "gdp.growth_pct[2019]", Mode: model.Add}, Dist: d(uncertain.NewTruncNormal(0.2, 0.5, -1, 1))},
-		{Target: model.Target{Path: "capital.ict_share", Mode: model.Set}, Dist: d(uncertain.NewBeta(2, 3, 0.05, 0.35))},
+		uncertain.NewInput("gdp.growth_pct[2019]", model.Add, d(uncertain.NewTruncNormal(0.2, 0.5, -1, 1))),
+		uncertain.NewInput("capital.ict_share", model.Set, d(uncertain.NewBeta(2, 3, 0.05, 0.35))),
 	}
 	ms := []metrics.Metric{metric(t, "growth_pct[2019]"), metric(t, "ii_total_yi")}
 	const n = 40000
@@ -272,7 +282,7 @@ func TestMonteCarloLinear(t *testing.T) {
 		}
 	}
 
-	r2, err := MonteCarlo(context.Background(), base, unc[1:], MCConfig{Draws: n, Seed: 7, Metrics: ms[1:]})
+	r2, err := MonteCarlo(context.Background(), base, unc[1:], MCConfig{Draws: n, Seed: 7, Metrics: ms[1:], KeepDraws: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,33 +312,147 @@ func stats(x []float64) moments {
 	return moments{m, s2 / float64(len(x)-1)}
 }
 
-// TestMonteCarloDeterministic checks that the draws do not depend on the
-// number of goroutines, and do depend on the seed.
+// TestMonteCarloDeterministic checks that the draws and summaries do not
+// depend on the number of goroutines, and do depend on the seed.
 func TestMonteCarloDeterministic(t *testing.T) {
 	base := baseInputs()
 	d := mustDist(t)
 	unc := []uncertain.Input{
-		{Target: model.Target{Path: "capital.ict_share", Mode: model.Set}, Dist: d(uncertain.NewTriangular(0.1, 0.15, 0.25))},
-		{Target: model.Target{Path: "capital.private_ii_share", Mode: model.Set}, Dist: d(uncertain.NewBeta(5, 5, 0.15, 0.45))},
-		{Target: model.Target{Path: "gdp.growth_pct", Mode: model.Add}, Dist: d(uncertain.NewTruncNormal(0, 0.6, -1.8, 1.8))},
+		uncertain.NewInput("capital.ict_share", model.Set, d(uncertain.NewTriangular(0.1, 0.15, 0.25))),
+		uncertain.NewInput("capital.private_ii_share", model.Set, d(uncertain.NewBeta(5, 5, 0.15, 0.45))),
+		uncertain.NewInput("gdp.growth_pct", model.Add, d(uncertain.NewTruncNormal(0, 0.6, -1.8, 1.8))),
 	}
-	cfg := MCConfig{Draws: 3*ChunkSize + 17, Seed: 1, Metrics: []metrics.Metric{metric(t, "ii_total_yi")}}
-	run := func(procs int, seed uint64) []float64 {
+	for _, cs := range [][]uncertain.Correlation{nil, {{A: 0, B: 2, Rank: 0.6}}} {
+		cfg := MCConfig{Draws: 3*ChunkSize + 17, Seed: 1, Metrics: []metrics.Metric{metric(t, "ii_total_yi")}, Correlations: cs}
+		run := func(procs int, seed uint64, keep bool) *MCResult {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			c := cfg
+			c.Seed, c.KeepDraws = seed, keep
+			r, err := MonteCarlo(context.Background(), base, unc, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return r
+		}
+		a, b := run(1, 1, true), run(4, 1, true)
+		if !slices.Equal(a.Values[0], b.Values[0]) || a.Summaries[0] != b.Summaries[0] {
+			t.Error("GOMAXPROCS 1 and 4 give different draws")
+		}
+		if c := run(2, 2, true); slices.Equal(a.Values[0], c.Values[0]) {
+			t.Error("seeds 1 and 2 give the same draws")
+		}
+		// Keeping the draws changes nothing of the summaries.
+		if c := run(2, 1, false); c.Summaries[0] != a.Summaries[0] || c.Values != nil {
+			t.Errorf("without KeepDraws: %+v, want %+v", c.Summaries[0], a.Summaries[0])
+		}
+	}
+}
+
+// TestMonteCarloStreamed checks that a run long enough to stream its
+// percentiles gives the type 7 percentiles of every value, the same on one
+// core and on several, and the mean of the chunk sums.
+func TestMonteCarloStreamed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("300 000 draws")
+	}
+	base := baseInputs()
+	unc := benchUncertain(t)
+	ms := []metrics.Metric{metric(t, "ii_total_yi"), metric(t, "ii_share_pct[2024]"), metric(t, "growth_pct[2019]")}
+	const n = streamAbove + 3*ChunkSize + 5
+	run := func(procs int, keep bool) *MCResult {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		c := cfg
-		c.Seed = seed
-		r, err := MonteCarlo(context.Background(), base, unc, c)
+		r, err := MonteCarlo(context.Background(), base, unc, MCConfig{Draws: n, Seed: 11, Metrics: ms, KeepDraws: keep})
 		if err != nil {
 			t.Fatal(err)
 		}
-		return r.Values[0]
+		return r
 	}
-	a, b := run(1, 1), run(4, 1)
-	if !slices.Equal(a, b) {
-		t.Error("GOMAXPROCS 1 and 4 give different draws")
+	kept, one, two := run(2, true), run(1, false), run(2, false)
+	if one.Passes != 1 {
+		t.Errorf("%d passes, want 1", one.Passes)
 	}
-	if c := run(2, 2); slices.Equal(a, c) {
-		t.Error("seeds 1 and 2 give the same draws")
+	for j, m := range ms {
+		sorted := slices.Clone(kept.Values[j])
+		slices.Sort(sorted)
+		var want Summary
+		for i, p := range Percents {
+			want.P[i] = typ7(sorted, p)
+		}
+		want.Mean = kept.Summaries[j].Mean
+		if one.Summaries[j] != want || two.Summaries[j] != want {
+			t.Errorf("%s: streamed %+v and %+v, want %+v", m, one.Summaries[j], two.Summaries[j], want)
+		}
+		if !scalar.EqualWithinRel(want.Mean, stats(kept.Values[j]).mean, 1e-12) {
+			t.Errorf("%s: mean %v, want %v", m, want.Mean, stats(kept.Values[j]).mean)
+		}
+	}
+}
+
+// typ7 is the type 7 percentile of a sorted sample, written out from its
+// definition.
+func typ7(s []float64, p float64) float64 {
+	h := float64(len(s)-1) * p / 100
+	r := int(h)
+	if f := h - float64(r); f > 0 && r+1 < len(s) {
+		return s[r] + f*(s[r+1]-s[r])
+	}
+	return s[r]
+}
+
+// TestGroupedInput checks that one grouped draw equals applying the same
+// factor to each key by hand, in Monte Carlo (each draw) and in a tornado.
+func TestGroupedInput(t *testing.T) {
+	base := baseInputs()
+	d := mustDist(t)
+	keys := []string{"tfp.ii_share.technical_progress", "tfp.ii_share.technical_efficiency", "tfp.ii_share.allocative_efficiency"}
+	unc := []uncertain.Input{
+		uncertain.NewGroup("theta_scale", keys, model.Scale, d(uncertain.NewUniform(0.8, 1.2))),
+		uncertain.NewInput("capital.ict_share", model.Set, d(uncertain.NewUniform(0.1, 0.2))),
+	}
+	m := metric(t, "ii_total_yi")
+	r, err := MonteCarlo(context.Background(), base, unc, MCConfig{Draws: 200, Seed: 5, Metrics: []metrics.Metric{m}, KeepDraws: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byHand := func(s, phi float64) float64 {
+		in := base.Clone()
+		for _, k := range keys {
+			ref, err := model.Lookup(in, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for y := range ref.Len() {
+				ref.Set(y, ref.Get(y)*s)
+			}
+		}
+		for i := range in.ICTShare {
+			in.ICTShare[i] = phi
+		}
+		var res model.Results
+		model.Evaluate(&res, in)
+		return m.Value(&res)
+	}
+	for dr := range 200 {
+		s, phi := r.Draws[0][dr], r.Draws[1][dr]
+		if got, want := r.Values[0][dr], byHand(s, phi); got != want {
+			t.Fatalf("draw %d (θ × %v, φ = %v): %v, by hand %v", dr, s, phi, got, want)
+		}
+	}
+	factors, lows, highs := QuantileRange(unc, 5)
+	bars, _, err := Tornado(base, factors, lows, highs, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range bars {
+		if b.Label != "theta_scale" {
+			continue
+		}
+		if len(b.Targets) != 3 || !scalar.EqualWithinAbs(b.Low, 0.82, 1e-15) || !scalar.EqualWithinAbs(b.High, 1.18, 1e-15) {
+			t.Errorf("bar %+v", b)
+		}
+		if b.MetricLow != byHand(b.Low, 0.15) || b.MetricHigh != byHand(b.High, 0.15) {
+			t.Errorf("bar %s: %v, %v; by hand %v, %v", b.Label, b.MetricLow, b.MetricHigh, byHand(b.Low, 0.15), byHand(b.High, 0.15))
+		}
 	}
 }
 
@@ -341,12 +465,22 @@ func TestMonteCarloLimits(t *testing.T) {
 	}{
 		{MCConfig{Draws: 0, Metrics: ms}, "from 1 to 10000000"},
 		{MCConfig{Draws: MaxDraws + 1, Metrics: ms}, "from 1 to 10000000"},
-		{MCConfig{Draws: MaxDraws, Metrics: make([]metrics.Metric, 20)}, "limit is 134217728 values (1024 MiB): use at most 6710886 draws"},
+		{MCConfig{Draws: MaxDraws, Metrics: make([]metrics.Metric, 20), KeepDraws: true}, "limit is 134217728 values (1024 MiB): use at most 6710886 draws"},
 		{MCConfig{Draws: 10, Metrics: []metrics.Metric{metric(t, "growth_pct[2030]")}}, "outside the span"},
 	} {
 		if _, err := MonteCarlo(context.Background(), base, nil, c.cfg); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%+v: got %v, want %q", c.cfg.Draws, err, c.want)
 		}
+	}
+	// Correlated draws are held all at once: draws × inputs is bounded too.
+	d := mustDist(t)
+	var unc []uncertain.Input
+	for range 20 {
+		unc = append(unc, uncertain.NewInput("capital.ict_share", model.Set, d(uncertain.NewUniform(0.1, 0.2))))
+	}
+	cfg := MCConfig{Draws: MaxDraws, Metrics: ms, Correlations: []uncertain.Correlation{{A: 0, B: 1, Rank: 0.5}}}
+	if _, err := MonteCarlo(context.Background(), base, unc, cfg); err == nil || !strings.Contains(err.Error(), "use at most 6710886 draws") {
+		t.Errorf("correlated: got %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -46,6 +46,11 @@ func (e *Evaluator) Apply(x []float64) { e.b.Apply(x) }
 // which stay valid until the next call.
 func (e *Evaluator) Eval(x []float64) *model.Results {
 	e.b.Apply(x)
+	return e.evaluate()
+}
+
+// evaluate evaluates the inputs of the last Apply.
+func (e *Evaluator) evaluate() *model.Results {
 	model.Evaluate(&e.res, e.b.Inputs())
 	return &e.res
 }

@@ -5,35 +5,59 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
+	"sync"
 
 	"simulate/internal/parallel"
 	"simulate/metrics"
 	"simulate/model"
+	"simulate/quantile"
 	"simulate/uncertain"
 )
 
 // MaxDraws is the largest number of Monte Carlo draws.
 const MaxDraws = 10_000_000
 
-// MaxStoredValues bounds the values a Monte Carlo run keeps in memory,
-// draws × (metrics + kept draws): 2²⁷ float64, 1 GiB. Exact percentiles
-// need every value of a metric at once.
+// MaxStoredValues bounds the values a Monte Carlo run keeps in memory when
+// it keeps every value (KeepDraws), draws × (metrics + inputs): 2²⁷
+// float64, 1 GiB.
 const MaxStoredValues = 1 << 27
+
+// Streaming percentiles (see MonteCarlo): the pilot is the first
+// pilotDraws draws; runs of more than streamAbove draws stream.
+const (
+	pilotDraws  = 16 * ChunkSize
+	streamAbove = 4 * pilotDraws
+	// bracketWidth is the half-width of the bracket kept around each
+	// percentile of the pilot, in standard errors: a percentile falls
+	// outside about once in 1.7 million, and then costs a second pass.
+	bracketWidth = 5
+)
 
 // MCConfig configures a Monte Carlo run.
 type MCConfig struct {
-	Draws     int              // number of draws, 1 … MaxDraws
-	Seed      uint64           // seed of every random stream
-	Metrics   []metrics.Metric // outcomes recorded for every draw
-	KeepDraws bool             // also record the value drawn for each uncertain input
-	Progress  *Progress        // counts finished draws; may be nil
+	Draws   int              // number of draws, 1 … MaxDraws
+	Seed    uint64           // seed of every random stream
+	Metrics []metrics.Metric // outcomes recorded for every draw (MonteCarlo)
+	// KeepDraws keeps every value: of each metric (MCResult.Values) and
+	// each input drawn (MCResult.Draws).
+	KeepDraws bool
+	// Correlations are rank correlations between the inputs, induced by
+	// the method of Iman and Conover (uncertain.ImanConover).
+	Correlations []uncertain.Correlation
+	Progress     *Progress // counts finished draws; may be nil
 }
 
-// MCResult holds the outcome of every draw, in draw order.
+// MCResult holds the summary of every output over the draws, and with
+// KeepDraws every value in draw order.
 type MCResult struct {
-	Metrics []metrics.Metric
-	Values  [][]float64 // Values[m][d]: metric m in draw d
-	Draws   [][]float64 // Draws[i][d]: the value drawn for input i in draw d (KeepDraws)
+	Metrics   []metrics.Metric // the outputs, for MonteCarlo
+	Summaries []Summary        // Summaries[m]: mean and percentiles of output m
+	Values    [][]float64      // Values[m][d]: output m in draw d (KeepDraws)
+	Draws     [][]float64      // Draws[i][d]: the value drawn for input i in draw d (KeepDraws)
+	// Passes is the number of times the model was run on every draw: 1,
+	// or 2 when a streamed percentile needed a second pass.
+	Passes int
 }
 
 // CheckSize returns an error if a run of draws draws keeping series values
@@ -50,81 +74,359 @@ func CheckSize(draws, series int) error {
 	return nil
 }
 
-// MonteCarlo draws every uncertain input independently from its
-// distribution, applies the draws to base in order (see Evaluator), and
-// records the metrics of each draw.
+// MonteCarlo draws the uncertain inputs from their distributions, applies
+// the draws to base (see InputsModel) and records the metrics of each
+// draw: MonteCarloOf with the model of base and cfg.Metrics.
+func MonteCarlo(ctx context.Context, base *model.Inputs, unc []uncertain.Input, cfg MCConfig) (*MCResult, error) {
+	if err := checkMC(len(unc), len(cfg.Metrics), cfg); err != nil {
+		return nil, err
+	}
+	m, err := NewInputsModel(base, unc, cfg.Metrics)
+	if err != nil {
+		return nil, err
+	}
+	r, err := MonteCarloOf(ctx, m, unc, cfg)
+	if err != nil {
+		return nil, err
+	}
+	r.Metrics = cfg.Metrics
+	return r, nil
+}
+
+func checkMC(inputs, outputs int, cfg MCConfig) error {
+	series := 0
+	switch {
+	case cfg.KeepDraws:
+		series = outputs + inputs
+	case len(cfg.Correlations) > 0:
+		series = inputs // Iman–Conover rearranges every draw at once
+	}
+	if err := CheckSize(cfg.Draws, series); err != nil {
+		return err
+	}
+	if outputs == 0 {
+		return errors.New("sensitivity: no metric to record")
+	}
+	return nil
+}
+
+// MonteCarloOf runs model m on cfg.Draws draws of the inputs unc (their
+// distributions; cfg.Metrics is not read) and summarises each output: its
+// mean and its percentiles Percents, exact order statistics of the draws
+// (Hyndman–Fan type 7).
 //
 // Draw d belongs to chunk d / ChunkSize, whose random numbers come from a
 // PCG generator seeded with (Seed, chunk); within a draw the inputs are
-// drawn in order. The result therefore depends only on the inputs, the
+// drawn in order. With correlations every draw is made first, and the
+// draws are then rearranged by Iman–Conover (uncertain.ImanConover, seeded
+// with Seed). The mean sums each chunk in draw order and the chunks in
+// order. The result therefore depends only on the model, the inputs, the
 // seed and the number of draws, not on the number of goroutines.
 //
+// Percentiles of runs of at most 262 144 draws, and of every run with
+// KeepDraws, are taken from every value (package quantile's Percentiles).
+// Larger runs stream: the first 65 536 draws are kept as a pilot, and for
+// the others only counts in buckets and the values of the buckets around
+// each percentile of the pilot (quantile.Plan), so that memory stays small
+// whatever the number of draws; in the rare case that a percentile falls
+// outside what was kept, the model is run on every draw a second time to
+// keep it. Both give the same numbers.
+//
 // It returns ctx's error, and no result, if ctx is done before the end.
-func MonteCarlo(ctx context.Context, base *model.Inputs, unc []uncertain.Input, cfg MCConfig) (*MCResult, error) {
-	series := len(cfg.Metrics)
-	if cfg.KeepDraws {
-		series += len(unc)
-	}
-	if err := CheckSize(cfg.Draws, series); err != nil {
+func MonteCarloOf(ctx context.Context, m Model, unc []uncertain.Input, cfg MCConfig) (*MCResult, error) {
+	nOut := m.Outputs()
+	if err := checkMC(len(unc), nOut, cfg); err != nil {
 		return nil, err
 	}
-	if len(cfg.Metrics) == 0 {
-		return nil, errors.New("sensitivity: no metric to record")
+	if err := uncertain.CheckCorrelations(unc, cfg.Correlations); err != nil {
+		return nil, err
 	}
-	for _, m := range cfg.Metrics {
-		if err := m.Check(base.FirstYear(), base.LastYear()); err != nil {
+	mc := &mcRun{m: m, unc: unc, cfg: cfg, n: cfg.Draws, nOut: nOut}
+	mc.nChunks = (mc.n-1)/ChunkSize + 1
+	mc.sums = make([]float64, mc.nChunks*nOut)
+	r := &MCResult{Passes: 1}
+
+	// Every draw first, when they must be kept or rearranged.
+	if cfg.KeepDraws || len(cfg.Correlations) > 0 {
+		if err := mc.drawAll(ctx); err != nil {
 			return nil, err
 		}
+		if err := uncertain.ImanConover(mc.x, unc, cfg.Correlations, cfg.Seed); err != nil {
+			return nil, err
+		}
+		if cfg.KeepDraws {
+			r.Draws = mc.x
+		}
 	}
-	targets := make([]model.Target, len(unc))
-	for i, u := range unc {
-		targets[i] = u.Target
+	cfg.Progress.expect(mc.n)
+
+	var err error
+	if cfg.KeepDraws || mc.n <= streamAbove {
+		vals, e := mc.stored(ctx)
+		if e != nil {
+			return nil, e
+		}
+		work := vals
+		if cfg.KeepDraws {
+			r.Values = vals
+			work = make([][]float64, len(vals)) // Summarize may reorder
+			for j, v := range vals {
+				work[j] = slices.Clone(v)
+			}
+		}
+		r.Summaries, err = Summarize(ctx, work)
+	} else {
+		r.Summaries, r.Passes, err = mc.streamed(ctx)
 	}
-	proto, err := NewEvaluator(base, targets)
 	if err != nil {
 		return nil, err
 	}
-
-	r := &MCResult{Metrics: cfg.Metrics, Values: make([][]float64, len(cfg.Metrics))}
-	for m := range r.Values {
-		r.Values[m] = make([]float64, cfg.Draws)
-	}
-	if cfg.KeepDraws {
-		r.Draws = make([][]float64, len(unc))
-		for i := range r.Draws {
-			r.Draws[i] = make([]float64, cfg.Draws)
+	for j := range r.Summaries {
+		var s float64
+		for c := range mc.nChunks {
+			s += mc.sums[c*nOut+j]
 		}
-	}
-	cfg.Progress.expect(cfg.Draws)
-
-	type state struct {
-		ev  *Evaluator
-		src *rand.PCG
-		x   []float64
-	}
-	err = parallel.ForChunks(ctx, cfg.Draws, ChunkSize, func() *state {
-		return &state{ev: proto.Clone(), src: rand.NewPCG(0, 0), x: make([]float64, len(unc))}
-	}, func(s *state, c parallel.Chunk) error {
-		s.src.Seed(cfg.Seed, uint64(c.Index))
-		for d := c.Lo; d < c.Hi; d++ {
-			for i := range unc {
-				s.x[i] = unc[i].Dist.Rand(s.src)
-			}
-			res := s.ev.Eval(s.x)
-			for m, met := range cfg.Metrics {
-				r.Values[m][d] = met.Value(res)
-			}
-			if r.Draws != nil {
-				for i, v := range s.x {
-					r.Draws[i][d] = v
-				}
-			}
-		}
-		cfg.Progress.add(c.Hi - c.Lo)
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		r.Summaries[j].Mean = s / float64(mc.n)
 	}
 	return r, nil
+}
+
+// mcRun is one Monte Carlo run.
+type mcRun struct {
+	m       Model
+	unc     []uncertain.Input
+	cfg     MCConfig
+	n, nOut int
+	nChunks int
+	x       [][]float64 // x[i][d]: input i in draw d, when drawn first
+	sums    []float64   // sums[c·nOut+j]: Σ of output j over chunk c, in draw order
+}
+
+// drawAll makes every draw into mc.x.
+func (mc *mcRun) drawAll(ctx context.Context) error {
+	mc.x = make([][]float64, len(mc.unc))
+	for i := range mc.x {
+		mc.x[i] = make([]float64, mc.n)
+	}
+	return parallel.ForChunks(ctx, mc.n, ChunkSize, func() *rand.PCG { return rand.NewPCG(0, 0) },
+		func(src *rand.PCG, c parallel.Chunk) error {
+			src.Seed(mc.cfg.Seed, uint64(c.Index))
+			for d := c.Lo; d < c.Hi; d++ {
+				for i := range mc.unc {
+					mc.x[i][d] = mc.unc[i].Dist.Rand(src)
+				}
+			}
+			return nil
+		})
+}
+
+// mcWorker is the state of one goroutine.
+type mcWorker struct {
+	run Runner
+	src *rand.PCG
+	x   []float64   // the inputs of a draw
+	y   []float64   // the outputs of a draw
+	out [][]float64 // out[j][d−lo]: output j of the chunk's draws
+	tal []*quantile.Tally
+}
+
+// chunks runs the model on the draws of chunks lo … hi−1. The outputs of
+// draw d go to dst[j][d] when dst is not nil, else to the worker's buffer;
+// sink, when not nil, is then called with each chunk's outputs. With sums
+// it records the chunk's sums. newTallies, when not nil, gives each worker
+// its tallies.
+func (mc *mcRun) chunks(ctx context.Context, lo, hi int, dst [][]float64, sums bool, newTallies func() []*quantile.Tally,
+	sink func(w *mcWorker, out [][]float64)) ([]*mcWorker, error) {
+	var mu sync.Mutex
+	var workers []*mcWorker
+	k := len(mc.unc)
+	n := min(hi*ChunkSize, mc.n) - lo*ChunkSize
+	if n <= 0 {
+		return nil, nil
+	}
+	err := parallel.ForChunks(ctx, n, ChunkSize, func() *mcWorker {
+		w := &mcWorker{run: mc.m.NewRunner(), src: rand.NewPCG(0, 0), x: make([]float64, k), y: make([]float64, mc.nOut),
+			out: make([][]float64, mc.nOut)}
+		if dst == nil {
+			for j := range w.out {
+				w.out[j] = make([]float64, ChunkSize)
+			}
+		}
+		if newTallies != nil {
+			w.tal = newTallies()
+		}
+		mu.Lock()
+		workers = append(workers, w)
+		mu.Unlock()
+		return w
+	}, func(w *mcWorker, c parallel.Chunk) error {
+		// c counts from chunk lo.
+		c.Index += lo
+		c.Lo += lo * ChunkSize
+		c.Hi += lo * ChunkSize
+		size := c.Hi - c.Lo
+		out := w.out
+		for j := range out {
+			if dst != nil {
+				out[j] = dst[j][c.Lo:c.Hi]
+			} else {
+				out[j] = out[j][:size]
+			}
+		}
+		if mc.x == nil {
+			w.src.Seed(mc.cfg.Seed, uint64(c.Index))
+		}
+		for r := range size {
+			d := c.Lo + r
+			if mc.x != nil {
+				for i := range w.x {
+					w.x[i] = mc.x[i][d]
+				}
+			} else {
+				for i := range mc.unc {
+					w.x[i] = mc.unc[i].Dist.Rand(w.src)
+				}
+			}
+			w.run.Run(w.y, w.x)
+			for j, v := range w.y {
+				out[j][r] = v
+			}
+		}
+		if sums {
+			for j, o := range out {
+				mc.sums[c.Index*mc.nOut+j] = chunkSum(o)
+			}
+		}
+		if sink != nil {
+			sink(w, out)
+		}
+		if dst == nil {
+			for j := range out {
+				out[j] = out[j][:ChunkSize]
+			}
+		}
+		mc.cfg.Progress.add(size)
+		return nil
+	})
+	return workers, err
+}
+
+// chunkSum returns the sum of a chunk's values: four running sums over
+// the values in order, added pairwise, a fixed order whatever the machine.
+func chunkSum(x []float64) float64 {
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		s0 += x[i]
+		s1 += x[i+1]
+		s2 += x[i+2]
+		s3 += x[i+3]
+	}
+	for ; i < len(x); i++ {
+		s0 += x[i]
+	}
+	return (s0 + s1) + (s2 + s3)
+}
+
+// stored runs every draw and keeps every output value.
+func (mc *mcRun) stored(ctx context.Context) ([][]float64, error) {
+	if err := CheckSize(mc.n, mc.nOut); err != nil {
+		return nil, err
+	}
+	vals := make([][]float64, mc.nOut)
+	for j := range vals {
+		vals[j] = make([]float64, mc.n)
+	}
+	_, err := mc.chunks(ctx, 0, mc.nChunks, vals, true, nil, nil)
+	return vals, err
+}
+
+// streamed runs every draw keeping a pilot, then counts (see MonteCarloOf),
+// and returns the summaries without means and the number of passes.
+func (mc *mcRun) streamed(ctx context.Context) ([]Summary, int, error) {
+	pilotChunks := pilotDraws / ChunkSize
+	pilot := make([][]float64, mc.nOut)
+	for j := range pilot {
+		pilot[j] = make([]float64, pilotDraws)
+	}
+	_, err := mc.chunks(ctx, 0, pilotChunks, pilot, true, nil, nil)
+	if err != nil {
+		return nil, 0, err
+	}
+	plans := make([]*quantile.Plan, mc.nOut)
+	for j := range plans {
+		if plans[j], err = quantile.NewPlan(pilot[j], mc.n, Percents[:], bracketWidth); err != nil {
+			return nil, 0, mc.outputError(j, err)
+		}
+	}
+	tallies := func() []*quantile.Tally {
+		t := make([]*quantile.Tally, mc.nOut)
+		for j, p := range plans {
+			if p != nil {
+				t[j] = p.NewTally()
+			}
+		}
+		return t
+	}
+	add := func(w *mcWorker, out [][]float64) {
+		for j, o := range out {
+			if w.tal[j] != nil {
+				w.tal[j].Add(o)
+			}
+		}
+	}
+	workers, err := mc.chunks(ctx, pilotChunks, mc.nChunks, nil, true, tallies, add)
+	if err != nil {
+		return nil, 0, err
+	}
+	sums := make([]Summary, mc.nOut)
+	merge := func(j int, pilot []float64) *quantile.Tally {
+		t := plans[j].NewTally()
+		if pilot != nil {
+			t.Add(pilot)
+		}
+		for _, w := range workers {
+			t.Merge(w.tal[j])
+		}
+		return t
+	}
+	var again bool
+	for j := range plans {
+		next, err := plans[j].Percentiles(sums[j].P[:], merge(j, pilot[j]))
+		if err != nil {
+			return nil, 0, mc.outputError(j, err)
+		}
+		plans[j] = next // nil when done
+		again = again || next != nil
+	}
+	if !again {
+		return sums, 1, nil
+	}
+	// A second pass over every draw, for the outputs whose percentiles
+	// fell outside what was kept.
+	mc.cfg.Progress.expect(mc.n)
+	if workers, err = mc.chunks(ctx, 0, mc.nChunks, nil, false, tallies, add); err != nil {
+		return nil, 0, err
+	}
+	for j, p := range plans {
+		if p == nil {
+			continue
+		}
+		next, err := p.Percentiles(sums[j].P[:], merge(j, nil))
+		if err != nil {
+			return nil, 0, mc.outputError(j, err)
+		}
+		if next != nil {
+			panic("sensitivity: a second pass kept too little")
+		}
+	}
+	return sums, 2, nil
+}
+
+// outputError names output j in an error of package quantile.
+func (mc *mcRun) outputError(j int, err error) error {
+	if errors.Is(err, quantile.ErrNaN) {
+		return fmt.Errorf("output %d is not a number in some draw: %w", j, err)
+	}
+	return err
 }

@@ -36,10 +36,10 @@ type SobolConfig struct {
 
 // SobolResult holds the indices of each metric.
 type SobolResult struct {
-	Metrics []metrics.Metric
-	Indices []sobol.Result // Indices[m].S1[i]: metric m, input i
-	Runs    int            // model runs: N·(k+2)
-	Options sobol.Options  // how the intervals were computed
+	Metrics []metrics.Metric // the outputs, for Sobol
+	Indices []sobol.Result   // Indices[m].S1[i]: output m, input i
+	Runs    int              // model runs: N·(k+2)
+	Options sobol.Options    // how the intervals were computed
 	Design  *sobol.Design
 }
 
@@ -53,13 +53,59 @@ func CheckSobolN(n int) error {
 }
 
 // Sobol estimates first-order and total Sobol indices of each metric for
-// the uncertain inputs, with the Saltelli et al. (2010) design of package
-// sobol: base points from a 2k-dimensional Owen-scrambled Sobol sequence
-// (Joe–Kuo direction numbers) in SobolReplicates independent replicates;
-// matrix A takes the first k coordinates, B the last k, and A_B^(i) is A
-// with column i from B. Each coordinate u in [0, 1) becomes the value of
-// input i through its distribution's quantile function, Q_i(u), applied
-// to the base as in MonteCarlo. The model runs N·(k+2) times.
+// the uncertain inputs: SobolOf with the model of base (InputsModel) and
+// cfg.Metrics.
+func Sobol(ctx context.Context, base *model.Inputs, unc []uncertain.Input, cfg SobolConfig) (*SobolResult, error) {
+	if len(unc) == 0 {
+		return nil, errors.New("no uncertain input")
+	}
+	if len(cfg.Metrics) == 0 {
+		return nil, errors.New("sensitivity: no metric")
+	}
+	if err := CheckSobolN(cfg.N); err != nil {
+		return nil, err
+	}
+	m, err := NewInputsModel(base, unc, cfg.Metrics)
+	if err != nil {
+		return nil, err
+	}
+	r, err := SobolOf(ctx, m, unc, cfg)
+	if err != nil {
+		var oe *OutputError
+		if errors.As(err, &oe) && errors.Is(oe.Err, ErrNoVariance) {
+			return nil, fmt.Errorf("metric %s %w", cfg.Metrics[oe.Output], oe.Err)
+		}
+		if errors.As(err, &oe) {
+			return nil, fmt.Errorf("metric %s: %w", cfg.Metrics[oe.Output], oe.Err)
+		}
+		return nil, err
+	}
+	r.Metrics = cfg.Metrics
+	return r, nil
+}
+
+// OutputError is an error of the indices of one output of a Model.
+type OutputError struct {
+	Output int
+	Err    error
+}
+
+func (e *OutputError) Error() string { return fmt.Sprintf("output %d: %v", e.Output, e.Err) }
+func (e *OutputError) Unwrap() error { return e.Err }
+
+// ErrNoVariance is the error, wrapped in an *OutputError, of an output that
+// does not vary with the inputs: its indices are undefined.
+var ErrNoVariance = errors.New("does not vary with the uncertain inputs: its Sobol indices are undefined")
+
+// SobolOf estimates first-order and total Sobol indices of each output of
+// model m for the inputs unc (their distributions; cfg.Metrics is not
+// read), with the Saltelli et al. (2010) design of package sobol: base
+// points from a 2k-dimensional Owen-scrambled Sobol sequence (Joe–Kuo
+// direction numbers) in SobolReplicates independent replicates; matrix A
+// takes the first k coordinates, B the last k, and A_B^(i) is A with
+// column i from B. Each coordinate u in [0, 1) becomes the value of input
+// i through its distribution's quantile function, Q_i(u). The model runs
+// N·(k+2) times. The indices assume independent inputs.
 //
 // The estimators are package sobol's (sobol.Indices): Saltelli et al.
 // (2010) for the first-order index and Jansen (1999) for the total index.
@@ -69,26 +115,23 @@ func CheckSobolN(n int) error {
 // intervals 3–6 times too wide).
 //
 // Rows are evaluated in chunks on all cores into fixed slots, so the result
-// does not depend on the number of goroutines.
-func Sobol(ctx context.Context, base *model.Inputs, unc []uncertain.Input, cfg SobolConfig) (*SobolResult, error) {
+// does not depend on the number of goroutines. An output that does not
+// vary gives an *OutputError wrapping ErrNoVariance.
+func SobolOf(ctx context.Context, m Model, unc []uncertain.Input, cfg SobolConfig) (*SobolResult, error) {
 	k := len(unc)
+	nOut := m.Outputs()
 	if k == 0 {
 		return nil, errors.New("no uncertain input")
 	}
 	if err := CheckSobolN(cfg.N); err != nil {
 		return nil, err
 	}
-	if len(cfg.Metrics) == 0 {
+	if nOut == 0 {
 		return nil, errors.New("sensitivity: no metric")
 	}
-	if per := (k + 2) * len(cfg.Metrics); cfg.N > MaxStoredValues/per {
+	if per := (k + 2) * nOut; cfg.N > MaxStoredValues/per {
 		return nil, fmt.Errorf("%d base rows × %d outputs per row would need %d MiB; the limit is %d values (%d MiB): use N ≤ %d",
 			cfg.N, per, cfg.N*per*8>>20, MaxStoredValues, MaxStoredValues*8>>20, MaxStoredValues/per)
-	}
-	for _, m := range cfg.Metrics {
-		if err := m.Check(base.FirstYear(), base.LastYear()); err != nil {
-			return nil, err
-		}
 	}
 	d, err := sobol.NewDesign(k, cfg.N/SobolReplicates, SobolReplicates, sobol.Scrambled, cfg.Seed)
 	if err != nil {
@@ -101,30 +144,23 @@ func Sobol(ctx context.Context, base *model.Inputs, unc []uncertain.Input, cfg S
 	if cfg.Bootstrap > 0 {
 		opt.CI, opt.Resamples = sobol.Bootstrap, cfg.Bootstrap
 	}
-	targets := make([]model.Target, k)
-	for i, u := range unc {
-		targets[i] = u.Target
-	}
-	proto, err := NewEvaluator(base, targets)
-	if err != nil {
-		return nil, err
-	}
 
 	n := d.Len()
-	outs := make([]*sobol.Outputs, len(cfg.Metrics))
-	for m := range outs {
-		outs[m] = d.NewOutputs()
+	outs := make([]*sobol.Outputs, nOut)
+	for j := range outs {
+		outs[j] = d.NewOutputs()
 	}
 	cfg.Progress.expect(n * (k + 2))
 	type state struct {
-		ev           *Evaluator
+		run          Runner
 		p            *sobol.Points
 		a, b, xa, xb []float64
-		x            []float64
+		x, y         []float64
 	}
 	err = parallel.ForChunks(ctx, n, ChunkSize, func() *state {
-		return &state{ev: proto.Clone(), p: d.Points(0),
-			a: make([]float64, k), b: make([]float64, k), xa: make([]float64, k), xb: make([]float64, k), x: make([]float64, k)}
+		return &state{run: m.NewRunner(), p: d.Points(0),
+			a: make([]float64, k), b: make([]float64, k), xa: make([]float64, k), xb: make([]float64, k),
+			x: make([]float64, k), y: make([]float64, nOut)}
 	}, func(s *state, c parallel.Chunk) error {
 		s.p.Seek(c.Lo)
 		for j := c.Lo; j < c.Hi; j++ {
@@ -133,20 +169,20 @@ func Sobol(ctx context.Context, base *model.Inputs, unc []uncertain.Input, cfg S
 				s.xa[i] = unc[i].Dist.Quantile(s.a[i])
 				s.xb[i] = unc[i].Dist.Quantile(s.b[i])
 			}
-			res := s.ev.Eval(s.xa)
-			for m, met := range cfg.Metrics {
-				outs[m].A[j] = met.Value(res)
+			s.run.Run(s.y, s.xa)
+			for o, v := range s.y {
+				outs[o].A[j] = v
 			}
-			res = s.ev.Eval(s.xb)
-			for m, met := range cfg.Metrics {
-				outs[m].B[j] = met.Value(res)
+			s.run.Run(s.y, s.xb)
+			for o, v := range s.y {
+				outs[o].B[j] = v
 			}
 			for i := range unc {
 				copy(s.x, s.xa)
 				s.x[i] = s.xb[i]
-				res = s.ev.Eval(s.x)
-				for m, met := range cfg.Metrics {
-					outs[m].AB[i][j] = met.Value(res)
+				s.run.Run(s.y, s.x)
+				for o, v := range s.y {
+					outs[o].AB[i][j] = v
 				}
 			}
 		}
@@ -157,19 +193,20 @@ func Sobol(ctx context.Context, base *model.Inputs, unc []uncertain.Input, cfg S
 		return nil, err
 	}
 
-	r := &SobolResult{Metrics: cfg.Metrics, Runs: n * (k + 2), Options: opt, Design: d}
-	for m, o := range outs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		ix, err := sobol.Indices(o.A, o.B, o.AB, opt)
+	r := &SobolResult{Runs: n * (k + 2), Options: opt, Design: d, Indices: make([]sobol.Result, nOut)}
+	err = parallel.For(ctx, nOut, func(o int) error {
+		ix, err := sobol.Indices(outs[o].A, outs[o].B, outs[o].AB, opt)
 		if errors.Is(err, sobol.ErrZeroVariance) {
-			return nil, fmt.Errorf("metric %s does not vary with the uncertain inputs: its Sobol indices are undefined", cfg.Metrics[m])
+			return &OutputError{o, ErrNoVariance}
 		}
 		if err != nil {
-			return nil, fmt.Errorf("metric %s: %w", cfg.Metrics[m], err)
+			return &OutputError{o, err}
 		}
-		r.Indices = append(r.Indices, ix)
+		r.Indices[o] = ix
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return r, nil
 }

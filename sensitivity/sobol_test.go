@@ -24,9 +24,9 @@ import (
 func TestSobolAdditive(t *testing.T) {
 	d := mustDist(t)
 	unc := []uncertain.Input{
-		{Target: model.Target{Path: "gdp.growth_pct[2019]", Mode: model.Add}, Dist: d(uncertain.NewUniform(-1, 1))},
-		{Target: model.Target{Path: "gdp.growth_pct", Mode: model.Add}, Dist: d(uncertain.NewUniform(-0.5, 0.5))},
-		{Target: model.Target{Path: "labor.ii_share", Mode: model.Set}, Dist: d(uncertain.NewUniform(0, 0.1))},
+		uncertain.NewInput("gdp.growth_pct[2019]", model.Add, d(uncertain.NewUniform(-1, 1))),
+		uncertain.NewInput("gdp.growth_pct", model.Add, d(uncertain.NewUniform(-0.5, 0.5))),
+		uncertain.NewInput("labor.ii_share", model.Set, d(uncertain.NewUniform(0, 0.1))),
 	}
 	want := []float64{0.8, 0.2, 0}
 	// sobolTol: with N = 1024 the estimates of a linear function on a
@@ -86,7 +86,7 @@ func TestSobolDeterministic(t *testing.T) {
 func TestSobolErrors(t *testing.T) {
 	d := mustDist(t)
 	ms := []metrics.Metric{metric(t, "ii_total_yi")}
-	unc := []uncertain.Input{{Target: model.Target{Path: "capital.ict_share", Mode: model.Set}, Dist: d(uncertain.NewUniform(0.1, 0.2))}}
+	unc := []uncertain.Input{uncertain.NewInput("capital.ict_share", model.Set, d(uncertain.NewUniform(0.1, 0.2)))}
 	for _, c := range []struct {
 		unc  []uncertain.Input
 		cfg  SobolConfig

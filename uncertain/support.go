@@ -9,17 +9,6 @@ import (
 	"simulate/model"
 )
 
-// Input is an uncertain input: a target whose applied value is drawn from
-// Dist. With Mode model.Set the draw is the parameter's value; with
-// model.Add it is a shift of the base value (in the key's units: pp for a %
-// key); with model.Scale a factor on the base value. A path without a year
-// moves every year of the parameter by the same draw (a common shock); give
-// years separately for independent draws.
-type Input struct {
-	model.Target
-	Dist Distribution
-}
-
 // Problem is what is wrong with entry Index of a list of inputs.
 type Problem struct {
 	Index int
@@ -51,14 +40,17 @@ func (iv interval) apply(m model.Mode, d interval) interval {
 }
 
 // CheckSupport checks that no draw of the uncertain inputs can take a
-// parameter outside its domain, applied in order to in (the base), and,
-// in years whose factor split is given as shares, that labour's and
-// capital's shares cannot add up to more than 100 % (TFP, the residual,
-// would get a negative share). It follows the range of every value through
-// the entries in order (interval arithmetic on the supports), so the check
-// is exact for one entry per value and conservative for several.
+// parameter outside its domain, applied to in (the base) in the order of
+// Steps, and, in years whose factor split is given as shares, that labour's
+// and capital's shares cannot add up to more than 100 % (TFP, the residual,
+// would get a negative share). With a residual TFP weight (in.WeightRule)
+// it checks that the other three weights cannot add up to more than 1,
+// which would push the residual below 0. It follows the range of every
+// value through the steps in order (interval arithmetic on the supports),
+// so the check is exact for one step per value and conservative for
+// several. Every key of a grouped input is checked.
 //
-// It returns every problem, each with the index of the entry to blame.
+// It returns every problem, each with the index of the input to blame.
 func CheckSupport(in *model.Inputs, unc []Input) []Problem {
 	var probs []Problem
 	type key struct {
@@ -66,12 +58,19 @@ func CheckSupport(in *model.Inputs, unc []Input) []Problem {
 		i int // year index, 0 for a scalar
 	}
 	cur := map[key]interval{}
-	last := map[key]int{} // the last entry that moved a value
+	last := map[key]int{} // the last input that moved a value
 	weightMoved := false
-	for n, u := range unc {
-		ref, err := model.Lookup(in, u.Path)
+	residual := in.WeightRule.Residual
+	lastWeight := -1 // the last input that moved a weight
+	for _, st := range Steps(unc) {
+		n, u := st.Input, &unc[st.Input]
+		prefix := ""
+		if u.Group {
+			prefix = "key " + st.Path + ": "
+		}
+		ref, err := model.Lookup(in, st.Path)
 		if err != nil {
-			probs = append(probs, Problem{n, pathMessage(err)})
+			probs = append(probs, Problem{n, prefix + pathMessage(err)})
 			continue
 		}
 		p := ref.Param
@@ -90,7 +89,7 @@ func CheckSupport(in *model.Inputs, unc []Input) []Problem {
 				b := ref.Get(k)
 				iv = interval{b, b}
 			}
-			if isWeight && weightMoved {
+			if isWeight && weightMoved && !residual {
 				// Another weight's change has rescaled this one: it can
 				// be anywhere in [0, 1].
 				iv = interval{0, 1}
@@ -107,10 +106,19 @@ func CheckSupport(in *model.Inputs, unc []Input) []Problem {
 			}
 		}
 		if len(bad) > 0 {
-			probs = append(probs, Problem{n, supportMsg(u, p, describe(bad, badYears, p.PerYear && ref.Len() > 1))})
+			probs = append(probs, Problem{n, prefix + supportMsg(u, p, describe(bad, badYears, p.PerYear && ref.Len() > 1))})
 		}
 		if isWeight {
 			weightMoved = true
+			lastWeight = n
+		}
+	}
+	if residual && lastWeight >= 0 {
+		if msg := residualProblem(in, func(p *model.Param) (interval, bool) {
+			iv, ok := cur[key{p, 0}]
+			return iv, ok
+		}); msg != "" {
+			probs = append(probs, Problem{lastWeight, msg})
 		}
 	}
 
@@ -166,6 +174,37 @@ func CheckSupport(in *model.Inputs, unc []Input) []Problem {
 	return probs
 }
 
+// residualProblem returns what is wrong when the weights other than the
+// residual one, in the intervals moved(p) gives (their base values when
+// not moved), can add up to more than 1, or "".
+func residualProblem(in *model.Inputs, moved func(p *model.Param) (interval, bool)) string {
+	var hi float64
+	var parts []string
+	var res *model.Param
+	for _, p := range model.Params {
+		d, ok := p.Dimension()
+		if !ok {
+			continue
+		}
+		if in.WeightRule.IsResidual(d) {
+			res = p
+			continue
+		}
+		iv, ok := moved(p)
+		if !ok {
+			v := *p.Scalar(in)
+			iv = interval{v, v}
+		}
+		hi += iv.hi
+		parts = append(parts, fmt.Sprintf("%s up to %s", p.Key, fmtNum(iv.hi)))
+	}
+	if 1-hi >= -model.WeightTolerance {
+		return ""
+	}
+	return fmt.Sprintf("%s, the residual weight (tfp.weight_residual), is 1 minus the other three weights and can fall to %s, below its lower bound 0 (with %s); narrow the ranges so that the other weights add up to at most 1",
+		res.Key, fmtNum(1-hi), strings.Join(parts, ", "))
+}
+
 // describe writes the intervals that leave the domain: once when they are
 // all the same, else each with its year (the first three).
 func describe(bad []string, years []int, perYear bool) string {
@@ -187,7 +226,7 @@ func describe(bad []string, years []int, perYear bool) string {
 	return strings.Join(parts, ", ")
 }
 
-func supportMsg(u Input, p *model.Param, bad string) string {
+func supportMsg(u *Input, p *model.Param, bad string) string {
 	what := "its values"
 	switch u.Mode {
 	case model.Add:

@@ -22,7 +22,7 @@ type chartFlags struct {
 
 func addChartFlags(fs *flag.FlagSet) *chartFlags {
 	return &chartFlags{
-		format: fs.String("format", "png", "chart `formats`, a comma-separated list of png, svg, pdf (pdf: English only)"),
+		format: fs.String("format", "png", "chart `formats`, a comma-separated list of png, svg, pdf (pdf: English only), or none for no chart"),
 		lang:   fs.String("lang", "en", "chart `language`: en or zh; Chinese charts are named NAME.zh.png (…) and need a CJK font, see --font"),
 		font:   fs.String("font", "", "font `file` for zh charts (.ttf, .otf or .ttc); default: an installed Noto Sans CJK, else the shipped subset"),
 	}
@@ -33,10 +33,14 @@ func addChartFlags(fs *flag.FlagSet) *chartFlags {
 func (c *chartFlags) resolve() ([]plots.Format, *plots.Theme, error) {
 	var formats []plots.Format
 	seen := map[plots.Format]bool{}
+	none := strings.TrimSpace(*c.format) == "none" // no chart (batch use)
 	for _, s := range strings.Split(*c.format, ",") {
+		if none {
+			break
+		}
 		f, err := plots.ParseFormat(strings.TrimSpace(s))
 		if err != nil {
-			return nil, nil, usagef("--format %q: %v", *c.format, err)
+			return nil, nil, usagef("--format %q: %v; or none for no chart", *c.format, err)
 		}
 		if !seen[f] {
 			seen[f] = true
@@ -49,6 +53,9 @@ func (c *chartFlags) resolve() ([]plots.Format, *plots.Theme, error) {
 	}
 	if lang != plots.English && seen[plots.PDF] {
 		return nil, nil, usagef("--format pdf cannot draw Chinese text (gonum's PDF backend is limited to Windows-1252): use png or svg with --lang zh")
+	}
+	if none {
+		return nil, nil, nil
 	}
 	if *c.font != "" && lang == plots.English {
 		return nil, nil, usagef("--font is for --lang zh; English charts use the built-in Liberation Sans")

@@ -393,9 +393,9 @@ func runTornadoIndex(e *env, args []string) error {
 		var paths []string
 		seen := map[string]bool{}
 		for _, u := range unc {
-			if !seen[u.Path] {
-				seen[u.Path] = true
-				paths = append(paths, u.Path)
+			if !seen[u.Name] {
+				seen[u.Name] = true
+				paths = append(paths, u.Name)
 			}
 		}
 		if len(paths) == 0 {
@@ -415,13 +415,20 @@ func runTornadoIndex(e *env, args []string) error {
 				fmt.Fprintf(e.stdout, "left out (1 + %s would take them above their domain): %s\n", *delta, strings.Join(left, ", "))
 			}
 		}
-		targets, lows, highs = sensitivity.DeltaRange(paths, d)
+		var factors []sensitivity.Factor
+		for _, p := range paths {
+			factors = append(factors, sensitivity.TargetFactor(model.Target{Path: p, Mode: model.Set}))
+		}
+		factors, lows, highs = sensitivity.DeltaRange(factors, d)
+		targets = singleTargets(factors)
 		how = fmt.Sprintf("inputs scaled by 1 ± %s", *delta)
 	} else {
 		if len(unc) == 0 {
 			return invalidf("index %s has no [uncertainty] table: add one (docs/cii.md) or give --delta 10%%", ix.Name)
 		}
-		targets, lows, highs = sensitivity.QuantileRange(unc, tornadoPercent)
+		var factors []sensitivity.Factor
+		factors, lows, highs = sensitivity.QuantileRange(unc, tornadoPercent)
+		targets = singleTargets(factors)
 	}
 	bars, base, err := cii.Tornado(ix, targets, lows, highs, m)
 	if err != nil {
@@ -430,7 +437,7 @@ func runTornadoIndex(e *env, args []string) error {
 
 	sbars := make([]sensitivity.Bar, len(bars))
 	for i, b := range bars {
-		sbars[i] = sensitivity.Bar{Target: b.Target, Low: b.Low, High: b.High, MetricLow: b.MetricLow, MetricHigh: b.MetricHigh}
+		sbars[i] = sensitivity.Bar{Factor: sensitivity.TargetFactor(b.Target), Low: b.Low, High: b.High, MetricLow: b.MetricLow, MetricHigh: b.MetricHigh}
 	}
 	var buf bytes.Buffer
 	if err := results.WriteTornadoCSV(&buf, sbars); err != nil {
@@ -710,7 +717,7 @@ func runSobolIndex(e *env, args []string) error {
 			// On two lines (industry, then stage): the labels are set
 			// aslant under the bars, and shorter lines keep the first
 			// inside the chart.
-			label := indexInputLabel(theme, ix, unc[i].Target)
+			label := indexInputLabel(theme, ix, unc[i].Targets()[0])
 			sd.Indices = append(sd.Indices, plots.SobolIndex{Label: label,
 				S1: si.S1[i], S1Lo: si.S1Lo[i], S1Hi: si.S1Hi[i], ST: si.ST[i], STLo: si.STLo[i], STHi: si.STHi[i]})
 		}
@@ -753,4 +760,14 @@ func runSobolIndex(e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout)
 	return commit(e, batch)
+}
+
+// singleTargets returns the one target of each factor: an index's inputs
+// each change one value (its [uncertainty] table has no groups).
+func singleTargets(factors []sensitivity.Factor) []model.Target {
+	targets := make([]model.Target, len(factors))
+	for i, f := range factors {
+		targets[i] = f.Targets[0]
+	}
+	return targets
 }

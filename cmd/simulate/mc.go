@@ -24,8 +24,8 @@ const (
 func init() {
 	register(&command{
 		name: "mc",
-		args: "[--draws N] [--seed S] [--keep-draws] [--metric M] [--out DIR] [--format png,svg,pdf] [--lang en|zh] [--font FILE] [FILE|NAME]",
-		summary: "Monte Carlo: draw the scenario's [uncertainty] inputs N times; write DIR/<scenario>/percentiles.csv, " +
+		args: "[--draws N] [--seed S] [--keep-draws] [--metric M] [--out DIR] [--format png,svg,pdf|none] [--lang en|zh] [--font FILE] [FILE|NAME]",
+		summary: "Monte Carlo: draw the scenario's [uncertainty] inputs N times (with their rank correlations); write DIR/<scenario>/percentiles.csv, " +
 			"fan charts of the II increment, the II share and GDP growth, and with --keep-draws draws.csv.",
 		run: runMC,
 	})
@@ -37,9 +37,9 @@ func runMC(e *env, args []string) error {
 	}
 	c := commands["mc"]
 	fs := newFlags(c)
-	drawsFlag := fs.String("draws", strconv.Itoa(defaultDraws), fmt.Sprintf("number of `draws`, 1 to %d, and at most %d values held in all: draws × values per draw "+
-		"(3 per year and 2 totals, +1 for another --metric, + the inputs with --keep-draws: 20 for report2020, so up to %d draws)",
-		sensitivity.MaxDraws, sensitivity.MaxStoredValues, sensitivity.MaxStoredValues/20))
+	drawsFlag := fs.String("draws", strconv.Itoa(defaultDraws), fmt.Sprintf("number of `draws`, 1 to %d (the percentiles are exact without keeping every value); "+
+		"with --keep-draws draws.csv holds at most %d values: draws × (the draw number, the inputs, the 2 totals, +1 for another --metric): 9 for report2020, so up to %d draws",
+		sensitivity.MaxDraws, maxKeptValues, maxKeptValues/9))
 	seedFlag := fs.String("seed", "1", "`seed` of the random streams, 0 to 2^64−1: the same seed gives the same files")
 	keep := fs.Bool("keep-draws", false, "also write draws.csv: each draw's inputs and the total metrics")
 	metric := fs.String("metric", "ii_total_yi", "a further `metric` for percentiles.csv and draws.csv (see docs/sensitivity.md)")
@@ -94,6 +94,12 @@ func runMC(e *env, args []string) error {
 	if *keep {
 		series += len(s.Uncertainty)
 	}
+	if !*keep {
+		series = 0 // only --keep-draws keeps every value (sensitivity.MonteCarloOf)
+		if len(s.Correlations) > 0 {
+			series = len(s.Uncertainty) // but correlated draws are held to be rearranged
+		}
+	}
 	if err := sensitivity.CheckSize(draws, series); err != nil {
 		return usagef("--draws %d: %v", draws, err)
 	}
@@ -105,16 +111,16 @@ func runMC(e *env, args []string) error {
 	var prog sensitivity.Progress
 	stop := progressBar(e, "mc", &prog)
 	res, err := sensitivity.MonteCarlo(e.ctx, in, s.Uncertainty, sensitivity.MCConfig{
-		Draws: draws, Seed: seed, Metrics: ms, KeepDraws: *keep, Progress: &prog,
+		Draws: draws, Seed: seed, Metrics: ms, KeepDraws: *keep, Correlations: s.Correlations, Progress: &prog,
 	})
 	stop()
 	if err != nil {
 		return err
 	}
+	sums := res.Summaries
 
 	batch := output.NewBatch(*out)
 	if *keep {
-		// Before Summarize reorders the values.
 		var buf bytes.Buffer
 		if err := results.WriteDrawsCSV(&buf, labels(s.Uncertainty), res, kept); err != nil {
 			return err
@@ -122,10 +128,6 @@ func runMC(e *env, args []string) error {
 		if err := batch.Add(s.Name+"/draws.csv", buf.Bytes()); err != nil {
 			return err
 		}
-	}
-	sums, err := sensitivity.Summarize(e.ctx, res.Values)
-	if err != nil {
-		return err
 	}
 	var buf bytes.Buffer
 	if err := results.WritePercentilesCSV(&buf, ms, sums); err != nil {
@@ -138,7 +140,10 @@ func runMC(e *env, args []string) error {
 	var charts []plots.NamedChart
 	n := in.Len()
 	for k, name := range []string{"fan_ii_increment", "fan_ii_share", "fan_growth"} {
-		f := plots.Fan{Scenario: s.Name, Kind: plots.FanKind(k), Draws: draws, Seed: seed, ScenarioTitle: s.Title, PriceBase: in.BaseYear}
+		if len(formats) == 0 {
+			break // --format none
+		}
+		f := plots.Fan{Scenario: s.Name, Kind: plots.FanKind(k), Draws: draws, Seed: seed, ScenarioTitle: s.Title, PriceBase: in.BaseYear, Correlations: len(s.Correlations)}
 		for i := range n {
 			f.Years = append(f.Years, in.FirstYear()+i)
 			f.P = append(f.P, sums[k*n+i].P)
@@ -153,7 +158,11 @@ func runMC(e *env, args []string) error {
 		return err
 	}
 
-	fmt.Fprintf(e.stdout, "%s: %d draws (seed %d) of %d uncertain inputs\n\n", s.Name, draws, seed, len(s.Uncertainty))
+	fmt.Fprintf(e.stdout, "%s: %d draws (seed %d) of %d uncertain inputs", s.Name, draws, seed, len(s.Uncertainty))
+	if nc := len(s.Correlations); nc > 0 {
+		fmt.Fprintf(e.stdout, ", %d rank correlation(s) induced by Iman–Conover", nc)
+	}
+	fmt.Fprint(e.stdout, "\n\n")
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "metric\tmean\tp5\tp25\tp50\tp75\tp95\t")
 	for i, m := range ms {

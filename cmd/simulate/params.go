@@ -30,10 +30,13 @@ func runParams(e *env, args []string) error {
 		return err
 	}
 	in := s.Inputs
-	byPath := map[string][]uncertain.Input{}
-	for _, u := range s.Uncertainty {
-		key, _, _ := strings.Cut(u.Path, "[")
-		byPath[key] = append(byPath[key], u)
+	byPath := map[string][]string{}
+	for i := range s.Uncertainty {
+		u := &s.Uncertainty[i]
+		for _, k := range u.Keys {
+			key, _, _ := strings.Cut(k, "[")
+			byPath[key] = append(byPath[key], uncertaintyText(u, k))
+		}
 	}
 
 	fmt.Fprintf(e.stdout, "Parameters of %s (%d–%d). Address a parameter for every year by its key, or one year as KEY[YEAR];\n", s.Name, in.FirstYear(), in.LastYear())
@@ -45,15 +48,21 @@ func runParams(e *env, args []string) error {
 		}
 		unc := "—"
 		if us := byPath[p.Key]; len(us) > 0 {
-			var parts []string
-			for _, u := range us {
-				parts = append(parts, uncertaintyText(u))
-			}
-			unc = strings.Join(parts, "; ")
+			unc = strings.Join(us, "; ")
 		}
 		rows = append(rows, []string{p.Key, p.LabelSymbol("en"), p.Unit, p.Domain(), unc, paramValue(p, in)})
 	}
-	return results.WriteColumns(e.stdout, rows, false)
+	if err := results.WriteColumns(e.stdout, rows, false); err != nil {
+		return err
+	}
+	if len(s.Correlations) > 0 {
+		var pairs []string
+		for _, cr := range s.Correlations {
+			pairs = append(pairs, fmt.Sprintf("%s–%s %s", s.Uncertainty[cr.A].Name, s.Uncertainty[cr.B].Name, model.FormatValue(cr.Rank)))
+		}
+		fmt.Fprintf(e.stdout, "\nRank correlations (simulate mc draws with them; sobol and tornado refuse them): %s\n", strings.Join(pairs, ", "))
+	}
+	return nil
 }
 
 // paramValue writes the value of p in in: one number when it is the same
@@ -66,7 +75,11 @@ func paramValue(p *model.Param, in *model.Inputs) string {
 		return "(computed by the Solow model: address its solow.* inputs)"
 	}
 	if !p.PerYear {
-		return model.FormatValue(p.FromModel(*p.Scalar(in)))
+		v := model.FormatValue(p.FromModel(*p.Scalar(in)))
+		if d, ok := p.Dimension(); ok && in.WeightRule.IsResidual(d) {
+			v += " (the residual weight: 1 minus the other three; not addressable)"
+		}
+		return v
 	}
 	s := p.Series(in)
 	firstYear, _ := p.Years(in)
@@ -94,14 +107,19 @@ func paramValue(p *model.Param, in *model.Inputs) string {
 	return strings.Join(years, ", ")
 }
 
-// uncertaintyText describes an entry of the uncertainty table.
-func uncertaintyText(u uncertain.Input) string {
+// uncertaintyText describes the entry of the uncertainty table u for its
+// key path key: "triangular(…)", "[2024] add uniform(…)", and for a group
+// "theta_scale: scale uniform(…)".
+func uncertaintyText(u *uncertain.Input, key string) string {
 	t := u.Dist.String()
 	if u.Mode != model.Set {
 		t = u.Mode.String() + " " + t
 	}
-	if _, year, ok := strings.Cut(u.Path, "["); ok {
+	if _, year, ok := strings.Cut(key, "["); ok {
 		t = "[" + year + " " + t
+	}
+	if u.Group {
+		t = u.Name + ": " + t
 	}
 	return t
 }

@@ -80,10 +80,42 @@ func (r *rangeList) Set(s string) error {
 // that names it in the files of mc and sobol.
 func labels(unc []uncertain.Input) []string {
 	l := make([]string, len(unc))
-	for i, u := range unc {
-		l[i] = u.Label()
+	for i := range unc {
+		l[i] = unc[i].Label()
 	}
 	return l
+}
+
+// chartLabelsOf maps the label of each uncertain input that has a label
+// of its own for charts (the entry's label key) to that label.
+func chartLabelsOf(unc []uncertain.Input) map[string]string {
+	m := map[string]string{}
+	for i := range unc {
+		if unc[i].Text != "" {
+			m[unc[i].Label()] = unc[i].Text
+		}
+	}
+	return m
+}
+
+// checkIndependent refuses a scenario whose uncertain inputs are rank
+// correlated, for the commands whose analysis assumes independent inputs,
+// unless ignore.
+func checkIndependent(c *command, s *scenarios.Scenario, ignore bool) error {
+	if len(s.Correlations) == 0 || ignore {
+		return nil
+	}
+	var pairs []string
+	for _, cr := range s.Correlations {
+		pairs = append(pairs, fmt.Sprintf("%s–%s %s", s.Uncertainty[cr.A].Name, s.Uncertainty[cr.B].Name, model.FormatValue(cr.Rank)))
+	}
+	why := "Sobol indices split the variance of the metric into parts due to each input, which holds only for independent inputs"
+	if c.name == "tornado" {
+		why = "a tornado moves one input at a time with every other at its base value, which ignores how correlated inputs move together"
+	}
+	return invalidf("scenario %s correlates its uncertain inputs (%s): %s. "+
+		"simulate mc draws them with their correlations; give --ignore-correlation to run %s as if they were independent",
+		s.Name, strings.Join(pairs, ", "), why, c.name)
 }
 
 // parseCount reads a positive whole number no larger than max for flag

@@ -76,9 +76,9 @@ func TestSensitivityCommands(t *testing.T) {
 		{[]string{"tornado", "--format", "svg", "--delta", "10%"}, "tornado-ii_total_yi-delta10", []string{"tornado.csv", "tornado.svg"}, "param,low_value,high_value,metric_low,metric_high,swing"},
 		{[]string{"mc", "--draws", "2000", "--keep-draws", "--format", "svg"}, "", []string{"percentiles.csv", "draws.csv", "fan_ii_increment.svg", "fan_ii_share.svg", "fan_growth.svg"},
 			"metric,year,mean,p5,p25,p50,p75,p95"},
-		{[]string{"sobol", "--n", "256"}, "", []string{"sobol.csv", "sobol.png"}, "metric,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
+		{[]string{"sobol", "--n", "256"}, "", []string{"sobol.csv", "sobol.png"}, "metric,year,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
 		{[]string{"sobol", "--n", "64", "--bootstrap", "20", "--metric", "ii_total_yi,ii_share_pct[2024]", "--format", "svg"},
-			"", []string{"sobol.csv", "sobol_ii_total_yi.svg", "sobol_ii_share_pct_2024.svg"}, "metric,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
+			"", []string{"sobol.csv", "sobol_ii_total_yi.svg", "sobol_ii_share_pct_2024.svg"}, "metric,year,param,s1,s1_lo,s1_hi,st,st_lo,st_hi"},
 	}
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
@@ -253,20 +253,29 @@ extends = "report2020"
 // core and once on two, and compares every file byte for byte (charts as
 // SVG, one as PNG).
 func TestSameSeedSameBytes(t *testing.T) {
+	correlated := filepath.Join("..", "..", "testdata", "bad", "uncertainty-correlated.toml")
 	cmds := [][]string{
 		{"mc", "--draws", "9000", "--seed", "7", "--keep-draws", "--format", "svg"},
+		// Streamed percentiles (more than 262 144 draws).
+		{"mc", "--draws", "300001", "--seed", "7", "--format", "svg"},
+		{"mc", correlated, "--draws", "5000", "--seed", "7", "--keep-draws", "--format", "none"},
+		{"sobol", "--n", "128", "--seed", "7", "--metric", "ii_increment_yi[*],ii_total_yi", "--format", "svg"},
 		{"sobol", "--n", "256", "--seed", "7", "--bootstrap", "30", "--format", "svg"},
 		{"sobol", "--n", "128", "--seed", "7", "--format", "svg"},
 		{"tornado"},
 	}
 	for _, args := range cmds {
 		var dirs []string
+		name := "report2020"
+		if slices.Contains(args, correlated) {
+			name = "correlated"
+		}
 		for _, procs := range []int{1, 2} {
 			d := t.TempDir()
 			prev := runtime.GOMAXPROCS(procs)
 			mustRun(t, append(args, "--out", d)...)
 			runtime.GOMAXPROCS(prev)
-			dirs = append(dirs, filepath.Join(d, "report2020"))
+			dirs = append(dirs, filepath.Join(d, name))
 		}
 		sameFiles(t, strings.Join(args, " "), dirs[0], dirs[1])
 	}
@@ -316,4 +325,79 @@ func TestInterrupted(t *testing.T) {
 			t.Errorf("%v: output folder exists after an interrupted run", args)
 		}
 	}
+}
+
+// TestCorrelatedCommands runs a scenario with a rank correlation: mc
+// induces it (checked on draws.csv) and says so, sobol and tornado run
+// with --ignore-correlation, and --format none writes no chart.
+func TestCorrelatedCommands(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join("..", "..", "testdata", "bad", "uncertainty-correlated.toml")
+	out := t.TempDir()
+	stdout := mustRun(t, "mc", file, "--draws", "20000", "--keep-draws", "--format", "none", "--out", out)
+	if !strings.Contains(stdout, "1 rank correlation(s) induced by Iman–Conover") {
+		t.Errorf("mc does not say it induced the correlation:\n%s", stdout)
+	}
+	if p := mustRun(t, "params", file); !strings.Contains(p, "Rank correlations (simulate mc draws with them; sobol and tornado refuse them): capital.share_pct–capital.ict_share 0.5") {
+		t.Errorf("params does not list the correlation:\n%s", p)
+	}
+	entries, _ := os.ReadDir(filepath.Join(out, "correlated"))
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, ",") != "draws.csv,manifest.json,percentiles.csv" {
+		t.Errorf("--format none wrote %v", names)
+	}
+	rows := readSensCSV(t, filepath.Join(out, "correlated", "draws.csv"))
+	col := func(name string) []float64 {
+		k := slices.Index(rows[0], name)
+		if k < 0 {
+			t.Fatalf("draws.csv has no column %s: %v", name, rows[0])
+		}
+		var v []float64
+		for _, r := range rows[1:] {
+			v = append(v, num(t, r[k]))
+		}
+		return v
+	}
+	// Spearman's rank correlation of the two columns: the target 0.5, to
+	// the issue's ±0.01.
+	if r := spearman(col("capital.share_pct"), col("capital.ict_share")); math.Abs(r-0.5) > 0.01 {
+		t.Errorf("rank correlation %v, want 0.5 ± 0.01", r)
+	}
+	if r := spearman(col("capital.share_pct"), col("gdp.growth_pct+")); math.Abs(r) > 0.03 {
+		t.Errorf("uncorrelated inputs have rank correlation %v", r)
+	}
+
+	stdout = mustRun(t, "sobol", file, "--n", "256", "--ignore-correlation", "--format", "none", "--out", out)
+	if !strings.Contains(stdout, "rank correlations are ignored (--ignore-correlation)") {
+		t.Errorf("sobol does not say it ignored the correlation:\n%s", stdout)
+	}
+	mustRun(t, "tornado", file, "--ignore-correlation", "--format", "none", "--out", out)
+}
+
+// spearman returns the rank correlation of x and y (no ties).
+func spearman(x, y []float64) float64 {
+	rank := func(v []float64) []float64 {
+		idx := make([]int, len(v))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.Slice(idx, func(a, b int) bool { return v[idx[a]] < v[idx[b]] })
+		r := make([]float64, len(v))
+		for k, i := range idx {
+			r[i] = float64(k)
+		}
+		return r
+	}
+	rx, ry := rank(x), rank(y)
+	n := float64(len(x))
+	m := (n - 1) / 2
+	var sxy, sxx float64
+	for i := range rx {
+		sxy += (rx[i] - m) * (ry[i] - m)
+		sxx += (rx[i] - m) * (rx[i] - m)
+	}
+	return sxy / sxx
 }

@@ -14,6 +14,7 @@ import (
 	"simulate/results"
 	"simulate/sensitivity"
 	"simulate/sobol"
+	"simulate/uncertain"
 )
 
 // Defaults of simulate sobol.
@@ -25,9 +26,9 @@ const (
 func init() {
 	register(&command{
 		name: "sobol",
-		args: "[--n N] [--seed S] [--bootstrap B] [--metric M[,M…]] [--out DIR] [--format png,svg,pdf] [--lang en|zh] [--font FILE] [FILE|NAME]",
+		args: "[--n N] [--seed S] [--bootstrap B] [--metric M[,M…]] [--ignore-correlation] [--out DIR] [--format png,svg,pdf|none] [--lang en|zh] [--font FILE] [FILE|NAME]",
 		summary: "First-order and total Sobol indices of every uncertain input (Saltelli design on a scrambled Sobol sequence) with " +
-			"confidence intervals; write DIR/<scenario>/sobol.csv and a bar chart.",
+			"confidence intervals; write DIR/<scenario>/sobol.csv and a bar chart (NAME[*]: every year, and a chart by year).",
 		run: runSobol,
 	})
 }
@@ -43,7 +44,8 @@ func runSobol(e *env, args []string) error {
 	seedFlag := fs.String("seed", "1", "`seed` of the scrambling and the bootstrap: the same seed gives the same files")
 	bootFlag := fs.String("bootstrap", "0", fmt.Sprintf("`B` > 0: percentile bootstrap intervals from B resamples (10 to %d; conservative on a Sobol design); 0: Student-t intervals over %d scrambled replicates",
 		maxBootstrap, sensitivity.SobolReplicates))
-	metricFlag := fs.String("metric", "ii_total_yi", "the `metrics`, comma-separated (see docs/sensitivity.md)")
+	metricFlag := fs.String("metric", "ii_total_yi", "the `metrics`, comma-separated (see docs/sensitivity.md); NAME[*] is a per-year metric in every year")
+	ignoreCorr := fs.Bool("ignore-correlation", false, "compute indices for a scenario with rank correlations between its inputs as if they were independent")
 	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/")
 	cf := addChartFlags(fs)
 	pos, err := parse(e, c, fs, args)
@@ -73,19 +75,49 @@ func runSobol(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Each metric given, or with [*] each year of it: one design for all.
 	var ms []metrics.Metric
+	var groups [][]metrics.Metric // the metrics of each given, in order
+	var byYear []bool             // given as NAME[*]
 	for _, text := range strings.Split(*metricFlag, ",") {
-		m, err := parseMetric(strings.TrimSpace(text), s)
-		if err != nil {
-			return err
+		text = strings.TrimSpace(text)
+		var g []metrics.Metric
+		name, all := strings.CutSuffix(text, "[*]")
+		if all {
+			m, err := metrics.Parse(name)
+			if err != nil {
+				_, err := parseMetric(name, s) // the same message as without [*]
+				return err
+			}
+			if !m.PerYear() {
+				return usagef("--metric %s: [*] is for a per-year metric (every year of it), and %s is a total over the span", text, name)
+			}
+			for y := s.Inputs.FirstYear(); y <= s.Inputs.LastYear(); y++ {
+				g = append(g, m.WithYear(y))
+			}
+			if len(g) < 2 {
+				return usagef("--metric %s: the scenario has one year: write %s[%d]", text, name, s.Inputs.FirstYear())
+			}
+		} else {
+			m, err := parseMetric(text, s)
+			if err != nil {
+				return err
+			}
+			g = []metrics.Metric{m}
 		}
-		if containsMetric(ms, m) {
-			return usagef("--metric %s is given twice", m)
+		for _, m := range g {
+			if containsMetric(ms, m) {
+				return usagef("--metric %s is given twice", m)
+			}
+			ms = append(ms, m)
 		}
-		ms = append(ms, m)
+		groups, byYear = append(groups, g), append(byYear, all)
 	}
 	if len(s.Uncertainty) == 0 {
 		return invalidf("scenario %s has no [uncertainty] table: nothing to analyse (see docs/sensitivity.md)", s.Name)
+	}
+	if err := checkIndependent(c, s, *ignoreCorr); err != nil {
+		return err
 	}
 
 	var prog sensitivity.Progress
@@ -106,16 +138,45 @@ func runSobol(e *env, args []string) error {
 		interval = fmt.Sprintf("%g %% percentile bootstrap intervals, %d resamples", 100*res.Options.Level, res.Options.Resamples)
 	}
 	var charts []plots.NamedChart
-	for mi, m := range ms {
+	chartLabels := chartLabelsOf(s.Uncertainty)
+	chartLabel := func(u *uncertain.Input) string {
+		if l, ok := chartLabels[u.Label()]; ok {
+			return l
+		}
+		return u.Label()
+	}
+	mi := 0 // index of the first metric of each group in ms
+	for gi, g := range groups {
+		if len(formats) == 0 {
+			break // --format none
+		}
+		if byYear[gi] {
+			sy := plots.SobolYears{Scenario: s.Name, ScenarioTitle: s.Title, PriceBase: s.Inputs.BaseYear, Metric: g[0].Name(), N: n, Runs: res.Runs, Uncorrelated: len(s.Correlations) > 0}
+			for i := range s.Uncertainty {
+				sy.Labels = append(sy.Labels, chartLabel(&s.Uncertainty[i]))
+			}
+			for k, m := range g {
+				sy.Years = append(sy.Years, m.Year)
+				sy.S1 = append(sy.S1, res.Indices[mi+k].S1)
+			}
+			ch, err := plots.SobolYearsChart(theme, sy)
+			if err != nil {
+				return err
+			}
+			charts = append(charts, plots.NamedChart{Name: "sobol_" + g[0].Name() + "_by_year", Chart: ch})
+			mi += len(g)
+			continue
+		}
+		m := g[0]
 		ix := res.Indices[mi]
 		sd := plots.Sobol{Scenario: s.Name, Metric: m.String(), N: n, Runs: res.Runs, Interval: interval,
-			Level: res.Options.Level, Replicates: sensitivity.SobolReplicates,
+			Level: res.Options.Level, Replicates: sensitivity.SobolReplicates, Uncorrelated: len(s.Correlations) > 0,
 			ScenarioTitle: s.Title, PriceBase: s.Inputs.BaseYear, First: s.Inputs.FirstYear(), Last: s.Inputs.LastYear()}
 		if res.Options.CI == sobol.Bootstrap {
 			sd.Resamples = res.Options.Resamples
 		}
-		for i, u := range s.Uncertainty {
-			sd.Indices = append(sd.Indices, plots.SobolIndex{Label: u.Label(),
+		for i := range s.Uncertainty {
+			sd.Indices = append(sd.Indices, plots.SobolIndex{Label: chartLabel(&s.Uncertainty[i]),
 				S1: ix.S1[i], S1Lo: ix.S1Lo[i], S1Hi: ix.S1Hi[i], ST: ix.ST[i], STLo: ix.STLo[i], STHi: ix.STHi[i]})
 		}
 		ch, err := plots.SobolChart(theme, sd)
@@ -127,6 +188,7 @@ func runSobol(e *env, args []string) error {
 			name = "sobol_" + fileSafe(m.String())
 		}
 		charts = append(charts, plots.NamedChart{Name: name, Chart: ch})
+		mi++
 	}
 	var buf bytes.Buffer
 	if err := results.WriteSobolCSV(&buf, labels(s.Uncertainty), res); err != nil {
@@ -141,18 +203,51 @@ func runSobol(e *env, args []string) error {
 	}
 
 	fmt.Fprintf(e.stdout, "%s: Sobol indices, N = %d base rows, %d model runs, seed %d; %s\n", s.Name, n, res.Runs, seed, interval)
+	if len(s.Correlations) > 0 {
+		fmt.Fprintln(e.stdout, "The scenario's rank correlations are ignored (--ignore-correlation): the inputs are drawn independently.")
+	}
 	fmt.Fprintln(e.stdout, "Estimators: first order Saltelli et al. (2010), total Jansen (1999), as implemented in package sobol.")
-	for mi, m := range ms {
-		ix := res.Indices[mi]
-		fmt.Fprintf(e.stdout, "\n%s (mean %s, standard deviation %s)\n", m, metricText(m, ix.Mean), metricText(m, math.Sqrt(ix.Var)))
+	mi = 0
+	for gi, g := range groups {
 		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+		if byYear[gi] {
+			// One table of S1 and one of ST, a column per year.
+			for _, which := range []string{"S1", "ST"} {
+				fmt.Fprintf(e.stdout, "\n%s[*]: %s by year\n", g[0].Name(), which)
+				fmt.Fprint(tw, "param\t")
+				for _, m := range g {
+					fmt.Fprintf(tw, "%d\t", m.Year)
+				}
+				fmt.Fprintln(tw)
+				for i := range s.Uncertainty {
+					fmt.Fprintf(tw, "%s\t", s.Uncertainty[i].Label())
+					for k := range g {
+						ix := res.Indices[mi+k]
+						v := ix.S1[i]
+						if which == "ST" {
+							v = ix.ST[i]
+						}
+						fmt.Fprintf(tw, "%.3f\t", v)
+					}
+					fmt.Fprintln(tw)
+				}
+				if err := tw.Flush(); err != nil {
+					return err
+				}
+			}
+			mi += len(g)
+			continue
+		}
+		ix := res.Indices[mi]
+		fmt.Fprintf(e.stdout, "\n%s (mean %s, standard deviation %s)\n", g[0], metricText(g[0], ix.Mean), metricText(g[0], math.Sqrt(ix.Var)))
 		fmt.Fprintln(tw, "param\tS1\tinterval\tST\tinterval\t")
-		for i, u := range s.Uncertainty {
-			fmt.Fprintf(tw, "%s\t%.3f\t[%.3f, %.3f]\t%.3f\t[%.3f, %.3f]\t\n", u.Label(), ix.S1[i], ix.S1Lo[i], ix.S1Hi[i], ix.ST[i], ix.STLo[i], ix.STHi[i])
+		for i := range s.Uncertainty {
+			fmt.Fprintf(tw, "%s\t%.3f\t[%.3f, %.3f]\t%.3f\t[%.3f, %.3f]\t\n", s.Uncertainty[i].Label(), ix.S1[i], ix.S1Lo[i], ix.S1Hi[i], ix.ST[i], ix.STLo[i], ix.STHi[i])
 		}
 		if err := tw.Flush(); err != nil {
 			return err
 		}
+		mi++
 	}
 	fmt.Fprintln(e.stdout)
 	return commit(e, batch)

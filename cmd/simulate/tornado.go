@@ -23,7 +23,7 @@ const tornadoPercent = 5
 func init() {
 	register(&command{
 		name: "tornado",
-		args: "[--metric M] [--delta 10%] [--out DIR] [--format png,svg,pdf] [--lang en|zh] [--font FILE] [FILE|NAME]",
+		args: "[--metric M] [--delta 10%] [--ignore-correlation] [--out DIR] [--format png,svg,pdf|none] [--lang en|zh] [--font FILE] [FILE|NAME]",
 		summary: "Move each uncertain input alone to its 5 % and 95 % quantiles (or ±delta around the base); write tornado.csv, a tornado\n" +
 			"        chart and manifest.json to DIR/<scenario>/tornado-<metric>/ (tornado-<metric>-delta<D>/ with --delta).",
 		run: runTornado,
@@ -38,6 +38,7 @@ func runTornado(e *env, args []string) error {
 	fs := newFlags(c)
 	metric := fs.String("metric", "ii_total_yi", "the `metric` to record (see docs/sensitivity.md)")
 	delta := fs.String("delta", "", "instead of the uncertainty table's 5 % and 95 % quantiles, scale each input by 1 ± `D` (a percentage, e.g. 10%)")
+	ignoreCorr := fs.Bool("ignore-correlation", false, "analyse a scenario with rank correlations between its inputs as if they were independent")
 	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/tornado-<metric>/")
 	cf := addChartFlags(fs)
 	pos, err := parse(e, c, fs, args)
@@ -56,8 +57,11 @@ func runTornado(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkIndependent(c, s, *ignoreCorr); err != nil {
+		return err
+	}
 
-	var targets []model.Target
+	var factors []sensitivity.Factor
 	var lows, highs []float64
 	how := fmt.Sprintf("inputs at their %d %% and %d %% quantiles", tornadoPercent, 100-tornadoPercent)
 	if *delta != "" {
@@ -65,15 +69,15 @@ func runTornado(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		targets, lows, highs = sensitivity.DeltaRange(deltaPaths(s), d)
+		factors, lows, highs = sensitivity.DeltaRange(deltaFactors(s), d)
 		how = fmt.Sprintf("inputs scaled by 1 ± %s", *delta)
 	} else {
 		if len(s.Uncertainty) == 0 {
 			return invalidf("scenario %s has no [uncertainty] table: add one (docs/sensitivity.md) or give --delta 10%%", s.Name)
 		}
-		targets, lows, highs = sensitivity.QuantileRange(s.Uncertainty, tornadoPercent)
+		factors, lows, highs = sensitivity.QuantileRange(s.Uncertainty, tornadoPercent)
 	}
-	bars, base, err := sensitivity.Tornado(s.Inputs, targets, lows, highs, m)
+	bars, base, err := sensitivity.Tornado(s.Inputs, factors, lows, highs, m)
 	if err != nil {
 		return invalidf("scenario %s: %v", s.Name, err)
 	}
@@ -91,13 +95,18 @@ func runTornado(e *env, args []string) error {
 		return err
 	}
 	addInputs(batch, dir, s)
-	td := plots.Tornado{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Unit(), Base: base, Percent: tornadoPercent,
+	td := plots.Tornado{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Unit(), Base: base, Percent: tornadoPercent, Uncorrelated: len(s.Correlations) > 0,
 		ScenarioTitle: s.Title, PriceBase: s.Inputs.BaseYear, First: s.Inputs.FirstYear(), Last: s.Inputs.LastYear()}
 	if *delta != "" {
 		td.Delta = strings.TrimSuffix(strings.TrimSpace(*delta), "%")
 	}
+	chartLabels := chartLabelsOf(s.Uncertainty)
 	for _, b := range bars {
-		td.Bars = append(td.Bars, plots.TornadoBar{Label: b.Label(), Low: b.Low, High: b.High, MetricLow: b.MetricLow, MetricHigh: b.MetricHigh})
+		label := b.Label
+		if l, ok := chartLabels[b.Label]; ok {
+			label = l
+		}
+		td.Bars = append(td.Bars, plots.TornadoBar{Label: label, Low: b.Low, High: b.High, MetricLow: b.MetricLow, MetricHigh: b.MetricHigh})
 	}
 	ch, err := plots.TornadoChart(theme, td)
 	if err != nil {
@@ -117,7 +126,7 @@ func runTornado(e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "param\tlow\thigh\tmetric at low\tmetric at high\tswing (%s)\t\n", m.Unit())
 	for _, b := range bars {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", b.Label(), valueText(b.Low), valueText(b.High), fixed(b.MetricLow, d), fixed(b.MetricHigh, d), fixedOrZero(b.Swing(), d, base))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", b.Label, valueText(b.Low), valueText(b.High), fixed(b.MetricLow, d), fixed(b.MetricHigh, d), fixedOrZero(b.Swing(), d, base))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -136,39 +145,48 @@ func parseDelta(s string) (float64, error) {
 	return v / 100, nil
 }
 
-// deltaPaths returns the inputs a --delta tornado moves: those of the
-// uncertainty table when there is one, else every parameter the model
-// reads with a value other than zero (in a Solow scenario its solow.*
-// inputs rather than the growth path and split they drive).
-func deltaPaths(s *scenarios.Scenario) []string {
-	var paths []string
+// deltaFactors returns what a --delta tornado moves: the entries of the
+// uncertainty table when there is one (a group's keys together), else every
+// parameter the model reads with a value other than zero (in a Solow
+// scenario its solow.* inputs rather than the growth path and split they
+// drive; never a residual TFP weight, which follows the others).
+func deltaFactors(s *scenarios.Scenario) []sensitivity.Factor {
+	var factors []sensitivity.Factor
 	seen := map[string]bool{}
-	for _, u := range s.Uncertainty {
-		if !seen[u.Path] {
-			seen[u.Path] = true
-			paths = append(paths, u.Path)
+	for i := range s.Uncertainty {
+		u := &s.Uncertainty[i]
+		if !seen[u.Name] {
+			seen[u.Name] = true
+			f := sensitivity.InputFactor(u)
+			if !u.Group {
+				f = sensitivity.TargetFactor(model.Target{Path: u.Name})
+			}
+			factors = append(factors, f)
 		}
 	}
-	if len(paths) > 0 {
-		return paths
+	if len(factors) > 0 {
+		return factors
 	}
 	in := s.Inputs
 	for _, p := range model.Params {
 		if !p.Active(in) || p.Derived(in) {
 			continue
 		}
+		if d, ok := p.Dimension(); ok && in.WeightRule.IsResidual(d) {
+			continue
+		}
 		if !p.PerYear {
 			if *p.Scalar(in) != 0 {
-				paths = append(paths, p.Key)
+				factors = append(factors, sensitivity.TargetFactor(model.Target{Path: p.Key}))
 			}
 			continue
 		}
 		for i, v := range p.Series(in) {
 			if p.Applies(in, i) && v != 0 {
-				paths = append(paths, p.Key)
+				factors = append(factors, sensitivity.TargetFactor(model.Target{Path: p.Key}))
 				break
 			}
 		}
 	}
-	return paths
+	return factors
 }

@@ -73,6 +73,15 @@ func (f *File) Errorf(at []string, format string, args ...any) *Error {
 	return &Error{File: f.Name, Line: line, Col: col, Key: strings.Join(at, "."), Msg: fmt.Sprintf(format, args...)}
 }
 
+// LocateArray returns the 1-based line and column at which the n-th
+// table (from 0) of the array of tables path ([[path]] headers) is
+// written, or 0, 0 when it cannot tell. With below, it returns where that
+// key of the table is written when it can tell (else the header).
+func (f *File) LocateArray(n int, path []string, below ...string) (line, col int) {
+	f.once.Do(func() { f.idx = newIndex(f.Src) })
+	return f.idx.locateArray(n, path, below)
+}
+
 // Locate returns the 1-based line and column at which the key path is
 // written, or 0, 0 when it cannot tell.
 //

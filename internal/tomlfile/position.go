@@ -6,8 +6,9 @@ import "strings"
 // so that locating a key is a few map look-ups.
 type index struct {
 	lines []entry
-	any   map[string]int // joined path → first header or key line with that path
-	keys  map[string]int // joined path → first key line with that path
+	any   map[string]int   // joined path → first header or key line with that path
+	keys  map[string]int   // joined path → first key line with that path
+	array map[string][]int // joined path → every [[array]] header line with that path
 }
 
 // entry is one table header or key line.
@@ -15,6 +16,8 @@ type entry struct {
 	line, col int    // where the header or key starts
 	rest      string // key lines: the text after '=', for keys of an inline table
 	restCol   int    // the column of rest's first byte
+	path      string // the joined key path of the line
+	header    bool   // a table header
 }
 
 // join makes a map key of a key path; no key contains a NUL.
@@ -24,9 +27,10 @@ func join(path []string) string { return strings.Join(path, "\x00") }
 // apply line by line: the first line that writes the key, or writes a key
 // holding it as an inline table, places it.
 func newIndex(src []byte) index {
-	x := index{any: map[string]int{}, keys: map[string]int{}}
+	x := index{any: map[string]int{}, keys: map[string]int{}, array: map[string][]int{}}
 	add := func(path []string, e entry, key bool) {
 		k := join(path)
+		e.path, e.header = k, !key
 		if _, ok := x.any[k]; !ok {
 			x.any[k] = len(x.lines)
 		}
@@ -57,6 +61,10 @@ func newIndex(src []byte) index {
 				continue
 			}
 			table = splitKey(inner[:end])
+			if strings.HasPrefix(trimmed, "[[") {
+				k := join(table)
+				x.array[k] = append(x.array[k], len(x.lines))
+			}
 			add(table, entry{line: n + 1, col: indent + 1}, false)
 			continue
 		}
@@ -73,6 +81,30 @@ func newIndex(src []byte) index {
 		}
 	}
 	return x
+}
+
+// locateArray returns where the n-th (from 0) header [[path]] of an array
+// of tables is written, with the key below it when below is not empty.
+func (x *index) locateArray(n int, path, below []string) (line, col int) {
+	hs := x.array[join(path)]
+	if n < 0 || n >= len(hs) {
+		return 0, 0
+	}
+	e := x.lines[hs[n]]
+	if len(below) == 0 {
+		return e.line, e.col
+	}
+	// The key lines of the table follow its header, up to the next header.
+	full := join(append(append([]string(nil), path...), below...))
+	for _, l := range x.lines[hs[n]+1:] {
+		if l.header {
+			break
+		}
+		if l.path == full {
+			return l.line, l.col
+		}
+	}
+	return e.line, e.col
 }
 
 // locate returns where path is written: at the first line that writes it,

@@ -208,3 +208,37 @@ func BenchmarkErrorsOfAFile(b *testing.B) {
 		})
 	}
 }
+
+func TestLocateArray(t *testing.T) {
+	src := `[uncertainty]
+"a" = { dist = "uniform", min = 0, max = 1 }
+
+[[uncertainty.correlation]]
+inputs = ["a", "b"]
+rank = 0.5
+
+[[uncertainty.correlation]]
+  rank = 0.2
+  inputs = ["a", "c"]
+`
+	f := NewFile("x.toml", []byte(src))
+	path := []string{"uncertainty", "correlation"}
+	tests := []struct {
+		n         int
+		below     []string
+		line, col int
+	}{
+		{0, nil, 4, 1},
+		{1, nil, 8, 1},
+		{0, []string{"rank"}, 6, 1},
+		{1, []string{"inputs"}, 10, 3},
+		{1, []string{"missing"}, 8, 1},
+		{2, nil, 0, 0},
+	}
+	for _, tc := range tests {
+		line, col := f.LocateArray(tc.n, path, tc.below...)
+		if line != tc.line || col != tc.col {
+			t.Errorf("LocateArray(%d, %v): got %d:%d, want %d:%d", tc.n, tc.below, line, col, tc.line, tc.col)
+		}
+	}
+}
