@@ -18,6 +18,18 @@ type chartFlags struct {
 	format *string
 	lang   *string
 	font   *string
+
+	workbook bool // the command writes a workbook with --format xlsx
+	// xlsx is set by resolve when --format lists xlsx.
+	xlsx bool
+}
+
+// withWorkbook lets --format list xlsx: the command then writes an Excel
+// workbook (package workbook) beside its other files.
+func (c *chartFlags) withWorkbook(fs *flag.FlagSet) *chartFlags {
+	c.workbook = true
+	fs.Lookup("format").Usage = "output `formats`, a comma-separated list of png, svg, pdf (charts; pdf: English only) and xlsx (an Excel workbook with native charts)"
+	return c
 }
 
 func addChartFlags(fs *flag.FlagSet) *chartFlags {
@@ -34,7 +46,17 @@ func (c *chartFlags) resolve() ([]plots.Format, *plots.Theme, error) {
 	var formats []plots.Format
 	seen := map[plots.Format]bool{}
 	for _, s := range strings.Split(*c.format, ",") {
+		if strings.TrimSpace(s) == "xlsx" {
+			if !c.workbook {
+				return nil, nil, usagef("--format %q: xlsx is written by run, compare, mc, sobol and index", *c.format)
+			}
+			c.xlsx = true
+			continue
+		}
 		f, err := plots.ParseFormat(strings.TrimSpace(s))
+		if err != nil && c.workbook {
+			return nil, nil, usagef("--format %q: unknown format %q (allowed: png, svg, pdf, xlsx)", *c.format, strings.TrimSpace(s))
+		}
 		if err != nil {
 			return nil, nil, usagef("--format %q: %v", *c.format, err)
 		}
