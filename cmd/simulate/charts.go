@@ -48,7 +48,7 @@ func (c *chartFlags) resolve() ([]plots.Format, *plots.Theme, error) {
 	for _, s := range strings.Split(*c.format, ",") {
 		if strings.TrimSpace(s) == "xlsx" {
 			if !c.workbook {
-				return nil, nil, usagef("--format %q: xlsx is written by run, compare, mc, sobol and index", *c.format)
+				return nil, nil, usagef("--format %q: xlsx is written by run, compare, mc, sobol, tornado and index", *c.format)
 			}
 			c.xlsx = true
 			continue

@@ -14,6 +14,7 @@ import (
 	"simulate/plots"
 	"simulate/results"
 	"simulate/scenarios"
+	"simulate/workbook"
 )
 
 // defaultIndex is the index `simulate index` reads without an argument.
@@ -22,7 +23,7 @@ const defaultIndex = "cii2020"
 func init() {
 	register(&command{
 		name: "index",
-		args: "[--out DIR] [--format png,svg,pdf] [--lang en|zh] [--font FILE] [--reconstruct] [FILE|NAME]",
+		args: "[--out DIR] [--format png,svg,pdf,xlsx] [--lang en|zh] [--font FILE] [--reconstruct] [FILE|NAME]",
 		summary: "Compute an industrial-internet index (default: the embedded cii2020, the report's CII) and write\n" +
 			"        DIR/<index>/industries.csv, stages.csv (with each reconstructed value's feasible interval), summary.json and charts.",
 		run: runIndex,
@@ -34,7 +35,7 @@ func runIndex(e *env, args []string) error {
 	fs := newFlags(c)
 	out := fs.String("out", "out", "output `folder`; the index writes into DIR/<index-name>/")
 	recon := fs.Bool("reconstruct", false, "recompute the values marked reconstructed from the file's constraints and published indices (docs/cii.md), and write the file with them as DIR/<index>/<index>.toml")
-	cf := addChartFlags(fs)
+	cf := addChartFlags(fs).withWorkbook(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return helpOK(err)
@@ -138,6 +139,14 @@ func runIndex(e *env, args []string) error {
 	}
 	if err := addCharts(batch, ix.Name, charts, formats); err != nil {
 		return err
+	}
+	if cf.xlsx {
+		b := workbook.New(ix.Name + " — " + ix.Title)
+		b.Industries(run)
+		b.Stages(run)
+		if err := addWorkbook(batch, ix.Name, ix.Name, b); err != nil {
+			return err
+		}
 	}
 	if err := batch.Commit(e.ctx); err != nil {
 		return err

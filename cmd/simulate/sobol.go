@@ -14,6 +14,7 @@ import (
 	"simulate/results"
 	"simulate/sensitivity"
 	"simulate/sobol"
+	"simulate/workbook"
 )
 
 // Defaults of simulate sobol.
@@ -25,7 +26,7 @@ const (
 func init() {
 	register(&command{
 		name: "sobol",
-		args: "[--n N] [--seed S] [--bootstrap B] [--metric M[,M…]] [--out DIR] [--format png,svg,pdf] [--lang en|zh] [--font FILE] [FILE|NAME]",
+		args: "[--n N] [--seed S] [--bootstrap B] [--metric M[,M…]] [--out DIR] [--format png,svg,pdf,xlsx] [--lang en|zh] [--font FILE] [FILE|NAME]",
 		summary: "First-order and total Sobol indices of every uncertain input (Saltelli design on a scrambled Sobol sequence) with " +
 			"confidence intervals; write DIR/<scenario>/sobol.csv and a bar chart.",
 		run: runSobol,
@@ -42,7 +43,7 @@ func runSobol(e *env, args []string) error {
 		maxBootstrap, sensitivity.SobolReplicates))
 	metricFlag := fs.String("metric", "ii_total_yi", "the `metrics`, comma-separated (see docs/sensitivity.md)")
 	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/")
-	cf := addChartFlags(fs)
+	cf := addChartFlags(fs).withWorkbook(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return helpOK(err)
@@ -130,6 +131,13 @@ func runSobol(e *env, args []string) error {
 	}
 	if err := addCharts(batch, s.Name, charts, formats); err != nil {
 		return err
+	}
+	if cf.xlsx {
+		b := workbook.InputsBook(s.Name+" — Sobol indices", inputRows(s))
+		b.Sobol(labels(s.Uncertainty), res)
+		if err := addWorkbook(batch, s.Name, "sobol", b); err != nil {
+			return err
+		}
 	}
 
 	fmt.Fprintf(e.stdout, "%s: Sobol indices, N = %d base rows, %d model runs, seed %d; %s\n", s.Name, n, res.Runs, seed, interval)
