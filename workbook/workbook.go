@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -79,6 +80,12 @@ func (b *Book) Bytes() ([]byte, error) {
 	}
 	if i, err := b.f.GetSheetIndex(SheetResults); err == nil && i >= 0 {
 		b.f.SetActiveSheet(i)
+	}
+	// excelize adds the content types of pictures in the order of a map's
+	// iteration: sort them, so that the same workbook gives the same bytes.
+	if ct := b.f.ContentTypes; ct != nil {
+		d := ct.Defaults
+		sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
 	}
 	buf, err := b.f.WriteToBuffer()
 	if err != nil {
@@ -174,8 +181,19 @@ func (b *Book) Table(t Table) {
 		b.fail(f.SetCellStyle(name, "A1", last, bold))
 	}
 	for r, row := range t.Rows {
-		c, _ := excelize.CoordinatesToCellName(1, r+2)
-		b.fail(f.SetSheetRow(name, c, &row))
+		for i, v := range row {
+			c, _ := excelize.CoordinatesToCellName(i+1, r+2)
+			switch v := v.(type) {
+			case nil:
+			case float64:
+				// Every digit: excelize would round to Excel's 15
+				// significant digits, and the sheet would differ from
+				// the CSV files.
+				b.fail(f.SetCellFloat(name, c, v, decimals(v), 64))
+			default:
+				b.fail(f.SetCellValue(name, c, v))
+			}
+		}
 	}
 	if len(t.Rows) > 0 {
 		for i := range t.Header {
@@ -204,17 +222,36 @@ func (b *Book) Table(t Table) {
 	b.printLandscape(name) // after AutoFilter, which rewrites the sheet's properties
 }
 
+// decimals returns the number of decimals of the shortest decimal that
+// reads back as v.
+func decimals(v float64) int {
+	t := strconv.FormatFloat(v, 'f', -1, 64)
+	if i := strings.IndexByte(t, '.'); i >= 0 {
+		return len(t) - i - 1
+	}
+	return 0
+}
+
+// quote returns a sheet's name as a reference writes it: quoted when it
+// holds anything but letters, digits and '_'.
+func quote(sheet string) string {
+	if strings.Trim(sheet, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == "" {
+		return sheet
+	}
+	return "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+}
+
 // ref returns the absolute reference of rows first…last of column col
 // (1-based) of sheet: 'Results'!$B$2:$B$7.
 func ref(sheet string, col, first, last int) string {
 	c, _ := excelize.ColumnNumberToName(col)
-	return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", strings.ReplaceAll(sheet, "'", "''"), c, first, c, last)
+	return fmt.Sprintf("%s!$%s$%d:$%s$%d", quote(sheet), c, first, c, last)
 }
 
 // cell returns the absolute reference of one cell.
 func cell(sheet string, col, row int) string {
 	c, _ := excelize.ColumnNumberToName(col)
-	return fmt.Sprintf("'%s'!$%s$%d", strings.ReplaceAll(sheet, "'", "''"), c, row)
+	return fmt.Sprintf("%s!$%s$%d", quote(sheet), c, row)
 }
 
 // charts returns the sheet Charts, adding it on first use.
