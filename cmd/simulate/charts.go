@@ -116,11 +116,7 @@ func addCharts(batch *output.Batch, dir string, charts []plots.NamedChart, forma
 		j := &jobs[i]
 		b, err := plots.Render(j.chart.Chart, j.f)
 		if err != nil {
-			var ge *plots.GlyphError
-			if errors.As(err, &ge) || errors.Is(err, plots.ErrPDF) {
-				return invalid(fmt.Errorf("chart %s: %w", j.chart.Name, err))
-			}
-			return fmt.Errorf("chart %s: %w", j.chart.Name, err)
+			return chartError(j.chart.Name, err)
 		}
 		j.data = b
 		return nil
@@ -134,4 +130,14 @@ func addCharts(batch *output.Batch, dir string, charts []plots.NamedChart, forma
 		}
 	}
 	return nil
+}
+
+// chartError is the error of a chart that cannot be drawn: invalid input
+// (exit 2) when the font lacks a glyph or PDF cannot draw the text.
+func chartError(name string, err error) error {
+	var ge *plots.GlyphError
+	if errors.As(err, &ge) || errors.Is(err, plots.ErrPDF) {
+		return invalid(fmt.Errorf("chart %s: %w", name, err))
+	}
+	return fmt.Errorf("chart %s: %w", name, err)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"path"
 	"strings"
@@ -186,9 +187,20 @@ func indexCharts(t *plots.Theme, r *results.IndexRun) ([]plots.NamedChart, error
 // industrial-internet index, and adds its chart (cii_path); it does nothing
 // for other scenarios.
 func addIndexPath(e *env, batch *output.Batch, s *scenarios.Scenario, theme *plots.Theme, formats []plots.Format) error {
+	charts, err := indexPathChart(e.stdout, s, theme)
+	if err != nil || len(charts) == 0 {
+		return err
+	}
+	return addCharts(batch, s.Name, charts, formats)
+}
+
+// indexPathChart prints the index path of a scenario that drives θ from
+// the index to w and returns its chart, cii_path (none for another
+// scenario).
+func indexPathChart(w io.Writer, s *scenarios.Scenario, theme *plots.Theme) ([]plots.NamedChart, error) {
 	in := s.Inputs
 	if in.Index == nil {
-		return nil
+		return nil, nil
 	}
 	years := make([]int, in.Len())
 	pts := make([]float64, in.Len())
@@ -197,19 +209,19 @@ func addIndexPath(e *env, batch *output.Batch, s *scenarios.Scenario, theme *plo
 		years[i], pts[i] = in.FirstYear()+i, 100*v
 		parts = append(parts, fmt.Sprintf("%d %.2f", years[i], pts[i]))
 	}
-	fmt.Fprintf(e.stdout, "CII path driving θ = κ·I/100 (points): %s\n", strings.Join(parts, ", "))
+	fmt.Fprintf(w, "CII path driving θ = κ·I/100 (points): %s\n", strings.Join(parts, ", "))
 	var kappa, short []string
 	for d := range model.Dimension(model.NumDimensions) {
 		k := in.Index.Kappa[d]
 		kappa = append(kappa, fmt.Sprintf("%s %.4f", d, k))
 		short = append(short, fmt.Sprintf("%s %.4f", dimAbbrev[d], k))
 	}
-	fmt.Fprintf(e.stdout, "κ: %s\n\n", strings.Join(kappa, ", "))
+	fmt.Fprintf(w, "κ: %s\n\n", strings.Join(kappa, ", "))
 	ch, err := plots.IndexPath(theme, s.Name, years, pts, strings.Join(short, ", "))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return addCharts(batch, s.Name, []plots.NamedChart{{Name: "cii_path", Chart: ch}}, formats)
+	return []plots.NamedChart{{Name: "cii_path", Chart: ch}}, nil
 }
 
 // dimAbbrev are the TFP dimensions' abbreviations, as the charts' captions
