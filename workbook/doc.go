@@ -8,7 +8,7 @@
 // A workbook is built in memory from the same values the CSV writers of
 // package results write ([Run], [Compare], and the sheets of the
 // sensitivity and index commands added with [Book.Percentiles],
-// [Book.Sobol], [Book.Tornado], [Book.Industries] and [Book.Stages]), and
+// [Book.Sobol], [Book.Tornado] and [Book.Index]), and
 // returned as bytes by [Book.Bytes] for the caller to write with its other
 // outputs (package output). The same inputs give the same bytes: the
 // workbook's document properties carry a fixed time ([Stamp]), and the

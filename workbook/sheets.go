@@ -147,17 +147,27 @@ func optional(v float64) any {
 	return v
 }
 
-// Industries adds the sheet Industries: the columns of industries.csv
-// (results.WriteIndustriesCSV), and a native bar chart of the index and
-// the published index by industry.
-func (b *Book) Industries(r *results.IndexRun) {
+// Index adds the sheets of an index: Industries, the columns of
+// industries.csv (results.WriteIndustriesCSV), and Stages, those of
+// stages.csv (results.WriteStagesCSV), as numbers; and a native column
+// chart of the index and the published index by industry.
+func (b *Book) Index(r *results.IndexRun) {
+	b.industries(r)
+	b.stages(r)
+	b.industriesChart(r)
+}
+
+func (b *Book) industries(r *results.IndexRun) {
 	t := Table{Name: SheetIndustries, Header: []string{"industry", "name_zh", "index", "published", "rank"},
 		Formats: []string{"", "", fmtPts, fmtPts, "0"}, Widths: []float64{16, 10}}
 	for i, ind := range r.Index.Industries {
 		t.Rows = append(t.Rows, []any{ind.Key, ind.NameZh, r.Result.Scores[i], optional(ind.Published.V), r.Result.Ranks[i]})
 	}
 	b.Table(t)
-	n := len(t.Rows)
+}
+
+func (b *Book) industriesChart(r *results.IndexRun) {
+	n := len(r.Index.Industries)
 	if n == 0 {
 		return
 	}
@@ -178,9 +188,7 @@ func (b *Book) Industries(r *results.IndexRun) {
 	})
 }
 
-// Stages adds the sheet Stages: the columns of stages.csv
-// (results.WriteStagesCSV) as numbers.
-func (b *Book) Stages(r *results.IndexRun) {
+func (b *Book) stages(r *results.IndexRun) {
 	t := Table{Name: SheetStages, Header: []string{"industry", "stage", "name_zh", "weight", "penetration_pct", "contribution_pts",
 		"source", "feasible_lo_pct", "feasible_hi_pct", "industry_share", "weight_source"},
 		Formats: []string{"", "", "", fmtFraction, fmtPct, fmtPts, "", fmtPct, fmtPct, fmtFraction},

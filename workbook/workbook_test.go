@@ -14,6 +14,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"simulate/calibrate"
+	"simulate/cii"
+	"simulate/indexes"
 	"simulate/metrics"
 	"simulate/model"
 	"simulate/results"
@@ -420,4 +422,56 @@ func TestPercentilesEqualCSV(t *testing.T) {
 	if n := len(charts(t, b)); n != 1 {
 		t.Errorf("%d charts, want 1 (the per-year metric)", n)
 	}
+}
+
+func TestIndexEqualCSV(t *testing.T) {
+	f, err := indexes.Open("cii2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := &results.IndexRun{Index: f.Index, Feasible: map[string]map[string]cii.Interval{}}
+	f.Index.Evaluate(&run.Result)
+	for _, ind := range f.Index.Industries {
+		if ivs, err := f.Index.Feasible(ind); err == nil {
+			run.Feasible[ind.Key] = ivs
+		}
+	}
+	bk := workbook.New("cii2020")
+	bk.Index(run)
+	b, err := bk.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := open(t, b)
+	equalCells(t, workbook.SheetIndustries, rawRows(t, x, workbook.SheetIndustries),
+		csvRows(t, func(w io.Writer) error { return results.WriteIndustriesCSV(w, run) }))
+	equalCells(t, workbook.SheetStages, rawRows(t, x, workbook.SheetStages),
+		csvRows(t, func(w io.Writer) error { return results.WriteStagesCSV(w, run) }))
+	if n := len(charts(t, b)); n != 1 {
+		t.Errorf("%d charts, want 1", n)
+	}
+}
+
+func TestTornadoEqualCSV(t *testing.T) {
+	s, err := scenarios.Open("report2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := metrics.Parse("ii_total_yi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	targets, lows, highs := sensitivity.QuantileRange(s.Uncertainty, 5)
+	bars, _, err := sensitivity.Tornado(s.Inputs, targets, lows, highs, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bk := workbook.New("tornado")
+	bk.Tornado(bars)
+	b, err := bk.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	equalCells(t, workbook.SheetTornado, rawRows(t, open(t, b), workbook.SheetTornado),
+		csvRows(t, func(w io.Writer) error { return results.WriteTornadoCSV(w, bars) }))
 }

@@ -143,8 +143,7 @@ func runIndex(e *env, args []string) error {
 	}
 	if cf.xlsx {
 		b := workbook.New(ix.Name + " — " + ix.Title)
-		b.Industries(run)
-		b.Stages(run)
+		b.Index(run)
 		if err := addWorkbook(batch, ix.Name, ix.Name, b); err != nil {
 			return err
 		}
