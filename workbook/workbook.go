@@ -261,11 +261,6 @@ func (b *Book) chartSheet() string {
 		b.sheet(SheetCharts)
 		b.printLandscape(SheetCharts)
 		b.fail(b.f.SetColWidth(SheetCharts, "A", "A", 46))
-		bold, err := b.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-		b.fail(err)
-		b.fail(b.f.SetCellValue(SheetCharts, "A1", "Series names (the charts' legends read them)"))
-		b.fail(b.f.SetCellStyle(SheetCharts, "A1", "A1", bold))
-		b.labels = 1
 	}
 	return SheetCharts
 }
@@ -275,6 +270,13 @@ func (b *Book) chartSheet() string {
 // is a reference to a cell).
 func (b *Book) name(text string) string {
 	sh := b.chartSheet()
+	if b.labels == 0 {
+		bold, err := b.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+		b.fail(err)
+		b.fail(b.f.SetCellValue(sh, "A1", "Series names (the charts' legends read them)"))
+		b.fail(b.f.SetCellStyle(sh, "A1", "A1", bold))
+		b.labels = 1
+	}
 	b.labels++
 	b.fail(b.f.SetCellValue(sh, "A"+strconv.Itoa(b.labels), text))
 	return cell(sh, 1, b.labels)
@@ -289,8 +291,15 @@ func (b *Book) chart(c *excelize.Chart, combo ...*excelize.Chart) {
 	sh := b.chartSheet()
 	c.Dimension = excelize.ChartDimension{Width: 820, Height: 460}
 	c.Legend = excelize.ChartLegend{Position: "bottom"}
-	for _, o := range combo {
+	for _, o := range append([]*excelize.Chart{c}, combo...) {
 		o.Legend = c.Legend
+		// Tick labels in dark grey: excelize's default is too light to
+		// read in print.
+		for _, ax := range []*excelize.ChartAxis{&o.XAxis, &o.YAxis} {
+			if ax.Font.Color == "" {
+				ax.Font.Color = "404040"
+			}
+		}
 	}
 	at, _ := excelize.CoordinatesToCellName(3, 2+b.charts*25)
 	b.fail(b.f.AddChart(sh, at, c, combo...))
