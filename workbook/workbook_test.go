@@ -3,6 +3,7 @@ package workbook_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"io"
 	"regexp"
@@ -474,4 +475,38 @@ func TestTornadoEqualCSV(t *testing.T) {
 	}
 	equalCells(t, workbook.SheetTornado, rawRows(t, open(t, b), workbook.SheetTornado),
 		csvRows(t, func(w io.Writer) error { return results.WriteTornadoCSV(w, bars) }))
+}
+
+func TestSobolEqualCSV(t *testing.T) {
+	s, err := scenarios.Open("report2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ms []metrics.Metric
+	for _, name := range []string{"ii_total_yi", "period_ii_share_pct"} {
+		m, err := metrics.Parse(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, m)
+	}
+	res, err := sensitivity.Sobol(context.Background(), s.Inputs, s.Uncertainty, sensitivity.SobolConfig{N: 256, Seed: 1, Metrics: ms})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inputs []string
+	for _, u := range s.Uncertainty {
+		inputs = append(inputs, u.Label())
+	}
+	bk := workbook.New("sobol")
+	bk.Sobol(inputs, res)
+	b, err := bk.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	equalCells(t, workbook.SheetSobol, rawRows(t, open(t, b), workbook.SheetSobol),
+		csvRows(t, func(w io.Writer) error { return results.WriteSobolCSV(w, inputs, res) }))
+	if n := len(charts(t, b)); n != len(ms) {
+		t.Errorf("%d charts, want one per metric: %d", n, len(ms))
+	}
 }
