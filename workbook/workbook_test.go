@@ -47,15 +47,21 @@ func load(t *testing.T, name string) (*scenarios.Scenario, *model.Results, []byt
 			}
 		}
 	}
-	rows := results.InputRows(s.Inputs, func(key string) results.InputSource {
-		k := s.SourceOf(key)
-		return results.InputSource{Where: k.Where(), Comment: k.Comment, Inherited: k.Inherited}
-	})
+	rows := inputRowsOf(s)
 	b, err := workbook.RunBook(workbook.Run{Scenario: s.Name, Title: s.Title, Results: &res, Inputs: rows, Published: pub}).Bytes()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s, &res, b
+}
+
+// inputRowsOf returns the inputs of s with their sources, as simulate
+// builds them.
+func inputRowsOf(s *scenarios.Scenario) []results.InputRow {
+	return results.InputRows(s.Inputs, func(key string) results.InputSource {
+		k := s.SourceOf(key)
+		return results.InputSource{Where: k.Where(), Comment: k.Comment, Inherited: k.Inherited}
+	})
 }
 
 func open(t *testing.T, b []byte) *excelize.File {
