@@ -18,7 +18,7 @@ func TestWorkbookFormat(t *testing.T) {
 		file   string
 		sheets []string
 	}{
-		{[]string{"run", "--format", "png,xlsx"}, "report2020/report2020.xlsx", []string{"Inputs", "Results", "Totals", "Published", "Charts"}},
+		{[]string{"run", "--format", "svg,xlsx"}, "report2020/report2020.xlsx", []string{"Inputs", "Results", "Totals", "Published", "Charts"}},
 		{[]string{"run", "--format", "xlsx", "actual2019-2024"}, "actual2019-2024/actual2019-2024.xlsx", []string{"Inputs", "Results", "Totals", "Charts"}},
 		{[]string{"compare", "--format", "xlsx", "report2020", "actual2019-2024"}, "compare-report2020-actual2019-2024/compare.xlsx", []string{"Compare", "Totals", "Overlays", "Charts"}},
 		{[]string{"mc", "--format", "xlsx", "--draws", "200"}, "report2020/mc.xlsx", []string{"Inputs", "Percentiles", "Charts"}},
