@@ -18,6 +18,18 @@ type chartFlags struct {
 	format *string
 	lang   *string
 	font   *string
+
+	workbook bool // the command writes a workbook with --format xlsx
+	// xlsx is set by resolve when --format lists xlsx.
+	xlsx bool
+}
+
+// withWorkbook lets --format list xlsx: the command then writes an Excel
+// workbook (package workbook) beside its other files.
+func (c *chartFlags) withWorkbook(fs *flag.FlagSet) *chartFlags {
+	c.workbook = true
+	fs.Lookup("format").Usage = "output `formats`, a comma-separated list of png, svg, pdf (charts; pdf: English only) and xlsx (an Excel workbook with native charts)"
+	return c
 }
 
 func addChartFlags(fs *flag.FlagSet) *chartFlags {
@@ -38,7 +50,17 @@ func (c *chartFlags) resolve() ([]plots.Format, *plots.Theme, error) {
 		if none {
 			break
 		}
+		if strings.TrimSpace(s) == "xlsx" {
+			if !c.workbook {
+				return nil, nil, usagef("--format %q: xlsx is written by run, compare, mc, sobol, tornado and index", *c.format)
+			}
+			c.xlsx = true
+			continue
+		}
 		f, err := plots.ParseFormat(strings.TrimSpace(s))
+		if err != nil && c.workbook {
+			return nil, nil, usagef("--format %q: unknown format %q (allowed: png, svg, pdf, xlsx; or none for no chart)", *c.format, strings.TrimSpace(s))
+		}
 		if err != nil {
 			return nil, nil, usagef("--format %q: %v; or none for no chart", *c.format, err)
 		}
@@ -101,11 +123,7 @@ func addCharts(batch *output.Batch, dir string, charts []plots.NamedChart, forma
 		j := &jobs[i]
 		b, err := plots.Render(j.chart.Chart, j.f)
 		if err != nil {
-			var ge *plots.GlyphError
-			if errors.As(err, &ge) || errors.Is(err, plots.ErrPDF) {
-				return invalid(fmt.Errorf("chart %s: %w", j.chart.Name, err))
-			}
-			return fmt.Errorf("chart %s: %w", j.chart.Name, err)
+			return chartError(j.chart.Name, err)
 		}
 		j.data = b
 		return nil
@@ -119,4 +137,14 @@ func addCharts(batch *output.Batch, dir string, charts []plots.NamedChart, forma
 		}
 	}
 	return nil
+}
+
+// chartError is the error of a chart that cannot be drawn: invalid input
+// (exit 2) when the font lacks a glyph or PDF cannot draw the text.
+func chartError(name string, err error) error {
+	var ge *plots.GlyphError
+	if errors.As(err, &ge) || errors.Is(err, plots.ErrPDF) {
+		return invalid(fmt.Errorf("chart %s: %w", name, err))
+	}
+	return fmt.Errorf("chart %s: %w", name, err)
 }

@@ -13,12 +13,13 @@ import (
 	"simulate/plots"
 	"simulate/results"
 	"simulate/scenarios"
+	"simulate/workbook"
 )
 
 func init() {
 	register(&command{
 		name: "compare",
-		args: "[--out DIR] [--name NAME] [--format png,svg,pdf] [--lang en|zh] [--font FILE] A B [C ...]",
+		args: "[--out DIR] [--name NAME] [--format png,svg,pdf,xlsx] [--lang en|zh] [--font FILE] A B [C ...]",
 		summary: "Overlay scenarios (files or embedded names): II increment, II share, GDP growth and each one's difference from the first\n" +
 			"        (at the first's price base); write DIR/compare-A-B[-…]/compare.csv, the charts and manifest.json.",
 		run: runCompare,
@@ -34,7 +35,7 @@ func runCompare(e *env, args []string) error {
 	fs := newFlags(c)
 	out := fs.String("out", "out", "output `folder`; each comparison writes into its own folder in it")
 	name := fs.String("name", "", "the comparison's `folder` in DIR (default: compare-A-B-…, from the scenarios' names)")
-	cf := addChartFlags(fs)
+	cf := addChartFlags(fs).withWorkbook(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return helpOK(err)
@@ -87,6 +88,11 @@ func runCompare(e *env, args []string) error {
 	}
 	for _, s := range list {
 		addInputs(batch, dir, s)
+	}
+	if cf.xlsx {
+		if err := addWorkbook(batch, dir, "compare", workbook.CompareBook("compare "+strings.Join(names(list), " "), runs)); err != nil {
+			return err
+		}
 	}
 
 	if err := writeCompareTable(e, sc); err != nil {

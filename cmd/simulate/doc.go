@@ -13,7 +13,10 @@
 // gets a manifest.json recording, for each file, the command line, the
 // inputs_sha256 of the scenarios it came from (addInputs), the version and
 // the time. Charts are added with addCharts, which names a Chinese chart
-// NAME.zh.EXT. Each subcommand is one file that registers itself (run.go,
+// NAME.zh.EXT; a command whose chart flags allow it (withWorkbook) writes an
+// Excel workbook (package workbook) with --format …,xlsx, through
+// addWorkbook (workbook.go); report.go writes the HTML report (package
+// report). Each subcommand is one file that registers itself (run.go,
 // compare.go, mc.go, …); cli.go holds the flag handling shared by all and
 // the mapping of errors to exit codes: 0 ok, 1 failure, 2 bad usage or
 // invalid input. An error is printed "simulate COMMAND: …"; a usage error

@@ -767,26 +767,36 @@ func writeOfficialGap(w io.Writer, res *history.Result, off []history.Official, 
 // a scenario that names a history: PWT's growth accounting of the country,
 // then the scenario's projection, with the scenario's reference marked.
 func addHistoryChart(e *env, batch *output.Batch, s *scenarios.Scenario, res *model.Results, theme *plots.Theme, formats []plots.Format) error {
+	charts, err := historyChart(e, s, res, theme)
+	if err != nil || len(charts) == 0 {
+		return err
+	}
+	return addCharts(batch, s.Name, charts, formats)
+}
+
+// historyChart returns the chart history_projection of a scenario with a
+// [history] table (none for another), as addHistoryChart adds it.
+func historyChart(e *env, s *scenarios.Scenario, res *model.Results, theme *plots.Theme) ([]plots.NamedChart, error) {
 	h := s.History
 	if h == nil {
-		return nil
+		return nil, nil
 	}
 	tab, err := loadTable("")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	series, err := countrySeries(tab, h.Country, "")
 	if err != nil {
-		return invalid(fmt.Errorf("scenario %s: history.country: %w", s.Name, err))
+		return nil, invalid(fmt.Errorf("scenario %s: history.country: %w", s.Name, err))
 	}
 	opt := history.Options{Capital: h.Capital, Labour: h.Labour, From: h.From, To: h.To}
 	hist, err := history.Decompose(series, opt)
 	if err != nil {
-		return invalid(fmt.Errorf("scenario %s: %w", s.Name, err))
+		return nil, invalid(fmt.Errorf("scenario %s: %w", s.Name, err))
 	}
 	reportSkipped(e.stderr, &hist)
 	if len(hist.Rows) == 0 {
-		return invalidf("scenario %s: PWT has no year of %s with complete inputs in %d–%d", s.Name, h.Country, h.From, h.To)
+		return nil, invalidf("scenario %s: PWT has no year of %s with complete inputs in %d–%d", s.Name, h.Country, h.From, h.To)
 	}
 	var ref *plots.Reference
 	if r := s.Reference; r != nil {
@@ -803,11 +813,11 @@ func addHistoryChart(e *env, batch *output.Batch, s *scenarios.Scenario, res *mo
 	}
 	chart, err := plots.HistoryProjection(theme, hist, "", plots.Scenario{Name: s.Name, Results: *res}, ref)
 	if err != nil {
-		return fmt.Errorf("scenario %s: %w", s.Name, err)
+		return nil, fmt.Errorf("scenario %s: %w", s.Name, err)
 	}
 	chart.Subtitle = theme.ScenarioSubtitle(s.Name, s.Title, plots.PriceBase(*res))
 	chart.AddHistoryCommand(historyCommand(h))
-	return addCharts(batch, s.Name, []plots.NamedChart{{Name: "history_projection", Chart: chart}}, formats)
+	return []plots.NamedChart{{Name: "history_projection", Chart: chart}}, nil
 }
 
 // historyCommand returns the simulate history command whose growth

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"path"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"simulate/plots"
 	"simulate/results"
 	"simulate/scenarios"
+	"simulate/workbook"
 )
 
 // defaultIndex is the index `simulate index` reads without an argument.
@@ -22,7 +24,7 @@ const defaultIndex = "cii2020"
 func init() {
 	register(&command{
 		name: "index",
-		args: "[--out DIR] [--format png,svg,pdf] [--lang en|zh] [--font FILE] [--reconstruct] [FILE|NAME]",
+		args: "[--out DIR] [--format png,svg,pdf,xlsx] [--lang en|zh] [--font FILE] [--reconstruct] [FILE|NAME]",
 		summary: "Compute an industrial-internet index (default: the embedded cii2020, the report's CII) and write\n" +
 			"        DIR/<index>/industries.csv, stages.csv (with each reconstructed value's feasible interval), summary.json and charts.",
 		run: runIndex,
@@ -34,7 +36,7 @@ func runIndex(e *env, args []string) error {
 	fs := newFlags(c)
 	out := fs.String("out", "out", "output `folder`; the index writes into DIR/<index-name>/")
 	recon := fs.Bool("reconstruct", false, "recompute the values marked reconstructed from the file's constraints and published indices (docs/cii.md), and write the file with them as DIR/<index>/<index>.toml")
-	cf := addChartFlags(fs)
+	cf := addChartFlags(fs).withWorkbook(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return helpOK(err)
@@ -139,6 +141,13 @@ func runIndex(e *env, args []string) error {
 	if err := addCharts(batch, ix.Name, charts, formats); err != nil {
 		return err
 	}
+	if cf.xlsx {
+		b := workbook.New(ix.Name + " — " + ix.Title)
+		b.Index(run)
+		if err := addWorkbook(batch, ix.Name, ix.Name, b); err != nil {
+			return err
+		}
+	}
 	if err := batch.Commit(e.ctx); err != nil {
 		return err
 	}
@@ -177,9 +186,20 @@ func indexCharts(t *plots.Theme, r *results.IndexRun) ([]plots.NamedChart, error
 // industrial-internet index, and adds its chart (cii_path); it does nothing
 // for other scenarios.
 func addIndexPath(e *env, batch *output.Batch, s *scenarios.Scenario, theme *plots.Theme, formats []plots.Format) error {
+	charts, err := indexPathChart(e.stdout, s, theme)
+	if err != nil || len(charts) == 0 {
+		return err
+	}
+	return addCharts(batch, s.Name, charts, formats)
+}
+
+// indexPathChart prints the index path of a scenario that drives θ from
+// the index to w and returns its chart, cii_path (none for another
+// scenario).
+func indexPathChart(w io.Writer, s *scenarios.Scenario, theme *plots.Theme) ([]plots.NamedChart, error) {
 	in := s.Inputs
 	if in.Index == nil {
-		return nil
+		return nil, nil
 	}
 	years := make([]int, in.Len())
 	pts := make([]float64, in.Len())
@@ -188,20 +208,20 @@ func addIndexPath(e *env, batch *output.Batch, s *scenarios.Scenario, theme *plo
 		years[i], pts[i] = in.FirstYear()+i, 100*v
 		parts = append(parts, fmt.Sprintf("%d %.2f", years[i], pts[i]))
 	}
-	fmt.Fprintf(e.stdout, "CII path driving θ = κ·I/100 (points): %s\n", strings.Join(parts, ", "))
+	fmt.Fprintf(w, "CII path driving θ = κ·I/100 (points): %s\n", strings.Join(parts, ", "))
 	var kappa, short []string
 	for d := range model.Dimension(model.NumDimensions) {
 		k := in.Index.Kappa[d]
 		kappa = append(kappa, fmt.Sprintf("%s %.4f", d, k))
 		short = append(short, fmt.Sprintf("%s %.4f", dimAbbrev[d], k))
 	}
-	fmt.Fprintf(e.stdout, "κ: %s\n\n", strings.Join(kappa, ", "))
+	fmt.Fprintf(w, "κ: %s\n\n", strings.Join(kappa, ", "))
 	ch, err := plots.IndexPath(theme, s.Name, years, pts, strings.Join(short, ", "))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ch.Subtitle = theme.ScenarioSubtitle(s.Name, s.Title, 0)
-	return addCharts(batch, s.Name, []plots.NamedChart{{Name: "cii_path", Chart: ch}}, formats)
+	return []plots.NamedChart{{Name: "cii_path", Chart: ch}}, nil
 }
 
 // dimAbbrev are the TFP dimensions' abbreviations, as the charts' captions

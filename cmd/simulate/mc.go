@@ -11,6 +11,7 @@ import (
 	"simulate/plots"
 	"simulate/results"
 	"simulate/sensitivity"
+	"simulate/workbook"
 )
 
 // Defaults and limits of simulate mc.
@@ -24,7 +25,7 @@ const (
 func init() {
 	register(&command{
 		name: "mc",
-		args: "[--draws N] [--seed S] [--keep-draws] [--metric M] [--out DIR] [--format png,svg,pdf|none] [--lang en|zh] [--font FILE] [FILE|NAME]",
+		args: "[--draws N] [--seed S] [--keep-draws] [--metric M] [--out DIR] [--format png,svg,pdf,xlsx|none] [--lang en|zh] [--font FILE] [FILE|NAME]",
 		summary: "Monte Carlo: draw the scenario's [uncertainty] inputs N times (with their rank correlations); write DIR/<scenario>/percentiles.csv, " +
 			"fan charts of the II increment, the II share and GDP growth, and with --keep-draws draws.csv.",
 		run: runMC,
@@ -44,7 +45,7 @@ func runMC(e *env, args []string) error {
 	keep := fs.Bool("keep-draws", false, "also write draws.csv: each draw's inputs and the total metrics")
 	metric := fs.String("metric", "ii_total_yi", "a further `metric` for percentiles.csv and draws.csv (see docs/sensitivity.md)")
 	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/")
-	cf := addChartFlags(fs)
+	cf := addChartFlags(fs).withWorkbook(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return helpOK(err)
@@ -156,6 +157,13 @@ func runMC(e *env, args []string) error {
 	}
 	if err := addCharts(batch, s.Name, charts, formats); err != nil {
 		return err
+	}
+	if cf.xlsx {
+		b := workbook.InputsBook(s.Name+" — Monte Carlo", inputRows(s))
+		b.Percentiles(ms, sums)
+		if err := addWorkbook(batch, s.Name, "mc", b); err != nil {
+			return err
+		}
 	}
 
 	fmt.Fprintf(e.stdout, "%s: %d draws (seed %d) of %d uncertain inputs", s.Name, draws, seed, len(s.Uncertainty))

@@ -17,7 +17,7 @@ import (
 func init() {
 	register(&command{
 		name: "run",
-		args: "[--out DIR] [--format png,svg,pdf] [--lang en|zh] [--font FILE] [FILE|NAME ...]",
+		args: "[--out DIR] [--format png,svg,pdf,xlsx] [--lang en|zh] [--font FILE] [FILE|NAME ...]",
 		summary: "Run scenarios (default: the embedded report2020) and write DIR/<scenario>/results.csv, summary.json, the charts\n" +
 			"        (and history_projection for a scenario with a [history] table) and manifest.json.",
 		run: runRun,
@@ -28,7 +28,7 @@ func runRun(e *env, args []string) error {
 	c := commands["run"]
 	fs := newFlags(c)
 	out := fs.String("out", "out", "output `folder`; each scenario writes into DIR/<scenario-name>/")
-	cf := addChartFlags(fs)
+	cf := addChartFlags(fs).withWorkbook(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return helpOK(err)
@@ -78,6 +78,15 @@ func runRun(e *env, args []string) error {
 		}
 		if err := addIndexPath(e, batch, s, theme, formats); err != nil {
 			return err
+		}
+		if cf.xlsx {
+			b, err := runWorkbook(s, &res)
+			if err != nil {
+				return err
+			}
+			if err := addWorkbook(batch, s.Name, s.Name, b); err != nil {
+				return err
+			}
 		}
 	}
 	return commit(e, batch)

@@ -15,6 +15,7 @@ import (
 	"simulate/sensitivity"
 	"simulate/sobol"
 	"simulate/uncertain"
+	"simulate/workbook"
 )
 
 // Defaults of simulate sobol.
@@ -26,7 +27,7 @@ const (
 func init() {
 	register(&command{
 		name: "sobol",
-		args: "[--n N] [--seed S] [--bootstrap B] [--metric M[,M…]] [--ignore-correlation] [--out DIR] [--format png,svg,pdf|none] [--lang en|zh] [--font FILE] [FILE|NAME]",
+		args: "[--n N] [--seed S] [--bootstrap B] [--metric M[,M…]] [--ignore-correlation] [--out DIR] [--format png,svg,pdf,xlsx|none] [--lang en|zh] [--font FILE] [FILE|NAME]",
 		summary: "First-order and total Sobol indices of every uncertain input (Saltelli design on a scrambled Sobol sequence) with " +
 			"confidence intervals; write DIR/<scenario>/sobol.csv and a bar chart (NAME[*]: every year, and a chart by year).",
 		run: runSobol,
@@ -47,7 +48,7 @@ func runSobol(e *env, args []string) error {
 	metricFlag := fs.String("metric", "ii_total_yi", "the `metrics`, comma-separated (see docs/sensitivity.md); NAME[*] is a per-year metric in every year")
 	ignoreCorr := fs.Bool("ignore-correlation", false, "compute indices for a scenario with rank correlations between its inputs as if they were independent")
 	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/")
-	cf := addChartFlags(fs)
+	cf := addChartFlags(fs).withWorkbook(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return helpOK(err)
@@ -200,6 +201,13 @@ func runSobol(e *env, args []string) error {
 	}
 	if err := addCharts(batch, s.Name, charts, formats); err != nil {
 		return err
+	}
+	if cf.xlsx {
+		b := workbook.InputsBook(s.Name+" — Sobol indices", inputRows(s))
+		b.Sobol(labels(s.Uncertainty), res)
+		if err := addWorkbook(batch, s.Name, "sobol", b); err != nil {
+			return err
+		}
 	}
 
 	fmt.Fprintf(e.stdout, "%s: Sobol indices, N = %d base rows, %d model runs, seed %d; %s\n", s.Name, n, res.Runs, seed, interval)

@@ -14,6 +14,7 @@ import (
 	"simulate/results"
 	"simulate/scenarios"
 	"simulate/sensitivity"
+	"simulate/workbook"
 )
 
 // tornadoPercent is the percentile of each input's distribution taken as
@@ -23,7 +24,7 @@ const tornadoPercent = 5
 func init() {
 	register(&command{
 		name: "tornado",
-		args: "[--metric M] [--delta 10%] [--ignore-correlation] [--out DIR] [--format png,svg,pdf|none] [--lang en|zh] [--font FILE] [FILE|NAME]",
+		args: "[--metric M] [--delta 10%] [--ignore-correlation] [--out DIR] [--format png,svg,pdf,xlsx|none] [--lang en|zh] [--font FILE] [FILE|NAME]",
 		summary: "Move each uncertain input alone to its 5 % and 95 % quantiles (or ±delta around the base); write tornado.csv, a tornado\n" +
 			"        chart and manifest.json to DIR/<scenario>/tornado-<metric>/ (tornado-<metric>-delta<D>/ with --delta).",
 		run: runTornado,
@@ -40,7 +41,7 @@ func runTornado(e *env, args []string) error {
 	delta := fs.String("delta", "", "instead of the uncertainty table's 5 % and 95 % quantiles, scale each input by 1 ± `D` (a percentage, e.g. 10%)")
 	ignoreCorr := fs.Bool("ignore-correlation", false, "analyse a scenario with rank correlations between its inputs as if they were independent")
 	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/tornado-<metric>/")
-	cf := addChartFlags(fs)
+	cf := addChartFlags(fs).withWorkbook(fs)
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return helpOK(err)
@@ -114,6 +115,13 @@ func runTornado(e *env, args []string) error {
 	}
 	if err := addCharts(batch, dir, []plots.NamedChart{{Name: "tornado", Chart: ch}}, formats); err != nil {
 		return err
+	}
+	if cf.xlsx {
+		b := workbook.InputsBook(s.Name+" — tornado of "+m.String(), inputRows(s))
+		b.Tornado(bars)
+		if err := addWorkbook(batch, dir, "tornado", b); err != nil {
+			return err
+		}
 	}
 
 	fmt.Fprintf(e.stdout, "%s: %s = %s at the base; %s\n\n", s.Name, m, metricText(m, base), how)
