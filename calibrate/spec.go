@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"simulate/internal/input"
 	"simulate/internal/tomlfile"
 	"simulate/metrics"
 	"simulate/model"
@@ -125,7 +126,7 @@ func Open(arg string) (*Spec, error) { return tomlfile.Open(arg, Load, LoadEmbed
 
 // Load loads the spec file at name.
 func Load(name string) (*Spec, error) {
-	src, err := tomlfile.ReadFile(name, "a calibration spec")
+	src, err := tomlfile.ReadFile(name, input.Spec)
 	if err != nil {
 		return nil, fmt.Errorf("calibration spec %s: %w", name, err)
 	}
@@ -391,7 +392,12 @@ func loadStart(f *specFile, s *Spec) error {
 	case f.emb:
 		err = fmt.Errorf("an embedded spec can name only an embedded scenario, not %q", ref)
 	default:
-		s.ScenarioPath = filepath.Join(f.dir, filepath.FromSlash(ref))
+		// An absolute path stands for itself; a relative one is relative
+		// to the spec's folder.
+		s.ScenarioPath = filepath.FromSlash(ref)
+		if !filepath.IsAbs(s.ScenarioPath) {
+			s.ScenarioPath = filepath.Join(f.dir, s.ScenarioPath)
+		}
 		s.Start, err = scenarios.Load(s.ScenarioPath)
 	}
 	if err != nil {

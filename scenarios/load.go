@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"simulate/internal/input"
 	"simulate/internal/suggest"
 	"simulate/internal/tomlfile"
 	"simulate/model"
@@ -160,7 +161,7 @@ func Parse(name string, src []byte) (*Scenario, error) {
 }
 
 func readFile(p string) (*file, error) {
-	src, err := tomlfile.ReadFile(p, "a scenario")
+	src, err := tomlfile.ReadFile(p, input.Scenario)
 	if err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", p, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"simulate/internal/input"
 	"slices"
 	"strings"
 	"testing"
@@ -137,20 +138,20 @@ func TestReadFile(t *testing.T) {
 	if err := os.WriteFile(p, []byte("a = 1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if src, err := ReadFile(p, "a scenario"); err != nil || string(src) != "a = 1\n" {
+	if src, err := ReadFile(p, input.Scenario); err != nil || string(src) != "a = 1\n" {
 		t.Errorf("got %q, %v", src, err)
 	}
-	if _, err := ReadFile(dir, "a scenario"); err == nil || err.Error() != "not a regular file" {
+	if _, err := ReadFile(dir, input.Scenario); err == nil || err.Error() != "not a regular file (a folder)" {
 		t.Errorf("folder: got %v", err)
 	}
-	if _, err := ReadFile(filepath.Join(dir, "none.toml"), "a scenario"); err == nil || strings.Contains(err.Error(), dir) {
+	if _, err := ReadFile(filepath.Join(dir, "none.toml"), input.Scenario); err == nil || strings.Contains(err.Error(), dir) {
 		t.Errorf("missing: got %v, want an error without the path", err)
 	}
 	big := filepath.Join(dir, "big.toml")
 	if err := os.WriteFile(big, make([]byte, MaxFileSize+1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ReadFile(big, "a spec"); err == nil || !strings.Contains(err.Error(), "bytes a spec may have") {
+	if _, err := ReadFile(big, input.Spec); err == nil || !strings.Contains(err.Error(), "1048577 bytes is larger than the 1 MiB (1048576 bytes) a calibration spec may have") {
 		t.Errorf("too large: got %v", err)
 	}
 }
