@@ -24,10 +24,15 @@ type File struct {
 // src.
 func NewFile(name string, src []byte) *File { return &File{Name: name, Src: src} }
 
-// Decode decodes the file into a generic table. A panic inside the decoder
+// Decode decodes the file into a generic table. A file nested deeper than
+// MaxDepth or holding more than MaxKeys keys is refused before the decoder
+// sees it ([File.CheckShape]). A panic inside the decoder
 // (a decoder bug on odd input) becomes an error, and a syntax error becomes
 // an *Error with the line and column the decoder gives.
 func (f *File) Decode() (map[string]any, error) {
+	if err := f.CheckShape(); err != nil {
+		return nil, err
+	}
 	var raw map[string]any
 	if err := safeDecode(f.Src, &raw); err != nil {
 		return nil, f.decodeError(err)

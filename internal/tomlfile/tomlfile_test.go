@@ -200,6 +200,8 @@ func FuzzDecode(f *testing.F) {
 	f.Add("a = 1\n[t]\nk = { 2019 = 1 }\n")
 	f.Add("a = \"\"\"\nb\r\n\"\"\"\r\nx = = 1\r\n")
 	f.Add("[[a]]\nb = 1\n[[a]]\nb = 2\n")
+	f.Add("x = [{a = [{b = {c = 1}}]}]\n[t.'u.v'.\"w\"]\ny.z = \"\"\"\n[[[\n\"\"\"\n")
+	f.Add("x = " + strings.Repeat("{a = ", 40) + "1" + strings.Repeat("}", 40))
 	f.Fuzz(func(t *testing.T, src string) {
 		file := NewFile("fuzz.toml", []byte(src))
 		raw, err := file.Decode()
@@ -209,10 +211,36 @@ func FuzzDecode(f *testing.F) {
 			}
 			return
 		}
+		// The shape check bounds what the decoder builds: an array of
+		// tables counts as one level there and two here.
+		if d := depth(raw); d > 2*MaxDepth+1 {
+			t.Fatalf("decoded %d levels deep past the shape check", d)
+		}
 		for k := range raw {
 			file.Locate(k, "x")
 		}
 	})
+}
+
+// depth is the nesting of a decoded value: each table key and each array
+// is a level.
+func depth(v any) int {
+	d := 0
+	switch x := v.(type) {
+	case map[string]any:
+		for _, e := range x {
+			d = max(d, 1+depth(e))
+		}
+	case []map[string]any:
+		for _, e := range x {
+			d = max(d, 1+depth(e))
+		}
+	case []any:
+		for _, e := range x {
+			d = max(d, 1+depth(e))
+		}
+	}
+	return d
 }
 
 func TestMergeYears(t *testing.T) {
