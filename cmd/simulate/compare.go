@@ -60,6 +60,9 @@ func runCompare(e *env, args []string) error {
 	for _, s := range list {
 		var res model.Results
 		model.Evaluate(&res, s.Inputs)
+		if err := finite(s, &res); err != nil {
+			return err
+		}
 		printNotes(e.stderr, s)
 		sc = append(sc, plots.Scenario{Name: s.Name, Results: res})
 		runs = append(runs, results.Run{Name: s.Name, Results: &res})

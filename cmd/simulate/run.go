@@ -53,6 +53,9 @@ func runRun(e *env, args []string) error {
 	for i, s := range list {
 		var res model.Results
 		model.Evaluate(&res, s.Inputs)
+		if err := finite(s, &res); err != nil {
+			return err
+		}
 		printNotes(e.stderr, s)
 		if err := results.WriteTable(e.stdout, fmt.Sprintf("%s — %s", s.Name, s.Title), &res); err != nil {
 			return err
@@ -77,6 +80,15 @@ func runRun(e *env, args []string) error {
 		}
 	}
 	return commit(e, batch)
+}
+
+// finite refuses results with a NaN or an infinity, naming the scenario
+// whose inputs gave them: nothing non-finite is ever written.
+func finite(s *scenarios.Scenario, res *model.Results) error {
+	if err := results.CheckFinite(res); err != nil {
+		return invalid(fmt.Errorf("%s: %w; check its inputs", s.Source, err))
+	}
+	return nil
 }
 
 // printNotes writes the notes of scenario s (an inherited statement no
