@@ -90,6 +90,7 @@ func runCompare(e *env, args []string) error {
 	}
 	for _, s := range list {
 		addInputs(batch, dir, s)
+		protectChain(batch, s)
 	}
 
 	if err := writeCompareTable(e, sc); err != nil {

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -44,5 +46,134 @@ technical_progress = 0.1
 	}
 	if s := strings.ToLower(string(csv)); strings.Contains(s, "inf") || strings.Contains(s, "nan") {
 		t.Error("results.csv holds a non-finite value")
+	}
+}
+
+// snapshot returns every file and folder under root: path → content ("/"
+// for a folder, "→ target" for a symbolic link).
+func snapshot(t *testing.T, root string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			m[rel] = "→ " + target
+			return err
+		case d.IsDir():
+			m[rel] = "/"
+		default:
+			data, err := os.ReadFile(p)
+			m[rel] = string(data)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestRunRollback blocks the last file of a run (a folder holding a file
+// where summary.json goes, so that its rename fails after the charts,
+// results.csv and manifest.json were renamed) and checks that the output
+// folder holds the earlier set byte for byte.
+func TestRunRollback(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := simulate(t, "run", "--out", out, "report2020"); code != 0 {
+		t.Fatalf("first run: exit %d:\n%s", code, stderr)
+	}
+	sum := filepath.Join(out, "report2020", "summary.json")
+	if err := os.Remove(sum); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, sum, "keep", "blocks the rename")
+	before := snapshot(t, out)
+
+	// Another scenario of the same name, so that every file would change.
+	mine := writeFile(t, dir, "mine.toml", "extends = \"report2020\"\nname = \"report2020\"\n[capital]\nict_share = 0.3\n")
+	code, _, stderr := simulate(t, "run", "--out", out, mine)
+	if code == 0 {
+		t.Fatal("a run over a blocked file succeeded")
+	}
+	if !strings.Contains(stderr, "nothing of this run was kept") {
+		t.Errorf("message: %s", stderr)
+	}
+	after := snapshot(t, out)
+	if !reflect.DeepEqual(after, before) {
+		for k, v := range after {
+			if before[k] != v {
+				t.Errorf("%s changed", k)
+			}
+		}
+		for k := range before {
+			if _, ok := after[k]; !ok {
+				t.Errorf("%s gone", k)
+			}
+		}
+		t.Error("the folder does not hold the earlier set")
+	}
+}
+
+// TestOutputSymlinkEscape: a symbolic link inside --out does not send a
+// run's files outside it.
+func TestOutputSymlinkEscape(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out, elsewhere := filepath.Join(dir, "out"), filepath.Join(dir, "elsewhere")
+	for _, d := range []string{out, elsewhere} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(out, "report2020")); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	code, _, stderr := simulate(t, "run", "--out", out, "report2020")
+	if code != exitInvalid || !strings.Contains(stderr, "leads outside the output folder") {
+		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+	if entries, _ := os.ReadDir(elsewhere); len(entries) > 0 {
+		t.Errorf("written outside --out: %v", entries)
+	}
+}
+
+// TestCalibrateKeepsInputs: calibrate --out never replaces the spec it
+// runs nor a file its start scenario extends.
+func TestCalibrateKeepsInputs(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join("..", "..", "calibrate", "specs", "report2020.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := writeFile(t, dir, "spec.toml", string(src))
+	base := writeFile(t, dir, "base.toml", "extends = \"report2020\"\nname = \"base\"\n")
+	writeFile(t, dir, "mid.toml", "extends = \"base.toml\"\nname = \"mid\"\n")
+	chained := writeFile(t, dir, "chained.toml", strings.Replace(string(src), `scenario = "report2020"`, `scenario = "mid.toml"`, 1))
+	if !strings.Contains(string(src), `scenario = "report2020"`) {
+		t.Fatal("the spec's start scenario has moved")
+	}
+	for _, tc := range []struct {
+		name, out, spec, want string
+	}{
+		{"the spec itself", spec, spec, "is the calibration spec being run"},
+		{"a file the start extends", base, chained, "which the start scenario extends"},
+	} {
+		before := snapshot(t, dir)
+		code, _, stderr := simulate(t, "calibrate", "--out", tc.out, tc.spec)
+		if code != exitInvalid || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%s: exit %d:\n%s", tc.name, code, stderr)
+		}
+		if after := snapshot(t, dir); !reflect.DeepEqual(after, before) {
+			t.Errorf("%s: files changed", tc.name)
+		}
 	}
 }

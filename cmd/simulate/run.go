@@ -62,6 +62,7 @@ func runRun(e *env, args []string) error {
 		}
 		fmt.Fprintln(e.stdout)
 		addInputs(batch, s.Name, s)
+		protectChain(batch, s)
 		if err := addRunFiles(batch, s, &res); err != nil {
 			return err
 		}
