@@ -70,7 +70,7 @@ func TestCommitRollback(t *testing.T) {
 	second.Add("s/a.csv", []byte("new a"))
 	second.Add("s/b.png", []byte("new b"))
 	second.Add("s/c.csv", []byte("new c")) // a file the earlier set lacks
-	second.Add("t/new.csv", []byte("new"))  // in a folder the earlier set lacks
+	second.Add("t/new.csv", []byte("new")) // in a folder the earlier set lacks
 	second.Add("s/z.json", []byte("blocked"))
 	err := second.Commit(context.Background())
 	if err == nil {
