@@ -145,7 +145,7 @@ func build(f *file, leaves map[string]*leaf, broken map[string]bool) (*Scenario,
 		if len(b.errs) > 0 {
 			return nil, b.errs
 		}
-		return s, nil
+		return b.finishUncertainty(s)
 	}
 
 	splitOK := !b.anyBroken(splitKeys()...)
@@ -162,7 +162,13 @@ func build(f *file, leaves map[string]*leaf, broken map[string]bool) (*Scenario,
 	if len(b.errs) > 0 {
 		return nil, b.errs
 	}
-	unc, e := buildUncertainty(in, leaves)
+	return b.finishUncertainty(s)
+}
+
+// finishUncertainty reads and checks the [uncertainty] table of s (in
+// either mode) and gives s its notes.
+func (b *builder) finishUncertainty(s *Scenario) (*Scenario, Errors) {
+	unc, e := buildUncertainty(b.in, b.leaves)
 	if len(e) > 0 {
 		return nil, b.inheritedEntries(e)
 	}

@@ -85,6 +85,14 @@ func modeKeys(f *file, mode string, leaves map[string]*leaf) Errors {
 			delete(leaves, k)
 			continue
 		}
+		// An inherited [uncertainty] entry of a key the mode does not
+		// allow goes with the key.
+		if path, ok := strings.CutPrefix(k, uncertaintyKey+"."); ok {
+			if inherited && !allowed(paramOf(path), mode, ict) {
+				delete(leaves, k)
+			}
+			continue
+		}
 		p, _ := model.LookupParam(k)
 		switch {
 		case mode != ModeSolow && p != nil && p.Solow:
@@ -99,6 +107,18 @@ func modeKeys(f *file, mode string, leaves map[string]*leaf) Errors {
 		}
 	}
 	return errs
+}
+
+// paramOf returns the parameter key of an [uncertainty] entry's path, which
+// may end in a year ("gdp.growth_pct.2021").
+func paramOf(path string) string {
+	if _, ok := model.LookupParam(path); ok {
+		return path
+	}
+	if i := strings.LastIndexByte(path, '.'); i > 0 {
+		return path[:i]
+	}
+	return path
 }
 
 // allowed reports whether key k may be given in a scenario of the mode,
