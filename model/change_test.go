@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -220,5 +221,18 @@ func TestParamRules(t *testing.T) {
 	}
 	if got := strings.Join(computedICT, " "); got != want+" capital.ict_share" {
 		t.Errorf("computed with the ICT split: got %s", got)
+	}
+}
+
+// TestScaleZero: a zero base scaled stays zero, even by an infinite factor
+// (0·∞ is NaN).
+func TestScaleZero(t *testing.T) {
+	for _, v := range []float64{math.Inf(1), math.Inf(-1), 0, 3} {
+		if got := Scale.apply(0, v); got != 0 {
+			t.Errorf("0 scaled by %v: got %v", v, got)
+		}
+	}
+	if got := Scale.apply(2, 3); got != 6 {
+		t.Errorf("2 scaled by 3: got %v", got)
 	}
 }

@@ -222,3 +222,20 @@ func TestNew(t *testing.T) {
 		t.Error("New(uniform, [1, 0]): no error")
 	}
 }
+
+// TestExtremeShapesDraw: every draw of a valid distribution is a number
+// inside its support (issue 17: beta(0.001, 0.001) drew NaN).
+func TestExtremeShapesDraw(t *testing.T) {
+	for _, ab := range [][2]float64{{0.001, 0.001}, {1e-6, 5}, {0.01, 1e-4}} {
+		d, err := New(Beta, []float64{ab[0], ab[1], 0, 1})
+		if err != nil {
+			t.Fatalf("beta%v: %v", ab, err)
+		}
+		src := rand.NewPCG(1, 2)
+		for i := range 20000 {
+			if v := d.Rand(src); math.IsNaN(v) || v < 0 || v > 1 {
+				t.Fatalf("beta%v: draw %d is %v", ab, i, v)
+			}
+		}
+	}
+}

@@ -177,3 +177,27 @@ func TestCalibrateKeepsInputs(t *testing.T) {
 		}
 	}
 }
+
+// TestValidatedRuns: tables that validate run (issue 17: beta(0.001,
+// 0.001) drew NaN and a scale on a zero base 0·∞; mc exited 1 with
+// "quantile: sample contains NaN").
+func TestValidatedRuns(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	sc := writeFile(t, dir, "extreme.toml", `extends = "report2020"
+[uncertainty]
+"capital.ict_share" = { dist = "beta", alpha = 0.001, beta = 0.001 }
+"tfp.ii_share.scale_efficiency" = { dist = "normal", mean = 1, sd = 1, apply = "scale" }
+`)
+	if code, _, stderr := simulate(t, "validate", sc); code != 0 {
+		t.Fatalf("validate: exit %d:\n%s", code, stderr)
+	}
+	for _, args := range [][]string{
+		{"mc", "--draws", "300", "--out", filepath.Join(dir, "mc"), sc},
+		{"sobol", "--n", "64", "--out", filepath.Join(dir, "sobol"), sc},
+	} {
+		if code, _, stderr := simulate(t, args...); code != 0 {
+			t.Errorf("%s: exit %d:\n%s", args[0], code, stderr)
+		}
+	}
+}
