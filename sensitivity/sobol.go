@@ -43,6 +43,12 @@ type SobolResult struct {
 	Design  *sobol.Design
 }
 
+// MaxBootstrapWork bounds the work of Sobol's bootstrap intervals,
+// N × inputs × metrics × resamples row operations (each resample
+// reweights every row for every input): 2³⁴, a few minutes on one core.
+// Sobol refuses more up front.
+const MaxBootstrapWork = 1 << 34
+
 // CheckSobolN returns an error unless n is a valid design size.
 func CheckSobolN(n int) error {
 	if n < MinSobolN || n > MaxSobolN || bits.OnesCount(uint(n)) != 1 {
@@ -84,6 +90,12 @@ func Sobol(ctx context.Context, base *model.Inputs, unc []uncertain.Input, cfg S
 	if per := (k + 2) * len(cfg.Metrics); cfg.N > MaxStoredValues/per {
 		return nil, fmt.Errorf("%d base rows × %d outputs per row would need %d MiB; the limit is %d values (%d MiB): use N ≤ %d",
 			cfg.N, per, cfg.N*per*8>>20, MaxStoredValues, MaxStoredValues*8>>20, MaxStoredValues/per)
+	}
+	if b := cfg.Bootstrap; b > 0 {
+		if work := cfg.N * k * len(cfg.Metrics); b > MaxBootstrapWork/work {
+			return nil, fmt.Errorf("%d base rows × %d inputs × %d metrics × %d bootstrap resamples is %.3g row operations; the limit is %.3g (minutes on one core): use at most %d resamples, or a smaller N",
+				cfg.N, k, len(cfg.Metrics), b, float64(work)*float64(b), float64(MaxBootstrapWork), MaxBootstrapWork/work)
+		}
 	}
 	for _, m := range cfg.Metrics {
 		if err := m.Check(base.FirstYear(), base.LastYear()); err != nil {
@@ -162,7 +174,7 @@ func Sobol(ctx context.Context, base *model.Inputs, unc []uncertain.Input, cfg S
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		ix, err := sobol.Indices(o.A, o.B, o.AB, opt)
+		ix, err := sobol.IndicesContext(ctx, o.A, o.B, o.AB, opt)
 		if errors.Is(err, sobol.ErrZeroVariance) {
 			return nil, fmt.Errorf("metric %s does not vary with the uncertain inputs: its Sobol indices are undefined", cfg.Metrics[m])
 		}
