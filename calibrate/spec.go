@@ -595,7 +595,7 @@ func (r *freeReader) bounds() bool {
 		case !tomlfile.Finite(x):
 			r.errorf(r.at(key), "%v is not a finite number", x)
 		case param != nil && (x < param.Min || x > param.Max):
-			r.errorf(r.at(key), "%s is outside the domain %s of %s (%s)", model.FormatValue(x), param.Domain(), param.Key, param.Unit)
+			r.errorf(r.at(key), "%s is outside the domain %s of %s (%s)", model.FormatOutside(x, param.Min, param.Max), param.Domain(), param.Key, param.Unit)
 		}
 		return x
 	}
