@@ -152,6 +152,9 @@ func TestBadInputs(t *testing.T) {
 				}
 				rest = rest[i+len(w):]
 			}
+			if i := strings.IndexFunc(stderr, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f }); i >= 0 {
+				t.Errorf("message holds a raw control character %q at byte %d:\n%q", stderr[i], i, stderr)
+			}
 			if strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine") {
 				t.Errorf("message shows a panic:\n%s", stderr)
 			}

@@ -96,7 +96,7 @@ func finite(s *scenarios.Scenario, res *model.Results) error {
 // longer checked, …) to w, one a line.
 func printNotes(w io.Writer, s *scenarios.Scenario) {
 	for _, n := range s.Notes {
-		fmt.Fprintf(w, "note: %s: %s\n", s.Source, n)
+		fmt.Fprintf(w, "note: %s: %s\n", escapeControls(s.Source), escapeControls(n))
 	}
 }
 
