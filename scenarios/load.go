@@ -214,7 +214,10 @@ func resolve(f *file, stack []*file, broken map[string]bool) (leaves map[string]
 			for _, h := range append(stack[i:], f) {
 				names = append(names, h.Name)
 			}
-			return nil, nil, Errors{{File: f.Name, Key: "extends", Msg: "extends forms a cycle: " + strings.Join(names, " → ")}}, false
+			// Placed at the extends key that closes the cycle.
+			last := stack[len(stack)-1]
+			line, col := last.Locate("extends")
+			return nil, nil, Errors{{File: last.Name, Line: line, Col: col, Key: "extends", Msg: "extends forms a cycle: " + strings.Join(names, " → ")}}, false
 		}
 	}
 	f.depth = len(stack)

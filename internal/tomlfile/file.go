@@ -83,7 +83,9 @@ func (f *File) Errorf(at []string, format string, args ...any) *Error {
 //
 // It understands table headers ([a.b], [[a]]), bare, quoted and dotted keys,
 // and keys inside an inline table on the key's line; it skips comments and
-// multi-line strings. That covers what the project's files contain; a key
+// multi-line strings. A table only implied by a header under it (a by
+// [a.b]) is placed at the first such header. That covers what the
+// project's files contain; a key
 // it cannot place is reported without a line. A key given more than once
 // (in an array of tables) is placed where it is first written.
 func (f *File) Locate(path ...string) (line, col int) {
