@@ -671,6 +671,14 @@ func parseTargets(f *specFile, in *model.Inputs, key string, m map[string]any, s
 	}
 	prec, hasPrec := num("precision", t.Precision, positive)
 	weight, hasWeight := num("weight", t.Weight, nonNegative)
+	// A weight (given, or 2/precision) beyond MaxWeight overflows the
+	// fit's weighted squares and makes a false diagnosis.
+	if hasWeight && tomlfile.Finite(weight) && weight > MaxWeight {
+		add(f.Errorf(at("weight"), "%s is outside the allowed range [0, %g]: a larger weight overflows the fit's sum of squares", model.FormatOutside(weight, 0, MaxWeight), float64(MaxWeight)))
+	}
+	if hasPrec && !hasWeight && prec > 0 && 2/prec > MaxWeight {
+		add(f.Errorf(at("precision"), "%s is below the smallest precision %g (its weight 2/precision would pass %g)", model.FormatOutside(prec, 2/MaxWeight, math.Inf(1)), 2/MaxWeight, float64(MaxWeight)))
+	}
 	switch {
 	case !hasPrec && !hasWeight:
 		add(f.Errorf(at(), "give precision (the unit of the last printed digit, e.g. 0.1 for 6096.4) or weight"))
@@ -742,14 +750,22 @@ func yearPoints(f *specFile, met metrics.Metric, at []string, values any, add fu
 			continue
 		}
 		x, isNum := tomlfile.Number(v)
-		if !isNum || !tomlfile.Finite(x) {
-			add(f.Errorf(k, "must be a finite number, not %s", tomlfile.TypeName(v)))
+		if !isNum {
+			add(f.Errorf(k, "must be a number, not %s", tomlfile.TypeName(v)))
+			continue
+		}
+		if !tomlfile.Finite(x) {
+			add(f.Errorf(k, "%v is not a finite number", x))
 			continue
 		}
 		pts = append(pts, point{met.WithYear(year), x, k})
 	}
 	return pts
 }
+
+// MaxWeight is the largest weight of a target: the weighted residuals of
+// the fit stay far from overflow.
+const MaxWeight = 1e9
 
 func paramKeys() []string {
 	var keys []string
