@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"text/tabwriter"
 
+	"simulate/internal/memlimit"
 	"simulate/metrics"
 	"simulate/output"
 	"simulate/plots"
@@ -99,6 +100,11 @@ func runMC(e *env, args []string) error {
 			draws, draws, cols, maxKeptValues, maxKeptValues/cols)
 	}
 
+	// Under an address-space limit (ulimit -v), refuse what cannot fit
+	// (exit 1) rather than die of the runtime's "out of memory".
+	if err := memlimit.Check(fmt.Sprintf("%d draws × %d values per draw", draws, series), 2*8*uint64(draws)*uint64(series)); err != nil {
+		return err
+	}
 	var prog sensitivity.Progress
 	stop := progressBar(e, "mc", &prog)
 	res, err := sensitivity.MonteCarlo(e.ctx, in, s.Uncertainty, sensitivity.MCConfig{
