@@ -5,7 +5,6 @@ package input
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -46,7 +45,7 @@ func TestRead(t *testing.T) {
 		{"too large", big, small, "17 bytes is larger than the 16 bytes a test file may have"},
 		{"sparse 5 GB", sparse, PWT, "5368709120 bytes is larger than the 64 MiB (67108864 bytes) a Penn World Table data file may have"},
 	}
-	if runtime.GOOS != "windows" {
+	{
 		fifo := filepath.Join(dir, "fifo.toml")
 		if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 			t.Fatal(err)
