@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"simulate/internal/memlimit"
@@ -113,6 +115,16 @@ func runMC(e *env, args []string) error {
 	stop()
 	if err != nil {
 		return err
+	}
+	// Nothing non-finite is written: a draw whose result is NaN or
+	// infinite is refused, naming the scenario, the metric and the draw.
+	for m, vals := range res.Values[:len(ms)] {
+		for d, v := range vals {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return invalidf("%s: draw %d of the [uncertainty] table gives %s = %v, not a finite number; check the distributions of its entries (%s)",
+					s.Source, d+1, ms[m], v, strings.Join(labels(s.Uncertainty), ", "))
+			}
+		}
 	}
 
 	batch := output.NewBatch(*out)
