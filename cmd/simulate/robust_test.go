@@ -1,12 +1,14 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestExtremeValidRuns: input inside every documented limit runs, charts
@@ -199,5 +201,27 @@ func TestValidatedRuns(t *testing.T) {
 		if code, _, stderr := simulate(t, args...); code != 0 {
 			t.Errorf("%s: exit %d:\n%s", args[0], code, stderr)
 		}
+	}
+}
+
+// TestManyErrors: 19 000 distinct unknown keys are all reported, each at
+// its line, within the catalogue's time bound (issue 17: 10 000 took 23 s
+// when each error re-split the file).
+func TestManyErrors(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString("extends = \"report2020\"\n[capital]\n")
+	const n = 19000
+	for i := range n {
+		fmt.Fprintf(&b, "k%d = 1\n", i)
+	}
+	sc := writeFile(t, t.TempDir(), "many.toml", b.String())
+	start := time.Now()
+	code, _, stderr := simulate(t, "validate", sc)
+	if d := time.Since(start); d > badCaseLimit {
+		t.Errorf("took %v, more than %v", d, badCaseLimit)
+	}
+	if code != exitInvalid || strings.Count(stderr, ": unknown key") != n || !strings.Contains(stderr, fmt.Sprintf("many.toml:%d:1: capital.k%d: unknown key", n+2, n-1)) {
+		t.Errorf("exit %d, %d errors; last lines:\n%s", code, strings.Count(stderr, ": unknown key"), stderr[max(0, len(stderr)-400):])
 	}
 }
