@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"simulate/internal/input"
 	"simulate/internal/tomlfile"
 	"simulate/metrics"
 	"simulate/model"
@@ -125,7 +126,7 @@ func Open(arg string) (*Spec, error) { return tomlfile.Open(arg, Load, LoadEmbed
 
 // Load loads the spec file at name.
 func Load(name string) (*Spec, error) {
-	src, err := tomlfile.ReadFile(name, "a calibration spec")
+	src, err := tomlfile.ReadFile(name, input.Spec)
 	if err != nil {
 		return nil, fmt.Errorf("calibration spec %s: %w", name, err)
 	}
@@ -391,7 +392,12 @@ func loadStart(f *specFile, s *Spec) error {
 	case f.emb:
 		err = fmt.Errorf("an embedded spec can name only an embedded scenario, not %q", ref)
 	default:
-		s.ScenarioPath = filepath.Join(f.dir, filepath.FromSlash(ref))
+		// An absolute path stands for itself; a relative one is relative
+		// to the spec's folder.
+		s.ScenarioPath = filepath.FromSlash(ref)
+		if !filepath.IsAbs(s.ScenarioPath) {
+			s.ScenarioPath = filepath.Join(f.dir, s.ScenarioPath)
+		}
 		s.Start, err = scenarios.Load(s.ScenarioPath)
 	}
 	if err != nil {
@@ -589,7 +595,7 @@ func (r *freeReader) bounds() bool {
 		case !tomlfile.Finite(x):
 			r.errorf(r.at(key), "%v is not a finite number", x)
 		case param != nil && (x < param.Min || x > param.Max):
-			r.errorf(r.at(key), "%s is outside the domain %s of %s (%s)", model.FormatValue(x), param.Domain(), param.Key, param.Unit)
+			r.errorf(r.at(key), "%s is outside the domain %s of %s (%s)", model.FormatOutside(x, param.Min, param.Max), param.Domain(), param.Key, param.Unit)
 		}
 		return x
 	}
@@ -665,6 +671,14 @@ func parseTargets(f *specFile, in *model.Inputs, key string, m map[string]any, s
 	}
 	prec, hasPrec := num("precision", t.Precision, positive)
 	weight, hasWeight := num("weight", t.Weight, nonNegative)
+	// A weight (given, or 2/precision) beyond MaxWeight overflows the
+	// fit's weighted squares and makes a false diagnosis.
+	if hasWeight && tomlfile.Finite(weight) && weight > MaxWeight {
+		add(f.Errorf(at("weight"), "%s is outside the allowed range [0, %g]: a larger weight overflows the fit's sum of squares", model.FormatOutside(weight, 0, MaxWeight), float64(MaxWeight)))
+	}
+	if hasPrec && !hasWeight && prec > 0 && 2/prec > MaxWeight {
+		add(f.Errorf(at("precision"), "%s is below the smallest precision %g (its weight 2/precision would pass %g)", model.FormatOutside(prec, 2/MaxWeight, math.Inf(1)), 2/MaxWeight, float64(MaxWeight)))
+	}
 	switch {
 	case !hasPrec && !hasWeight:
 		add(f.Errorf(at(), "give precision (the unit of the last printed digit, e.g. 0.1 for 6096.4) or weight"))
@@ -736,14 +750,22 @@ func yearPoints(f *specFile, met metrics.Metric, at []string, values any, add fu
 			continue
 		}
 		x, isNum := tomlfile.Number(v)
-		if !isNum || !tomlfile.Finite(x) {
-			add(f.Errorf(k, "must be a finite number, not %s", tomlfile.TypeName(v)))
+		if !isNum {
+			add(f.Errorf(k, "must be a number, not %s", tomlfile.TypeName(v)))
+			continue
+		}
+		if !tomlfile.Finite(x) {
+			add(f.Errorf(k, "%v is not a finite number", x))
 			continue
 		}
 		pts = append(pts, point{met.WithYear(year), x, k})
 	}
 	return pts
 }
+
+// MaxWeight is the largest weight of a target: the weighted residuals of
+// the fit stay far from overflow.
+const MaxWeight = 1e9
 
 func paramKeys() []string {
 	var keys []string

@@ -6,6 +6,7 @@ import (
 	"regexp"
 
 	"simulate/internal/tomlfile"
+	"simulate/model"
 )
 
 // Problem is one thing wrong with an index found by [Index.Check]: the key
@@ -44,7 +45,7 @@ func (ix *Index) Check() []*Problem {
 		add("index", "no industry: an index needs at least one")
 	}
 	if v := ix.PublishedMean.V; !math.IsNaN(v) && (v < 0 || v > 100 || math.IsInf(v, 0)) {
-		add("published_mean", "%s is outside [0, 100] points", FormatValue(v))
+		add("published_mean", "%s is outside [0, 100] points", model.FormatOutside(v, 0, 100))
 	}
 	for _, ind := range ix.Industries {
 		if err := CheckKey(ind.Key); err != nil {
@@ -158,7 +159,7 @@ func checkPct(path string, v float64, add func(path, format string, args ...any)
 	case math.IsNaN(v) || math.IsInf(v, 0):
 		add(path, "%v is not a finite number; give a penetration in [0, 100] %%", v)
 	case v < 0 || v > 100:
-		add(path, "%s is outside the allowed range [0, 100] %%", FormatValue(v))
+		add(path, "%s is outside the allowed range [0, 100] %%", model.FormatOutside(v, 0, 100))
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 
+	"simulate/internal/input"
 	"simulate/internal/tomlfile"
 )
 
@@ -30,6 +31,6 @@ func IsIndex(arg string) bool {
 			return slices.Contains(Names(), arg)
 		}
 	}
-	src, err := tomlfile.ReadFile(arg, "an index file")
+	src, err := tomlfile.ReadFile(arg, input.Index)
 	return err == nil && LooksLikeIndex(src)
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"simulate/cii"
+	"simulate/internal/input"
 	"simulate/internal/tomlfile"
 )
 
@@ -70,7 +71,7 @@ func Open(arg string) (*File, error) { return tomlfile.Open(arg, Load, LoadEmbed
 
 // Load loads the index file at path.
 func Load(path string) (*File, error) {
-	src, err := tomlfile.ReadFile(path, "an index file")
+	src, err := tomlfile.ReadFile(path, input.Index)
 	if err != nil {
 		return nil, fmt.Errorf("index %s: %w", path, err)
 	}

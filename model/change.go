@@ -46,6 +46,9 @@ func (m Mode) apply(x, v float64) float64 {
 	case Add:
 		return x + v
 	case Scale:
+		if x == 0 { // zero stays zero, whatever the factor (0·∞ is NaN)
+			return 0
+		}
 		return x * v
 	}
 	return v

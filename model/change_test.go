@@ -303,3 +303,16 @@ func TestWeightResidual(t *testing.T) {
 		t.Errorf("proportional: got %v", w)
 	}
 }
+
+// TestScaleZero: a zero base scaled stays zero, even by an infinite factor
+// (0·∞ is NaN).
+func TestScaleZero(t *testing.T) {
+	for _, v := range []float64{math.Inf(1), math.Inf(-1), 0, 3} {
+		if got := Scale.apply(0, v); got != 0 {
+			t.Errorf("0 scaled by %v: got %v", v, got)
+		}
+	}
+	if got := Scale.apply(2, 3); got != 6 {
+		t.Errorf("2 scaled by 3: got %v", got)
+	}
+}

@@ -36,11 +36,11 @@ type Year struct {
 	DeltaGDP float64 // ΔY_t = Y_t − Y_{t−1}
 
 	Contribution [NumFactors]float64 // c_X,t, fraction; Σ = g_t
-	Share        [NumFactors]float64 // σ_X,t = c_X,t/g_t; 0 when g_t = 0
+	Share        [NumFactors]float64 // σ_X,t = c_X,t/g_t; 0 when |g_t| < MinGrowth
 
 	Channel      [NumChannels]float64 // II_t by channel, 亿元; Σ = II_t
 	II           float64              // II_t, 亿元
-	IIShare      float64              // s_t = II_t/ΔY_t; 0 when ΔY_t = 0
+	IIShare      float64              // s_t = II_t/ΔY_t; 0 when ΔY_t = 0 or |g_t| < MinGrowth
 	IICumulative float64              // Σ_{u ≤ t} II_u, 亿元
 }
 
@@ -48,7 +48,7 @@ type Year struct {
 type Totals struct {
 	II       float64              // Σ II_t, 亿元
 	DeltaGDP float64              // Σ ΔY_t = Y_last − Y_b, 亿元
-	IIShare  float64              // Σ II_t / Σ ΔY_t; 0 when Σ ΔY_t = 0
+	IIShare  float64              // Σ II_t / Σ ΔY_t; 0 when |Σ ΔY_t| < MinGrowth·Y_b
 	Channel  [NumChannels]float64 // Σ II_t by channel, 亿元
 }
 
@@ -57,6 +57,12 @@ type Results struct {
 	Years  []Year
 	Totals Totals
 }
+
+// MinGrowth is the smallest growth rate (a fraction) Evaluate divides by:
+// a smaller one in magnitude is zero growth for shares, which are then 0.
+// Dividing by a growth of 1e-307 overflowed to +Inf shares, and by a
+// subnormal one to NaN.
+const MinGrowth = 1e-12
 
 // Evaluate computes the decomposition and the II attribution of in into
 // dst, reusing dst.Years when it has the capacity, so that repeated
@@ -105,13 +111,14 @@ func Evaluate(dst *Results, in *Inputs) {
 		dy := y * g
 		r.DeltaGDP = dy
 		r.Contribution[Labor], r.Contribution[Capital], r.Contribution[TFP] = cL, cK, cA
+		zero := g > -MinGrowth && g < MinGrowth // growth too small to divide by
 		switch {
-		case g != 0 && form[i] == Shares:
+		case !zero && form[i] == Shares:
 			// The shares given, as given: σ·g/g can differ from σ in
 			// the last bit. TFP's is the residual.
 			sL, sK := in.LaborShare[i], in.CapitalShare[i]
 			r.Share[Labor], r.Share[Capital], r.Share[TFP] = sL, sK, 1-sL-sK
-		case g != 0:
+		case !zero:
 			inv := 1 / g // one division instead of three: this loop is hot
 			r.Share[Labor], r.Share[Capital], r.Share[TFP] = cL*inv, cK*inv, cA*inv
 		default:
@@ -133,7 +140,7 @@ func Evaluate(dst *Results, in *Inputs) {
 		ii := chL + chK + chTP + chTE + chSE + chAE
 		r.II = ii
 		r.IIShare = 0
-		if dy != 0 {
+		if !zero && dy != 0 {
 			r.IIShare = ii / dy
 		}
 		tot.II += ii
@@ -148,7 +155,9 @@ func Evaluate(dst *Results, in *Inputs) {
 		y += dy
 		r.GDP = y
 	}
-	if tot.DeltaGDP != 0 {
+	// Σ ΔY_t can cancel to next to nothing (growth, then as much decline):
+	// below MinGrowth of the base GDP it is no growth to share.
+	if d := tot.DeltaGDP; d >= MinGrowth*in.BaseGDP || d <= -MinGrowth*in.BaseGDP {
 		tot.IIShare = tot.II / tot.DeltaGDP
 	}
 	dst.Totals = tot

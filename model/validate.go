@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -148,7 +149,21 @@ func (p *Param) check(v float64) string {
 	case math.IsInf(v, 0):
 		return fmt.Sprintf("%v is not finite; give a value in %s", v, p.Domain())
 	case v < p.Min || v > p.Max:
-		return fmt.Sprintf("%s is outside the allowed range %s (%s)", FormatValue(v), p.Domain(), p.Unit)
+		return fmt.Sprintf("%s is outside the allowed range %s (%s)", FormatOutside(v, p.Min, p.Max), p.Domain(), p.Unit)
 	}
 	return ""
+}
+
+// FormatOutside writes v, a value outside [lo, hi], as FormatValue does
+// unless its rounding would show a value inside (1000000000001 rounds to
+// 1000000000000): then as the shortest decimal that reads back as v.
+func FormatOutside(v, lo, hi float64) string {
+	if a := math.Abs(v); a >= 1e21 || a != 0 && a < 1e-6 {
+		return strconv.FormatFloat(v, 'g', -1, 64) // 1e+300, not 301 digits
+	}
+	s := FormatValue(v)
+	if r, err := strconv.ParseFloat(s, 64); err == nil && (r < lo || r > hi) {
+		return s
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }

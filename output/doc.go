@@ -11,12 +11,23 @@
 //     path that is absolute or climbs out of the root is an error.
 //   - [Batch.Commit] writes them all or none: an error or a cancelled
 //     context before the renames leaves every file in place as it was and
-//     no temporary file behind. Temporary files are hidden
+//     no temporary file behind; a rename that fails puts back the files
+//     already renamed (each replaced file is kept as a hard link until the
+//     run is written) and removes the files and folders the run added, so
+//     the folder holds exactly the earlier set. Temporary files are hidden
 //     (".results.csv.tmp-…") and beside their destination, so the rename
 //     never crosses file systems.
+//   - Runs into one folder are serialized: Commit holds an advisory lock
+//     (flock) on the output folder itself while it writes; a second run
+//     waits ([Batch.OnWait]) or gives up when its context is done.
+//   - Confinement follows symbolic links: a destination whose folder
+//     resolves outside the root is an [EscapeError]; a destination that is
+//     an input of the same command ([Batch.Protect]) a [ProtectedError].
+//     Nothing is written in either case.
 //   - A process killed during the renames (SIGKILL cannot be handled) may
-//     leave some files new and others old, and temporary files behind, but
-//     every file in place is whole: the earlier one or the new one.
+//     leave some files new and others old, and temporary or backup files
+//     behind, but every file in place is whole: the earlier one or the
+//     new one.
 //   - Files are readable by everyone who may read the folder (0644);
 //     folders are made as needed (0755).
 //   - A batch given a [Stamp] (the command line, the version, the time)

@@ -3,20 +3,17 @@ package output
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"simulate/internal/input"
 )
 
 // ManifestName is the file, in every folder a stamped batch writes to,
 // that records what wrote each file of the folder.
 const ManifestName = "manifest.json"
-
-// maxManifestSize bounds the manifest read back before it is updated: far
-// above thousands of entries. A larger or unreadable one is replaced.
-const maxManifestSize = 8 << 20
 
 // Stamp says what writes a batch: the command line, the program's version
 // and the time. [Batch.SetStamp] makes Commit record it for each file.
@@ -133,26 +130,12 @@ func ReadManifest(dir string) (*Manifest, error) {
 }
 
 // readManifestFile reads and decodes the manifest at p: a regular file of
-// at most maxManifestSize bytes.
+// at most the size input.Manifest allows (far above thousands of entries;
+// a larger or unreadable one is replaced by readManifest).
 func readManifestFile(p string) (*Manifest, error) {
-	f, err := os.Open(p)
+	data, err := input.Read(p, input.Manifest)
 	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("output: %s is not a regular file", p)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxManifestSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxManifestSize {
-		return nil, fmt.Errorf("output: %s is larger than %d bytes", p, maxManifestSize)
+		return nil, fmt.Errorf("output: %s: %w", p, err)
 	}
 	var m Manifest
 	if err := json.Unmarshal(data, &m); err != nil {

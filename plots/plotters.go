@@ -91,7 +91,7 @@ func (b *stackedBars) Plot(c draw.Canvas, p *plot.Plot) {
 			y1 := c.Y(p.Y.Norm(b.hi[s][i]))
 			pts := c.ClipPolygonXY([]vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}})
 			c.FillPolygon(b.colors[s], pts)
-			if len(b.vals) > 1 {
+			if len(b.vals) > 1 && len(pts) > 0 { // a bar clipped away entirely has no outline
 				c.StrokeLines(sep, c.ClipLinesXY(append(pts, pts[0]))...)
 			}
 			if b.label != nil {

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
-	"os"
 	"strings"
 
 	xfont "golang.org/x/image/font"
@@ -18,6 +17,8 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"simulate/internal/input"
 )
 
 // Language is the language of a chart's text.
@@ -114,9 +115,9 @@ func NewTheme(lang Language, fontFile string) (*Theme, error) {
 		return nil, fmt.Errorf("plots: unknown language %v", lang)
 	}
 	if fontFile != "" {
-		data, err := os.ReadFile(fontFile)
+		data, err := input.Read(fontFile, input.Font)
 		if err != nil {
-			return nil, fmt.Errorf("plots: font file: %w", err)
+			return nil, fmt.Errorf("plots: font file %s: %w", fontFile, err)
 		}
 		pf, err := parseFont(data, lang)
 		if err != nil {
@@ -135,7 +136,7 @@ func NewTheme(lang Language, fontFile string) (*Theme, error) {
 		return defaultTheme(), nil
 	}
 	for _, path := range CJKFontPaths {
-		data, err := os.ReadFile(path)
+		data, err := input.Read(path, input.Font)
 		if err != nil {
 			continue
 		}

@@ -42,6 +42,9 @@ func FuzzRead(f *testing.F) {
 			t.Fatal("Read accepted a table without countries")
 		}
 		for _, iso := range isos {
+			if !isISO(iso) {
+				t.Fatalf("code %q read", iso)
+			}
 			s, ok := tab.Country(iso)
 			if !ok || s.ISO != iso || len(s.Rows) == 0 {
 				t.Fatalf("country %q: ok %v, series %+v", iso, ok, s)
@@ -54,6 +57,11 @@ func FuzzRead(f *testing.F) {
 					x, ok := r.Value(v)
 					if ok && (math.IsNaN(x) || math.IsInf(x, 0)) {
 						t.Fatalf("%s %d %v: present but %v", iso, r.Year, v, x)
+					}
+					if ok {
+						if err := v.check(x); err != nil {
+							t.Fatalf("%s %d %v: read outside its domain: %v", iso, r.Year, v, err)
+						}
 					}
 				}
 			}

@@ -197,9 +197,17 @@ func (p *parser) record(rec []string) (stop bool) {
 
 	bad := false
 	iso := rec[p.cols.iso]
-	if iso == "" {
+	switch {
+	case iso == "":
 		bad = true
 		if p.fail(fmt.Errorf("pwt: line %d, column %q: empty country code", lineOf(p.cols.iso), p.header[p.cols.iso])) {
+			return true
+		}
+	case !isISO(iso):
+		// A code is selected by --country and names an output folder:
+		// three capital letters, as every PWT code is.
+		bad = true
+		if p.fail(fmt.Errorf("pwt: line %d, column %q: %q is not an ISO 3166-1 alpha-3 code (three capital letters A–Z)", lineOf(p.cols.iso), p.header[p.cols.iso], iso)) {
 			return true
 		}
 	}
@@ -224,6 +232,9 @@ func (p *parser) record(rec []string) (stop bool) {
 			continue // optional column absent
 		}
 		x, err := number(rec[col])
+		if err == nil && !math.IsNaN(x) {
+			err = v.check(x)
+		}
 		if err != nil {
 			bad = true
 			if p.fail(fmt.Errorf("pwt: line %d, column %q: %w", lineOf(col), v, err)) {
@@ -278,6 +289,42 @@ func number(cell string) (float64, error) {
 		return math.NaN(), fmt.Errorf("%q is not a finite number", cell)
 	}
 	return x, nil
+}
+
+// isISO reports whether s is three capital letters A–Z.
+func isISO(s string) bool {
+	return len(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z'
+}
+
+// Domains of the values Read accepts. Levels are positive and bounded so
+// that any ratio of two of them (a growth factor) and its logarithm are
+// finite (zero and negative levels are read, and skipped by the
+// decomposition); shares are fractions. PWT 9.1's own values lie well inside
+// (levels from 0.001 to 1e8, csh_i from −2.1 to 9.4).
+const (
+	minLevel = 1e-9
+	maxLevel = 1e15
+)
+
+// check returns an error if x is outside v's domain.
+func (v Var) check(x float64) error {
+	switch v {
+	case LABSH, DELTA:
+		if x < 0 || x > 1 {
+			return fmt.Errorf("%v is outside [0, 1]: %s is a fraction", x, v)
+		}
+	case CSH_I:
+		if x < -100 || x > 100 {
+			return fmt.Errorf("%v is outside [-100, 100]: %s is a fraction of GDP", x, v)
+		}
+	default:
+		// Zero and negative levels are read: the decomposition skips
+		// the years they touch, saying why.
+		if x > 0 && x < minLevel || x > maxLevel || x < -maxLevel {
+			return fmt.Errorf("%v is outside [%g, %g]: %s is a positive level or index", x, minLevel, maxLevel, v)
+		}
+	}
+	return nil
 }
 
 // raggedError describes a record whose field count differs from the header's,

@@ -29,8 +29,12 @@ func Format(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 // WriteCSV writes res as results.csv: a header of the year and every
 // per-year column of package metrics, and one row per year, each value at
 // full precision as [metrics.Column.FileValue] gives it (an input echoed
-// reads as typed).
+// reads as typed). It writes nothing and returns a *NonFiniteError when a
+// value is NaN or infinite.
 func WriteCSV(w io.Writer, res *model.Results) error {
+	if err := CheckFinite(res); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(header()); err != nil {
 		return err

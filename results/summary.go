@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"simulate/metrics"
@@ -160,8 +161,21 @@ func NewTotals(res *model.Results) Totals {
 	return t
 }
 
-// WriteJSON writes s as indented JSON.
+// WriteJSON writes s as indented JSON. It writes nothing and returns a
+// *NonFiniteError when a total is NaN or infinite.
 func WriteJSON(w io.Writer, s *Summary) error {
+	for name, v := range s.Totals.Values {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return &NonFiniteError{Column: name, Value: v}
+		}
+	}
+	for name, m := range s.Totals.Channels {
+		for ch, v := range m {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return &NonFiniteError{Column: name + "." + ch, Value: v}
+			}
+		}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(s)

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"simulate/internal/tomlfile"
@@ -146,7 +147,7 @@ func build(f *file, leaves map[string]*leaf, broken map[string]bool) (*Scenario,
 		if len(b.errs) > 0 {
 			return nil, b.errs
 		}
-		return s, nil
+		return b.finishUncertainty(s)
 	}
 
 	splitOK := !b.anyBroken(splitKeys()...)
@@ -163,7 +164,13 @@ func build(f *file, leaves map[string]*leaf, broken map[string]bool) (*Scenario,
 	if len(b.errs) > 0 {
 		return nil, b.errs
 	}
-	unc, corr, e := buildUncertainty(in, leaves)
+	return b.finishUncertainty(s)
+}
+
+// finishUncertainty reads and checks the [uncertainty] table of s (in
+// either mode) and gives s its notes.
+func (b *builder) finishUncertainty(s *Scenario) (*Scenario, Errors) {
+	unc, corr, e := buildUncertainty(b.in, b.leaves)
 	if len(e) > 0 {
 		return nil, b.inheritedEntries(e)
 	}
@@ -797,6 +804,23 @@ func parseSeries(l *leaf, base, n int, o seriesOptions) (vals []float64, from []
 		}
 		if len(ys) == 0 {
 			return nil, nil, Errors{l.errorf([]string{"linear"}, "a linear path needs at least one year")}
+		}
+		// Every point shapes the path, a point outside the span too:
+		// each is checked against the key's range (1e300 in year 1000
+		// cancelled the span's own points).
+		if p, ok := model.LookupParam(l.key); ok {
+			for k, v := range vs {
+				at := []string{"linear", strconv.Itoa(ys[k])}
+				switch {
+				case !tomlfile.Finite(v):
+					errs = append(errs, l.errorf(at, "%v is not a finite number; give a value in %s", v, p.Domain()))
+				case v < p.Min || v > p.Max:
+					errs = append(errs, l.errorf(at, "%s is outside the allowed range %s (%s): every point of a linear path shapes it, one outside the span too", model.FormatOutside(v, p.Min, p.Max), p.Domain(), p.Unit))
+				}
+			}
+			if len(errs) > 0 {
+				return nil, nil, errs
+			}
 		}
 		for i := range vals {
 			vals[i], from[i] = model.Interpolate(ys, vs, base+1+i), l

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -18,6 +19,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(strings.ReplaceAll(minimal, "= 5", "= nan")))
 	f.Add([]byte("a = \"\"\"\nb\r\n\"\"\"\r\nx = = 1\r\n"))
 	f.Add([]byte("[span]\nbase_year = 2018\nlast_year = 2218\n[gdp]\nbase_yi = 1e12\ngrowth_pct = 100\n[labor]\nshare_pct = 0\n[capital]\nshare_pct = 0\n"))
+	f.Add([]byte(strings.ReplaceAll(minimal, "= 5", "= 1e-307")))
+	f.Add([]byte(strings.ReplaceAll(minimal, "= 5", "= 3e-322")))
 	f.Add([]byte(solowSrc))
 	f.Add([]byte(solowSrc + "[solow.ict]\ncapital_share = 0.05\ninvestment_share = 0.1\ndepreciation_pct = 20\n[history]\ncountry = \"CHN\"\n[reference]\nyear = 2020\ntfp_pp = 1\n"))
 	f.Add([]byte(minimal + `
@@ -50,12 +53,32 @@ rank = 0.4
 		if len(res.Years) != s.Inputs.Len() {
 			t.Fatalf("%d result years for %d inputs", len(res.Years), s.Inputs.Len())
 		}
-		for _, y := range res.Years {
-			for _, v := range []float64{y.GDP, y.II, y.IIShare, y.DeltaGDP, y.IICumulative} {
-				if math.IsNaN(v) || math.IsInf(v, 0) {
-					t.Fatalf("%d: non-finite result %v from a valid scenario", y.Year, v)
-				}
-			}
+		if err := nonFinite(&res); err != "" {
+			t.Fatalf("non-finite result from a valid scenario: %s", err)
 		}
 	})
+}
+
+// nonFinite describes the first value of res (every field of every year
+// and every total) that is NaN or infinite, or returns "".
+func nonFinite(res *model.Results) string {
+	bad := func(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) }
+	for _, y := range res.Years {
+		vs := []float64{y.GDP, y.Growth, y.DeltaGDP, y.II, y.IIShare, y.IICumulative}
+		vs = append(vs, y.Contribution[:]...)
+		vs = append(vs, y.Share[:]...)
+		vs = append(vs, y.Channel[:]...)
+		for i, v := range vs {
+			if bad(v) {
+				return fmt.Sprintf("year %d, value %d: %v", y.Year, i, v)
+			}
+		}
+	}
+	t := res.Totals
+	for i, v := range append([]float64{t.II, t.DeltaGDP, t.IIShare}, t.Channel[:]...) {
+		if bad(v) {
+			return fmt.Sprintf("total %d: %v", i, v)
+		}
+	}
+	return ""
 }

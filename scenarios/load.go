@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"simulate/internal/input"
 	"simulate/internal/suggest"
 	"simulate/internal/tomlfile"
 	"simulate/model"
@@ -163,7 +164,7 @@ func Parse(name string, src []byte) (*Scenario, error) {
 }
 
 func readFile(p string) (*file, error) {
-	src, err := tomlfile.ReadFile(p, "a scenario")
+	src, err := tomlfile.ReadFile(p, input.Scenario)
 	if err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", p, err)
 	}
@@ -216,7 +217,10 @@ func resolve(f *file, stack []*file, broken map[string]bool) (leaves map[string]
 			for _, h := range append(stack[i:], f) {
 				names = append(names, h.Name)
 			}
-			return nil, nil, Errors{{File: f.Name, Key: "extends", Msg: "extends forms a cycle: " + strings.Join(names, " → ")}}, false
+			// Placed at the extends key that closes the cycle.
+			last := stack[len(stack)-1]
+			line, col := last.Locate("extends")
+			return nil, nil, Errors{{File: last.Name, Line: line, Col: col, Key: "extends", Msg: "extends forms a cycle: " + strings.Join(names, " → ")}}, false
 		}
 	}
 	f.depth = len(stack)

@@ -85,6 +85,14 @@ func modeKeys(f *file, mode string, leaves map[string]*leaf) Errors {
 			delete(leaves, k)
 			continue
 		}
+		// An inherited [uncertainty] entry of a key the mode does not
+		// allow goes with the key.
+		if path, ok := strings.CutPrefix(k, uncertaintyKey+"."); ok {
+			if inherited && !allowed(paramOf(path), mode, ict) {
+				delete(leaves, k)
+			}
+			continue
+		}
 		p, _ := model.LookupParam(k)
 		switch {
 		case mode != ModeSolow && p != nil && p.Solow:
@@ -99,6 +107,18 @@ func modeKeys(f *file, mode string, leaves map[string]*leaf) Errors {
 		}
 	}
 	return errs
+}
+
+// paramOf returns the parameter key of an [uncertainty] entry's path, which
+// may end in a year ("gdp.growth_pct.2021").
+func paramOf(path string) string {
+	if _, ok := model.LookupParam(path); ok {
+		return path
+	}
+	if i := strings.LastIndexByte(path, '.'); i > 0 {
+		return path[:i]
+	}
+	return path
 }
 
 // allowed reports whether key k may be given in a scenario of the mode,
@@ -226,6 +246,12 @@ func buildHistory(leaves map[string]*leaf, base int) (*History, Errors) {
 	h := &History{Country: l.val.(string), To: base}
 	if !isoCode.MatchString(h.Country) {
 		errs = append(errs, l.errorf(nil, "%q is not an ISO 3166-1 alpha-3 code such as \"CHN\" (three capital letters)", h.Country))
+	} else if tab, err := pwt.Default(); err == nil {
+		// Validated means runnable: the country's series is in the
+		// embedded table run reads.
+		if s, ok := tab.Country(h.Country); !ok || len(s.Rows) == 0 {
+			errs = append(errs, l.errorf(nil, "unknown country %q: the embedded Penn World Table 9.1 has no rows for it (it has %d countries: simulate history --country with an unknown code lists them)", h.Country, len(tab.Countries())))
+		}
 	}
 	for _, k := range []string{"history.from", "history.to"} {
 		l, ok := leaves[k]

@@ -43,6 +43,12 @@ type SobolResult struct {
 	Design  *sobol.Design
 }
 
+// MaxBootstrapWork bounds the work of Sobol's bootstrap intervals,
+// N × inputs × metrics × resamples row operations (each resample
+// reweights every row for every input): 2³⁴, a few minutes on one core.
+// Sobol refuses more up front.
+const MaxBootstrapWork = 1 << 34
+
 // CheckSobolN returns an error unless n is a valid design size.
 func CheckSobolN(n int) error {
 	if n < MinSobolN || n > MaxSobolN || bits.OnesCount(uint(n)) != 1 {
@@ -64,6 +70,11 @@ func Sobol(ctx context.Context, base *model.Inputs, unc []uncertain.Input, cfg S
 	}
 	if err := CheckSobolN(cfg.N); err != nil {
 		return nil, err
+	}
+	for _, m := range cfg.Metrics {
+		if err := m.Check(base.FirstYear(), base.LastYear()); err != nil {
+			return nil, err
+		}
 	}
 	m, err := NewInputsModel(base, unc, cfg.Metrics)
 	if err != nil {
@@ -133,6 +144,12 @@ func SobolOf(ctx context.Context, m Model, unc []uncertain.Input, cfg SobolConfi
 		return nil, fmt.Errorf("%d base rows × %d outputs per row would need %d MiB; the limit is %d values (%d MiB): use N ≤ %d",
 			cfg.N, per, cfg.N*per*8>>20, MaxStoredValues, MaxStoredValues*8>>20, MaxStoredValues/per)
 	}
+	if b := cfg.Bootstrap; b > 0 {
+		if work := cfg.N * k * nOut; b > MaxBootstrapWork/work {
+			return nil, fmt.Errorf("%d base rows × %d inputs × %d metrics × %d bootstrap resamples is %.3g row operations; the limit is %.3g (minutes on one core): use at most %d resamples, or a smaller N",
+				cfg.N, k, nOut, b, float64(work)*float64(b), float64(MaxBootstrapWork), MaxBootstrapWork/work)
+		}
+	}
 	d, err := sobol.NewDesign(k, cfg.N/SobolReplicates, SobolReplicates, sobol.Scrambled, cfg.Seed)
 	if err != nil {
 		return nil, err
@@ -195,7 +212,7 @@ func SobolOf(ctx context.Context, m Model, unc []uncertain.Input, cfg SobolConfi
 
 	r := &SobolResult{Runs: n * (k + 2), Options: opt, Design: d, Indices: make([]sobol.Result, nOut)}
 	err = parallel.For(ctx, nOut, func(o int) error {
-		ix, err := sobol.Indices(outs[o].A, outs[o].B, outs[o].AB, opt)
+		ix, err := sobol.IndicesContext(ctx, outs[o].A, outs[o].B, outs[o].AB, opt)
 		if errors.Is(err, sobol.ErrZeroVariance) {
 			return &OutputError{o, ErrNoVariance}
 		}

@@ -82,6 +82,11 @@ func Sweep(base *model.Inputs, ranges []Range, m metrics.Metric) (*SweepResult, 
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	// Every point is validated like a scenario, not the corners only: a
+	// value the model derives (φ in a Solow scenario) can leave its
+	// domain inside the grid. The first few invalid points are named.
+	const maxNamed = 5
+	invalid := 0
 	s.Z = make([]float64, 0, points)
 	for _, a := range s.X {
 		x[0] = a
@@ -89,8 +94,21 @@ func Sweep(base *model.Inputs, ranges []Range, m metrics.Metric) (*SweepResult, 
 			if len(x) == 2 {
 				x[1] = b
 			}
+			ev.Apply(x)
+			if err := ev.Inputs().Validate(); err != nil {
+				if invalid++; invalid <= maxNamed {
+					errs = append(errs, fmt.Errorf("at %s: %w", pointText(ranges, x), err))
+				}
+				continue
+			}
 			s.Z = append(s.Z, m.Value(ev.Eval(x)))
 		}
+	}
+	if invalid > maxNamed {
+		errs = append(errs, fmt.Errorf("and %d more points of the %d are invalid", invalid-maxNamed, points))
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return s, nil
 }

@@ -110,6 +110,13 @@ var (
 // level outside (0, 1)). It panics if the slices' lengths differ or there
 // are fewer than 2 rows or no parameters.
 func Indices(fA, fB []float64, fAB [][]float64, opt Options) (Result, error) {
+	return IndicesContext(context.Background(), fA, fB, fAB, opt)
+}
+
+// IndicesContext is [Indices] that stops, returning ctx's error, once ctx
+// is done: a bootstrap of many resamples on a large design takes minutes,
+// and each resample checks ctx before it starts.
+func IndicesContext(ctx context.Context, fA, fB []float64, fAB [][]float64, opt Options) (Result, error) {
 	n, k := len(fA), len(fAB)
 	if len(fB) != n {
 		panic(fmt.Sprintf("sobol: Indices: len(fB) = %d, len(fA) = %d", len(fB), n))
@@ -142,7 +149,7 @@ func Indices(fA, fB []float64, fAB [][]float64, opt Options) (Result, error) {
 
 	switch opt.CI {
 	case Bootstrap:
-		err = bootstrap(&res, rows, opt)
+		err = bootstrap(ctx, &res, rows, opt)
 	case ReplicateT:
 		err = replicateT(&res, rows, opt)
 	}
@@ -281,7 +288,7 @@ func estimate(s1, st, sums []float64, n float64) (m, v float64, ok bool) {
 }
 
 // bootstrap sets the percentile bootstrap intervals of res.
-func bootstrap(res *Result, rows *rowStats, opt Options) error {
+func bootstrap(ctx context.Context, res *Result, rows *rowStats, opt Options) error {
 	n, k, nb := rows.n, rows.k, opt.Resamples
 	s1b := make([]float64, k*nb) // s1b[i*nb+b]: S_i on resample b
 	stb := make([]float64, k*nb)
@@ -289,7 +296,7 @@ func bootstrap(res *Result, rows *rowStats, opt Options) error {
 		pcg             rand.PCG
 		w, sums, s1, st []float64
 	}
-	err := parallel.ForChunks(context.Background(), nb, 1, func() *state {
+	err := parallel.ForChunks(ctx, nb, 1, func() *state {
 		return &state{w: make([]float64, n), sums: make([]float64, rows.f), s1: make([]float64, k), st: make([]float64, k)}
 	}, func(s *state, c parallel.Chunk) error {
 		b := c.Index

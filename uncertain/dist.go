@@ -80,19 +80,48 @@ func New(f Family, v []float64) (Distribution, error) {
 	if len(v) != len(f.Params()) {
 		panic("uncertain: New with the wrong number of parameters")
 	}
+	var d Distribution
+	var err error
 	switch f {
 	case Uniform:
-		return NewUniform(v[0], v[1])
+		d, err = NewUniform(v[0], v[1])
 	case Triangular:
-		return NewTriangular(v[0], v[1], v[2])
+		d, err = NewTriangular(v[0], v[1], v[2])
 	case Normal:
-		return NewNormal(v[0], v[1])
+		d, err = NewNormal(v[0], v[1])
 	case TruncNormal:
-		return NewTruncNormal(v[0], v[1], v[2], v[3])
+		d, err = NewTruncNormal(v[0], v[1], v[2], v[3])
 	case LogNormal:
-		return NewLogNormal(v[0], v[1], v[2], v[3])
+		d, err = NewLogNormal(v[0], v[1], v[2], v[3])
+	default:
+		d, err = NewBeta(v[0], v[1], v[2], v[3])
 	}
-	return NewBeta(v[0], v[1], v[2], v[3])
+	if err != nil {
+		return d, err
+	}
+	return d, d.checkExtremes()
+}
+
+// extremes are the probabilities at which New checks a distribution's
+// quantiles: the ends and the tails any sample reaches.
+var extremes = []float64{0, 1e-12, 1e-6, 0.5, 1 - 1e-6, 1 - 1e-12, 1}
+
+// checkExtremes returns an error if a quantile of d at an extreme
+// probability is NaN or outside its support: parameters too extreme to
+// draw from.
+func (d *Distribution) checkExtremes() error {
+	lo, hi := d.Support()
+	tol := 1e-9 // rounding of a scaled quantile at the ends
+	if d.Bounded() {
+		tol *= hi - lo
+	}
+	for _, p := range extremes {
+		q := d.Quantile(p)
+		if math.IsNaN(q) || q < lo-tol || q > hi+tol || math.IsInf(q, 0) && p != 0 && p != 1 {
+			return fmt.Errorf("its %s-quantile is %s: the parameters are too extreme to draw from", fmtNum(p), fmtNum(q))
+		}
+	}
+	return nil
 }
 
 // Distribution is a probability distribution of an uncertain value. Build
@@ -358,7 +387,11 @@ func (d *Distribution) Rand(src rand.Source) float64 {
 			gb := gammaMT(r, d.gb)
 			return d.Min + (d.Max-d.Min)*(ga/(ga+gb))
 		}
-		return d.Min + (d.Max-d.Min)*distuv.Beta{Alpha: d.Alpha, Beta: d.Beta, Src: src}.Rand()
+		// With tiny shapes both gamma variates of gonum's draw underflow
+		// to 0 and their ratio is NaN: draw by the quantile then.
+		if v := (distuv.Beta{Alpha: d.Alpha, Beta: d.Beta, Src: src}).Rand(); !math.IsNaN(v) {
+			return d.Min + (d.Max-d.Min)*v
+		}
 	}
 	return d.Quantile(uniform01(src))
 }

@@ -251,6 +251,23 @@ func TestBetaSameAsGonum(t *testing.T) {
 	}
 }
 
+// TestExtremeShapesDraw: every draw of a valid distribution is a number
+// inside its support (issue 17: beta(0.001, 0.001) drew NaN).
+func TestExtremeShapesDraw(t *testing.T) {
+	for _, ab := range [][2]float64{{0.001, 0.001}, {1e-6, 5}, {0.01, 1e-4}} {
+		d, err := New(Beta, []float64{ab[0], ab[1], 0, 1})
+		if err != nil {
+			t.Fatalf("beta%v: %v", ab, err)
+		}
+		src := rand.NewPCG(1, 2)
+		for i := range 20000 {
+			if v := d.Rand(src); math.IsNaN(v) || v < 0 || v > 1 {
+				t.Fatalf("beta%v: draw %d is %v", ab, i, v)
+			}
+		}
+	}
+}
+
 // TestTriangularSameAsGonum checks the triangular quantile against gonum's
 // distuv.Triangle, number for number.
 func TestTriangularSameAsGonum(t *testing.T) {

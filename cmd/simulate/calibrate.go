@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -55,6 +56,18 @@ func runCalibrate(e *env, args []string) error {
 	if spec.ScenarioPath != "" && samePath(spec.ScenarioPath, *out) {
 		return invalidf("--out %s is the start scenario, which the calibrated scenario extends; write it elsewhere", *out)
 	}
+	// No output replaces an input: the spec, or a file the start scenario
+	// extends (the calibrated scenario would extend itself).
+	if fileExists(pos[0]) && sameFile(pos[0], *out) {
+		return invalidf("--out %s is the calibration spec being run; write the calibrated scenario elsewhere", *out)
+	}
+	if spec.Start != nil {
+		for _, p := range spec.Start.Chain[1:] {
+			if !strings.HasPrefix(p, "embedded:") && sameFile(p, *out) {
+				return invalidf("--out %s is %s, which the start scenario extends: the calibrated scenario would replace it and extend itself; write it elsewhere", *out, p)
+			}
+		}
+	}
 	fit, err := calibrate.Calibrate(e.ctx, spec)
 	if err != nil {
 		return err
@@ -88,6 +101,9 @@ func runCalibrate(e *env, args []string) error {
 	}
 	chart.Subtitle = theme.ScenarioSubtitle(stem, title, 0)
 	batch := output.NewBatch(dir)
+	if spec.Start != nil {
+		protectChain(batch, spec.Start)
+	}
 	for _, f := range []struct {
 		name string
 		data []byte
@@ -107,6 +123,23 @@ func runCalibrate(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "run it with: simulate run %s\n", *out)
 	}
 	return fitErr
+}
+
+// sameFile reports whether a and b name the same existing file, or the
+// same path.
+func sameFile(a, b string) bool {
+	x, err1 := os.Stat(a)
+	y, err2 := os.Stat(b)
+	if err1 == nil && err2 == nil {
+		return os.SameFile(x, y)
+	}
+	return samePath(a, b)
+}
+
+// fileExists reports whether p names an existing regular file.
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // samePath reports whether a and b name the same file.

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"simulate/internal/suggest"
 )
@@ -77,7 +78,7 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintln(stderr, prefix+": interrupted; no partial output was written")
 		return exitFailure
 	}
-	fmt.Fprintf(stderr, "%s: %v\n", prefix, err)
+	fmt.Fprintf(stderr, "%s: %s\n", prefix, escapeControls(err.Error()))
 	if _, ok := errors.AsType[usageError](err); ok {
 		fmt.Fprintf(stderr, "Run '%s' for usage.\n", help)
 	}
@@ -85,6 +86,53 @@ func exitCode(err error, stderr io.Writer) int {
 		return exitInvalid
 	}
 	return exitFailure
+}
+
+// escapeControls escapes what a terminal would act on rather than show —
+// control characters but newline and tab (NUL, ESC, …), C1 controls, bidi
+// overrides, invalid UTF-8 — as \xNN or \uNNNN, so that a path or key
+// echoed from a file cannot move the cursor, recolour or hide text.
+func escapeControls(s string) string {
+	clean := true
+	for _, r := range s {
+		if needsEscape(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case needsEscape(r) && r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case needsEscape(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+func needsEscape(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t':
+		return false
+	case r == utf8.RuneError:
+		return true
+	case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e || r == 0x200f:
+		return true
+	}
+	return false
 }
 
 // env is what a subcommand reads and writes.

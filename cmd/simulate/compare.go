@@ -61,6 +61,9 @@ func runCompare(e *env, args []string) error {
 	for _, s := range list {
 		var res model.Results
 		model.Evaluate(&res, s.Inputs)
+		if err := finite(s, &res); err != nil {
+			return err
+		}
 		printNotes(e.stderr, s)
 		sc = append(sc, plots.Scenario{Name: s.Name, Results: res})
 		runs = append(runs, results.Run{Name: s.Name, Results: &res})
@@ -88,6 +91,7 @@ func runCompare(e *env, args []string) error {
 	}
 	for _, s := range list {
 		addInputs(batch, dir, s)
+		protectChain(batch, s)
 	}
 	if cf.xlsx {
 		if err := addWorkbook(batch, dir, "compare", workbook.CompareBook("compare "+strings.Join(names(list), " "), runs)); err != nil {

@@ -14,6 +14,7 @@ import (
 	"text/tabwriter"
 
 	"simulate/history"
+	"simulate/internal/input"
 	"simulate/model"
 	"simulate/output"
 	"simulate/plots"
@@ -491,12 +492,11 @@ func loadTable(file string) (*pwt.Table, error) {
 	if file == "" {
 		return pwt.Default()
 	}
-	f, err := os.Open(file)
+	src, err := input.Read(file, input.PWT)
 	if err != nil {
-		return nil, invalid(fmt.Errorf("--data %s: %w", file, unwrapPath(err)))
+		return nil, invalid(fmt.Errorf("--data %s: %w", file, err))
 	}
-	defer f.Close()
-	tab, err := pwt.Read(f)
+	tab, err := pwt.Read(bytes.NewReader(src))
 	if err != nil {
 		return nil, invalid(fmt.Errorf("--data %s: %w", file, err))
 	}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -446,7 +447,9 @@ func TestRunHistoryErrors(t *testing.T) {
 	bad := writeTemp(t, "bad.toml", strings.Replace(string(src), `country = "CHN"`, `country = "ZZZ"`, 1))
 	out := filepath.Join(t.TempDir(), "out")
 	code, _, stderr := simulate(t, "run", "--out", out, "--format", "svg", bad)
-	if code != 2 || !strings.Contains(stderr, `scenario solow-china: history.country: unknown country "ZZZ"`) {
+	// Refused when the scenario is loaded, at the key (issue 17: validate
+	// passed it and run named no line).
+	if code != 2 || !regexp.MustCompile(`bad\.toml:\d+:1: history\.country: unknown country "ZZZ"`).MatchString(stderr) {
 		t.Errorf("exit %d, stderr %s", code, stderr)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {

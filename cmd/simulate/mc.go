@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
+	"simulate/internal/memlimit"
 	"simulate/metrics"
 	"simulate/output"
 	"simulate/plots"
@@ -109,6 +112,11 @@ func runMC(e *env, args []string) error {
 			draws, draws, cols, maxKeptValues, maxKeptValues/cols)
 	}
 
+	// Under an address-space limit (ulimit -v), refuse what cannot fit
+	// (exit 1) rather than die of the runtime's "out of memory".
+	if err := memlimit.Check(fmt.Sprintf("%d draws × %d values per draw", draws, series), 2*8*uint64(draws)*uint64(series)); err != nil {
+		return err
+	}
 	var prog sensitivity.Progress
 	stop := progressBar(e, "mc", &prog)
 	res, err := sensitivity.MonteCarlo(e.ctx, in, s.Uncertainty, sensitivity.MCConfig{
@@ -119,6 +127,19 @@ func runMC(e *env, args []string) error {
 		return err
 	}
 	sums := res.Summaries
+	// Nothing non-finite is written: a metric whose mean or percentiles
+	// are NaN or infinite (some draw gave such a value) is refused, naming
+	// the scenario and the metric.
+	for m := range sums {
+		v := sums[m].Mean
+		for _, p := range sums[m].P {
+			v += p
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return invalidf("%s: the draws of the [uncertainty] table give %s values that are not finite numbers (mean %v); check the distributions of its entries (%s)",
+				s.Source, ms[m], sums[m].Mean, strings.Join(labels(s.Uncertainty), ", "))
+		}
+	}
 
 	batch := output.NewBatch(*out)
 	if *keep {

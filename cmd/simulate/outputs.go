@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -17,15 +18,65 @@ import (
 // file, this command line, the version and the time (with the inputs
 // recorded by addInputs): every command that writes files commits them
 // here.
+//
+// No file of the batch may replace a file the command line names as input
+// (every argument naming a file, but the value of --out), nor the
+// scenarios a caller protects (their extends chains); an output that would
+// leave the output folder through a symbolic link is refused too; both are
+// exit 2. A second run into the same folder waits for the first, saying so.
 func commit(e *env, b *output.Batch) error {
 	b.SetStamp(output.Stamp{Command: commandLine(e.args), Version: buildVersion(), Time: now()})
+	b.Protect(inputArgs(e.args)...)
+	b.OnWait(func() {
+		fmt.Fprintln(e.stderr, "simulate: another run is writing into the same folder; waiting for it to finish (Ctrl-C to stop)")
+	})
 	if err := b.Commit(e.ctx); err != nil {
+		var pe *output.ProtectedError
+		var ee *output.EscapeError
+		if errors.As(err, &pe) || errors.As(err, &ee) {
+			return invalid(err)
+		}
 		return err
 	}
 	for _, p := range b.Paths() {
 		fmt.Fprintln(e.stdout, "wrote", p)
 	}
 	return nil
+}
+
+// inputArgs returns the arguments of a command line that name existing
+// files, leaving out the value of --out (what the command writes).
+func inputArgs(args []string) []string {
+	var files []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--out" || a == "-out" {
+			i++
+			continue
+		}
+		if strings.HasPrefix(a, "--out=") || strings.HasPrefix(a, "-out=") {
+			continue
+		}
+		if v, ok := strings.CutPrefix(a, "-"); ok {
+			if _, val, ok := strings.Cut(v, "="); ok {
+				a = val
+			}
+		}
+		if st, err := os.Stat(a); err == nil && st.Mode().IsRegular() {
+			files = append(files, a)
+		}
+	}
+	return files
+}
+
+// protectChain keeps b from replacing the files scenario s was read from
+// (s and the files it extends).
+func protectChain(b *output.Batch, s *scenarios.Scenario) {
+	for _, p := range s.Chain {
+		if !strings.HasPrefix(p, "embedded:") {
+			b.Protect(p)
+		}
+	}
 }
 
 // addInputs records in b's manifests that the files under dir were

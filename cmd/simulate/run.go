@@ -53,12 +53,16 @@ func runRun(e *env, args []string) error {
 	for i, s := range list {
 		var res model.Results
 		model.Evaluate(&res, s.Inputs)
+		if err := finite(s, &res); err != nil {
+			return err
+		}
 		printNotes(e.stderr, s)
 		if err := results.WriteTable(e.stdout, fmt.Sprintf("%s — %s", s.Name, s.Title), &res); err != nil {
 			return err
 		}
 		fmt.Fprintln(e.stdout)
 		addInputs(batch, s.Name, s)
+		protectChain(batch, s)
 		if err := addRunFiles(batch, s, &res); err != nil {
 			return err
 		}
@@ -92,11 +96,20 @@ func runRun(e *env, args []string) error {
 	return commit(e, batch)
 }
 
+// finite refuses results with a NaN or an infinity, naming the scenario
+// whose inputs gave them: nothing non-finite is ever written.
+func finite(s *scenarios.Scenario, res *model.Results) error {
+	if err := results.CheckFinite(res); err != nil {
+		return invalid(fmt.Errorf("%s: %w; check its inputs", s.Source, err))
+	}
+	return nil
+}
+
 // printNotes writes the notes of scenario s (an inherited statement no
 // longer checked, …) to w, one a line.
 func printNotes(w io.Writer, s *scenarios.Scenario) {
 	for _, n := range s.Notes {
-		fmt.Fprintf(w, "note: %s: %s\n", s.Source, n)
+		fmt.Fprintf(w, "note: %s: %s\n", escapeControls(s.Source), escapeControls(n))
 	}
 }
 

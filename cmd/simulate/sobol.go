@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"simulate/internal/memlimit"
 	"simulate/metrics"
 	"simulate/output"
 	"simulate/plots"
@@ -121,6 +122,11 @@ func runSobol(e *env, args []string) error {
 		return err
 	}
 
+	k := uint64(len(s.Uncertainty))
+	need := 8 * (uint64(n)*(k+2)*uint64(len(ms)) + 2*k*uint64(boot))
+	if err := memlimit.Check(fmt.Sprintf("%d base rows × %d inputs × %d metrics", n, k, len(ms)), need); err != nil {
+		return err
+	}
 	var prog sensitivity.Progress
 	stop := progressBar(e, "sobol", &prog)
 	res, err := sensitivity.Sobol(e.ctx, s.Inputs, s.Uncertainty, sensitivity.SobolConfig{

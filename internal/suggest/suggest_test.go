@@ -1,6 +1,9 @@
 package suggest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNearest(t *testing.T) {
 	cmds := []string{"calibrate", "compare", "history", "list", "mc", "new", "params", "run", "show", "sobol", "sweep", "tornado", "validate", "version"}
@@ -54,5 +57,21 @@ func TestDistance(t *testing.T) {
 		if got := Distance(tc.b, tc.a); got != tc.d {
 			t.Errorf("Distance(%q, %q) = %d, want %d", tc.b, tc.a, got, tc.d)
 		}
+	}
+}
+
+// TestHomoglyphs: a name written with look-alike letters of another
+// script is the Latin name it looks like (issue 17: "cаpital" with a
+// Cyrillic а was matched to another key).
+func TestHomoglyphs(t *testing.T) {
+	allowed := []string{"labor", "capital", "gdp", "tfp"}
+	for name, want := range map[string]string{"cаpital": "capital", "lаbоr": "labor", "gdр": "gdp", "ТFP": "tfp"} {
+		if got, ok := Nearest(name, allowed); !ok || got != want {
+			t.Errorf("Nearest(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+	msg := DidYouMean("gdр", allowed)
+	if !strings.Contains(msg, "did you mean gdp?") || !strings.Contains(msg, "U+0440") {
+		t.Errorf("DidYouMean: %q", msg)
 	}
 }

@@ -7,6 +7,11 @@
 //
 // Conventions:
 //
+//   - Files are read with package internal/input (regular files only, of a
+//     bounded size, never blocking on a pipe), and [File.Decode] refuses a
+//     file nested deeper than [MaxDepth] or holding more than [MaxKeys]
+//     keys before the decoder sees it ([File.CheckShape], one pass): the
+//     decoder's time and memory grow faster than the file on deep nesting.
 //   - Files are decoded with github.com/BurntSushi/toml into a generic table
 //     (map[string]any) once; a fixed-shape table is then read into a struct
 //     with [Fields], which matches keys to the fields' toml tags exactly:

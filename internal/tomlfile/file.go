@@ -24,10 +24,15 @@ type File struct {
 // src.
 func NewFile(name string, src []byte) *File { return &File{Name: name, Src: src} }
 
-// Decode decodes the file into a generic table. A panic inside the decoder
+// Decode decodes the file into a generic table. A file nested deeper than
+// MaxDepth or holding more than MaxKeys keys is refused before the decoder
+// sees it ([File.CheckShape]). A panic inside the decoder
 // (a decoder bug on odd input) becomes an error, and a syntax error becomes
 // an *Error with the line and column the decoder gives.
 func (f *File) Decode() (map[string]any, error) {
+	if err := f.CheckShape(); err != nil {
+		return nil, err
+	}
 	var raw map[string]any
 	if err := safeDecode(f.Src, &raw); err != nil {
 		return nil, f.decodeError(err)
@@ -87,7 +92,9 @@ func (f *File) LocateArray(n int, path []string, below ...string) (line, col int
 //
 // It understands table headers ([a.b], [[a]]), bare, quoted and dotted keys,
 // and keys inside an inline table on the key's line; it skips comments and
-// multi-line strings. That covers what the project's files contain; a key
+// multi-line strings. A table only implied by a header under it (a by
+// [a.b]) is placed at the first such header. That covers what the
+// project's files contain; a key
 // it cannot place is reported without a line. A key given more than once
 // (in an array of tables) is placed where it is first written.
 func (f *File) Locate(path ...string) (line, col int) {

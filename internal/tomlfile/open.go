@@ -1,58 +1,26 @@
 package tomlfile
 
 import (
-	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"simulate/internal/input"
 )
 
-// MaxFileSize is the largest file ReadFile reads: far above any real
-// scenario or spec, it keeps a wrong path (a log, a device) from exhausting
-// memory.
+// MaxFileSize is the largest TOML file ReadFile reads (the limit of
+// input.Scenario, input.Spec and input.Index).
 const MaxFileSize = 1 << 20
 
-// ReadFile reads the regular file at name, refusing anything else (a
-// folder, a device, a pipe) and files over MaxFileSize. what names the kind
-// of file in the message about its size ("a scenario"). Errors do not
+// ReadFile reads the regular file at name, of kind k, with [input.Read]:
+// anything but a regular file (a folder, a device, a pipe) is refused
+// before it is opened, and a file over k's limit is refused. Errors do not
 // repeat the path: the caller names the file.
-func ReadFile(name, what string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
-	}
-	if st.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%d bytes is larger than the %d bytes %s may have", st.Size(), MaxFileSize, what)
-	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	if len(src) > MaxFileSize {
-		return nil, fmt.Errorf("larger than the %d bytes %s may have", MaxFileSize, what)
-	}
-	return src, nil
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
+func ReadFile(name string, k input.Kind) ([]byte, error) {
+	return input.Read(name, k)
 }
 
 // IsPath reports whether a reference written in a file (extends = …,

@@ -9,6 +9,7 @@ type index struct {
 	any   map[string]int   // joined path → first header or key line with that path
 	keys  map[string]int   // joined path → first key line with that path
 	array map[string][]int // joined path → every [[array]] header line with that path
+	under map[string]int   // joined path → first header of a table under it
 }
 
 // entry is one table header or key line.
@@ -27,7 +28,7 @@ func join(path []string) string { return strings.Join(path, "\x00") }
 // apply line by line: the first line that writes the key, or writes a key
 // holding it as an inline table, places it.
 func newIndex(src []byte) index {
-	x := index{any: map[string]int{}, keys: map[string]int{}, array: map[string][]int{}}
+	x := index{any: map[string]int{}, keys: map[string]int{}, array: map[string][]int{}, under: map[string]int{}}
 	add := func(path []string, e entry, key bool) {
 		k := join(path)
 		e.path, e.header = k, !key
@@ -41,7 +42,10 @@ func newIndex(src []byte) index {
 	}
 	var table []string
 	inMulti := "" // the delimiter of the multi-line string being skipped
-	for n, raw := range strings.Split(string(src), "\n") {
+	// A byte order mark is not part of the first line's text: columns
+	// count from after it.
+	text := strings.TrimPrefix(string(src), "\ufeff")
+	for n, raw := range strings.Split(text, "\n") {
 		text := strings.TrimSuffix(raw, "\r")
 		if inMulti != "" {
 			if strings.Count(text, inMulti)%2 == 1 {
@@ -61,6 +65,13 @@ func newIndex(src []byte) index {
 				continue
 			}
 			table = splitKey(inner[:end])
+			// The tables a header implies ([a.b] implies a), for
+			// locateUnder.
+			for i := 1; i < len(table); i++ {
+				if _, ok := x.under[join(table[:i])]; !ok {
+					x.under[join(table[:i])] = len(x.lines)
+				}
+			}
 			if strings.HasPrefix(trimmed, "[[") {
 				k := join(table)
 				x.array[k] = append(x.array[k], len(x.lines))
@@ -124,7 +135,7 @@ func (x *index) locate(path []string) (line, col int) {
 		}
 	}
 	if best < 0 {
-		return 0, 0
+		return x.locateUnder(path) // a table only implied, as gdpp by [gdpp.x]
 	}
 	e := x.lines[best]
 	if prefix == len(path) {
@@ -142,6 +153,15 @@ func (x *index) locate(path []string) (line, col int) {
 		rest = rest[i:]
 	}
 	return e.line, c
+}
+
+// locateUnder returns where the first table header under path is written
+// ([a.b] for a), or 0, 0: the place of a table only implied by headers.
+func (x *index) locateUnder(path []string) (line, col int) {
+	if i, ok := x.under[join(path)]; ok {
+		return x.lines[i].line, x.lines[i].col
+	}
+	return 0, 0
 }
 
 // headerEnd returns the index of the ']' that closes a table header's key

@@ -83,6 +83,7 @@ x = 2
 func scanLocate(src []byte, path []string) (line, col int) {
 	var table []string
 	inMulti := ""
+	underLine, underCol := 0, 0
 	for n, raw := range strings.Split(string(src), "\n") {
 		text := strings.TrimSuffix(raw, "\r")
 		if inMulti != "" {
@@ -105,6 +106,9 @@ func scanLocate(src []byte, path []string) (line, col int) {
 			table = splitKey(inner[:end])
 			if equal(table, path) {
 				return n + 1, indent + 1
+			}
+			if underLine == 0 && len(table) > len(path) && equal(table[:len(path)], path) {
+				underLine, underCol = n+1, indent+1
 			}
 			continue
 		}
@@ -135,7 +139,7 @@ func scanLocate(src []byte, path []string) (line, col int) {
 			}
 		}
 	}
-	return 0, 0
+	return underLine, underCol // only implied by a header under it
 }
 
 func equal(a, b []string) bool {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"simulate/internal/input"
 	"slices"
 	"strings"
 	"testing"
@@ -137,20 +138,20 @@ func TestReadFile(t *testing.T) {
 	if err := os.WriteFile(p, []byte("a = 1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if src, err := ReadFile(p, "a scenario"); err != nil || string(src) != "a = 1\n" {
+	if src, err := ReadFile(p, input.Scenario); err != nil || string(src) != "a = 1\n" {
 		t.Errorf("got %q, %v", src, err)
 	}
-	if _, err := ReadFile(dir, "a scenario"); err == nil || err.Error() != "not a regular file" {
+	if _, err := ReadFile(dir, input.Scenario); err == nil || err.Error() != "not a regular file (a folder)" {
 		t.Errorf("folder: got %v", err)
 	}
-	if _, err := ReadFile(filepath.Join(dir, "none.toml"), "a scenario"); err == nil || strings.Contains(err.Error(), dir) {
+	if _, err := ReadFile(filepath.Join(dir, "none.toml"), input.Scenario); err == nil || strings.Contains(err.Error(), dir) {
 		t.Errorf("missing: got %v, want an error without the path", err)
 	}
 	big := filepath.Join(dir, "big.toml")
 	if err := os.WriteFile(big, make([]byte, MaxFileSize+1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ReadFile(big, "a spec"); err == nil || !strings.Contains(err.Error(), "bytes a spec may have") {
+	if _, err := ReadFile(big, input.Spec); err == nil || !strings.Contains(err.Error(), "1048577 bytes is larger than the 1 MiB (1048576 bytes) a calibration spec may have") {
 		t.Errorf("too large: got %v", err)
 	}
 }
@@ -199,6 +200,8 @@ func FuzzDecode(f *testing.F) {
 	f.Add("a = 1\n[t]\nk = { 2019 = 1 }\n")
 	f.Add("a = \"\"\"\nb\r\n\"\"\"\r\nx = = 1\r\n")
 	f.Add("[[a]]\nb = 1\n[[a]]\nb = 2\n")
+	f.Add("x = [{a = [{b = {c = 1}}]}]\n[t.'u.v'.\"w\"]\ny.z = \"\"\"\n[[[\n\"\"\"\n")
+	f.Add("x = " + strings.Repeat("{a = ", 40) + "1" + strings.Repeat("}", 40))
 	f.Fuzz(func(t *testing.T, src string) {
 		file := NewFile("fuzz.toml", []byte(src))
 		raw, err := file.Decode()
@@ -208,10 +211,36 @@ func FuzzDecode(f *testing.F) {
 			}
 			return
 		}
+		// The shape check bounds what the decoder builds: an array of
+		// tables counts as one level there and two here.
+		if d := depth(raw); d > 2*MaxDepth+1 {
+			t.Fatalf("decoded %d levels deep past the shape check", d)
+		}
 		for k := range raw {
 			file.Locate(k, "x")
 		}
 	})
+}
+
+// depth is the nesting of a decoded value: each table key and each array
+// is a level.
+func depth(v any) int {
+	d := 0
+	switch x := v.(type) {
+	case map[string]any:
+		for _, e := range x {
+			d = max(d, 1+depth(e))
+		}
+	case []map[string]any:
+		for _, e := range x {
+			d = max(d, 1+depth(e))
+		}
+	case []any:
+		for _, e := range x {
+			d = max(d, 1+depth(e))
+		}
+	}
+	return d
 }
 
 func TestMergeYears(t *testing.T) {
