@@ -572,6 +572,10 @@ func TestFormatNumber(t *testing.T) {
 		{-0.01, 1, "0.0"},
 		{0, 0, "0"},
 		{0.25, 2, "0.25"},
+		{999999999999999, 0, "999,999,999,999,999"},
+		{2.705161128736466e57, 1, "2.71e57"},
+		{-3e15, 0, "-3e15"},
+		{1.5e300, 2, "1.5e300"},
 	}
 	for _, tt := range tests {
 		if got := formatNumber(tt.v, tt.d); got != tt.want {
@@ -799,5 +803,39 @@ func TestChartErrors(t *testing.T) {
 	cs, err := CompareCharts(nil, scenarios()[:1])
 	if err != nil || len(cs) != 3 {
 		t.Errorf("CompareCharts of one scenario: %d charts, %v; want 3 without the difference", len(cs), err)
+	}
+}
+
+// TestValueLabelsLegible checks that the value labels of a long span of
+// years are thinned out instead of drawn over each other, and that a short
+// span keeps every label (issue 17: 185 years wrote a wall of digits).
+func TestValueLabelsLegible(t *testing.T) {
+	for _, n := range []int{6, 185} {
+		in := model.NewInputs(2018, n)
+		in.BaseGDP = 1000
+		for i := range n {
+			in.Growth[i], in.LaborShare[i], in.CapitalShare[i], in.ICTShare[i], in.PrivateIIShare[i] = 1, 0.1, 0.3, 0.2, 0.5
+			for d := range model.NumDimensions {
+				in.TFPII[d][i] = 0.1
+			}
+		}
+		var res model.Results
+		model.Evaluate(&res, in)
+		c, err := IIIncrement(nil, res, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		labels := 0
+		for _, s := range renderSVG(t, c) {
+			if strings.HasSuffix(s, "%") && s != "%" {
+				labels++
+			}
+		}
+		switch {
+		case n == 6 && labels != 6:
+			t.Errorf("%d years: %d share labels, want every one", n, labels)
+		case n > 6 && (labels < 5 || labels > 40):
+			t.Errorf("%d years: %d share labels, want a legible few", n, labels)
+		}
 	}
 }

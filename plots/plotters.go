@@ -185,13 +185,33 @@ func (l *valueLabels) place(i int) (text.Style, vg.Point) {
 	return sty, vg.Point{Y: d}
 }
 
-// Plot implements plot.Plotter.
+// Plot implements plot.Plotter. A label that would overlap one already
+// drawn (points closer than their labels are wide: a long span of years)
+// is left out, so that the labels drawn stay legible.
 func (l *valueLabels) Plot(c draw.Canvas, p *plot.Plot) {
+	var drawn []vg.Rectangle
 	for i, txt := range l.texts {
 		sty, off := l.place(i)
-		pt := vg.Point{X: c.X(p.X.Norm(l.xs[i])), Y: c.Y(p.Y.Norm(l.ys[i]))}
-		c.FillText(sty, pt.Add(off), txt)
+		pt := vg.Point{X: c.X(p.X.Norm(l.xs[i])), Y: c.Y(p.Y.Norm(l.ys[i]))}.Add(off)
+		r := sty.Rectangle(txt)
+		gap := sty.Width(" ") / 2 // keep neighbours a space apart
+		r.Min, r.Max = r.Min.Add(pt).Sub(vg.Point{X: gap}), r.Max.Add(pt).Add(vg.Point{X: gap})
+		if overlapsAny(r, drawn) {
+			continue
+		}
+		drawn = append(drawn, r)
+		c.FillText(sty, pt, txt)
 	}
+}
+
+// overlapsAny reports whether r overlaps one of rs.
+func overlapsAny(r vg.Rectangle, rs []vg.Rectangle) bool {
+	for _, o := range rs {
+		if r.Min.X < o.Max.X && o.Min.X < r.Max.X && r.Min.Y < o.Max.Y && o.Min.Y < r.Max.Y {
+			return true
+		}
+	}
+	return false
 }
 
 // GlyphBoxes implements plot.GlyphBoxer so that labels near the edges of

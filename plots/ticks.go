@@ -105,7 +105,16 @@ func yearTicks(lo, hi float64) []plot.Tick {
 
 // formatNumber formats v with d decimals and a comma between groups of
 // three digits, e.g. 46306.9 → "46,306.9"; it never returns "-0".
+//
+// Magnitudes of 10^15 and more (a thousand trillion, far beyond any GDP in
+// 亿元) are written with an exponent and three significant digits, e.g.
+// 2.71e57: written out, they would be fifty digits wide and, in float64,
+// mostly noise.
 func formatNumber(v float64, d int) string {
+	if a := math.Abs(v); a >= 1e15 && !math.IsInf(a, 0) {
+		s := strconv.FormatFloat(v, 'g', 3, 64)
+		return strings.Replace(s, "e+", "e", 1)
+	}
 	s := strconv.FormatFloat(v, 'f', d, 64)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
