@@ -68,8 +68,9 @@ func (ix *Index) CheckDomain() error {
 // or two targets: z[i] at values[0][i], or z[i·len(values[1])+j] at
 // (values[0][i], values[1][j]). It returns an error, and no values, if a
 // point of the grid gives a value outside its domain
-// ([Index.CheckDomain]): every point is checked as it is evaluated.
-func SweepIndex(base *Index, targets []model.Target, values [][]float64, m Metric) ([]float64, error) {
+// ([Index.CheckDomain]): every point is checked as it is evaluated. It
+// stops with ctx's error when ctx is done (looking every 1024 points).
+func SweepIndex(ctx context.Context, base *Index, targets []model.Target, values [][]float64, m Metric) ([]float64, error) {
 	if len(targets) < 1 || len(targets) > 2 || len(values) != len(targets) {
 		return nil, errors.New("cii: a sweep needs one or two targets, each with its values")
 	}
@@ -89,6 +90,11 @@ func SweepIndex(base *Index, targets []model.Target, values [][]float64, m Metri
 		for j := range ny {
 			if len(values) == 2 {
 				x[1] = values[1][j]
+			}
+			if len(z)%1024 == 1023 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
 			}
 			b.Apply(x)
 			if err := b.ix.CheckDomain(); err != nil {

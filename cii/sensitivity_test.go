@@ -151,7 +151,7 @@ func TestTornadoIndex(t *testing.T) {
 func TestSweepIndex(t *testing.T) {
 	ix := toy()
 	m, _ := ix.ParseMetric("a_pts")
-	z, err := SweepIndex(ix, []model.Target{{Path: "index.a.x.weight"}}, [][]float64{{0, 0.5, 1}}, m)
+	z, err := SweepIndex(context.Background(), ix, []model.Target{{Path: "index.a.x.weight"}}, [][]float64{{0, 0.5, 1}}, m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,7 @@ func TestSweepIndex(t *testing.T) {
 	if want := []float64{55, 37.5, 20}; !slices.Equal(z, want) {
 		t.Errorf("got %v, want %v", z, want)
 	}
-	_, err = SweepIndex(ix, []model.Target{{Path: "index.a.x.weight"}, {Path: "index.b.z.penetration_pct", Mode: model.Scale}}, [][]float64{{0, 1}, {1, 20}}, m)
+	_, err = SweepIndex(context.Background(), ix, []model.Target{{Path: "index.a.x.weight"}, {Path: "index.b.z.penetration_pct", Mode: model.Scale}}, [][]float64{{0, 1}, {1, 20}}, m)
 	if err == nil || !strings.Contains(err.Error(), "at index.a.x.weight=0, index.b.z.penetration_pct*20") {
 		t.Errorf("got %v", err)
 	}

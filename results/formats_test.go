@@ -238,7 +238,7 @@ func TestSweepCSV(t *testing.T) {
 	if err1 != nil || err2 != nil {
 		t.Fatal(err1, err2)
 	}
-	res, err := sensitivity.Sweep(s.Inputs, []sensitivity.Range{r1}, mustMetric(t, "ii_total_yi"))
+	res, err := sensitivity.Sweep(context.Background(), s.Inputs, []sensitivity.Range{r1}, mustMetric(t, "ii_total_yi"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +248,7 @@ func TestSweepCSV(t *testing.T) {
 	}
 	golden(t, "report2020_sweep.csv", buf.Bytes(), sensTol)
 
-	res, err = sensitivity.Sweep(s.Inputs, []sensitivity.Range{r1, r2}, mustMetric(t, "period_ii_share_pct"))
+	res, err = sensitivity.Sweep(context.Background(), s.Inputs, []sensitivity.Range{r1, r2}, mustMetric(t, "period_ii_share_pct"))
 	if err != nil {
 		t.Fatal(err)
 	}

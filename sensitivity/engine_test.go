@@ -2,6 +2,7 @@ package sensitivity
 
 import (
 	"context"
+	"errors"
 	"math"
 	"runtime"
 	"slices"
@@ -141,7 +142,7 @@ func TestSweepEnds(t *testing.T) {
 	m := metric(t, "ii_share_pct[2024]")
 	r1, _ := ParseRange("capital.ict_share=0.05:0.35:7")
 	r2, _ := ParseRange("gdp.growth_pct+-1:1:5")
-	s, err := Sweep(base, []Range{r1}, m)
+	s, err := Sweep(context.Background(), base, []Range{r1}, m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +151,7 @@ func TestSweepEnds(t *testing.T) {
 			t.Errorf("point %d: got %v, want %v", i, s.At(i, 0), want)
 		}
 	}
-	s2, err := Sweep(base, []Range{r1, r2}, metric(t, "ii_total_yi"))
+	s2, err := Sweep(context.Background(), base, []Range{r1, r2}, metric(t, "ii_total_yi"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,10 +171,10 @@ func TestSweepEnds(t *testing.T) {
 	}
 
 	bad, _ := ParseRange("capital.ict_share=0.5:1.5:3")
-	if _, err := Sweep(base, []Range{bad}, m); err == nil || !strings.Contains(err.Error(), "capital.ict_share=1.5") {
+	if _, err := Sweep(context.Background(), base, []Range{bad}, m); err == nil || !strings.Contains(err.Error(), "capital.ict_share=1.5") {
 		t.Errorf("out-of-domain sweep: %v", err)
 	}
-	if _, err := Sweep(base, []Range{r1}, metric(t, "ii_share_pct[2030]")); err == nil {
+	if _, err := Sweep(context.Background(), base, []Range{r1}, metric(t, "ii_share_pct[2030]")); err == nil {
 		t.Error("metric year outside the span: no error")
 	}
 }
@@ -512,5 +513,24 @@ func mustDist(t *testing.T) func(d uncertain.Distribution, err error) uncertain.
 			t.Fatal(err)
 		}
 		return d
+	}
+}
+
+// TestSweepCancelled checks that a sweep stops when its context is done
+// (Ctrl-C in simulate sweep), with the context's error.
+func TestSweepCancelled(t *testing.T) {
+	base := baseInputs()
+	r1, err := ParseRange("capital.ict_share=0:1:1000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2, err := ParseRange("gdp.growth_pct+-1:1:1000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Sweep(ctx, base, []Range{r1, r2}, metric(t, "ii_total_yi")); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled sweep: got %v, want context.Canceled", err)
 	}
 }

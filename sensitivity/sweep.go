@@ -1,6 +1,7 @@
 package sensitivity
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -36,7 +37,10 @@ func (s *SweepResult) At(i, j int) float64 {
 // are affine, and so is a weight's proportional rescaling), and every
 // constraint of the model is convex, so checking the ends of a range (the
 // four corners of a grid) checks every point between them.
-func Sweep(base *model.Inputs, ranges []Range, m metrics.Metric) (*SweepResult, error) {
+//
+// Sweep stops with ctx's error when ctx is done (it looks every 1024
+// points, a few milliseconds of work).
+func Sweep(ctx context.Context, base *model.Inputs, ranges []Range, m metrics.Metric) (*SweepResult, error) {
 	if len(ranges) < 1 || len(ranges) > 2 {
 		return nil, fmt.Errorf("a sweep takes one or two ranges, not %d", len(ranges))
 	}
@@ -86,13 +90,18 @@ func Sweep(base *model.Inputs, ranges []Range, m metrics.Metric) (*SweepResult, 
 	// value the model derives (φ in a Solow scenario) can leave its
 	// domain inside the grid. The first few invalid points are named.
 	const maxNamed = 5
-	invalid := 0
+	invalid, n := 0, 0
 	s.Z = make([]float64, 0, points)
 	for _, a := range s.X {
 		x[0] = a
 		for _, b := range ys {
 			if len(x) == 2 {
 				x[1] = b
+			}
+			if n++; n%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
 			}
 			ev.Apply(x)
 			if err := ev.Inputs().Validate(); err != nil {

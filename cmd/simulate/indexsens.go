@@ -305,7 +305,7 @@ func runSweepIndex(e *env, args []string) error {
 	if n := len(values[0]) * len(values[len(values)-1]); len(values) == 2 && n > sensitivity.MaxSweepPoints {
 		return usagef("a grid of %d points: at most %d", n, sensitivity.MaxSweepPoints)
 	}
-	z, err := cii.SweepIndex(ix, targets, values, m)
+	z, err := cii.SweepIndex(e.ctx, ix, targets, values, m)
 	if err != nil {
 		return invalidf("index %s: %v", ix.Name, err)
 	}

@@ -63,7 +63,7 @@ func runSweep(e *env, args []string) error {
 			return err
 		}
 	}
-	res, err := sensitivity.Sweep(s.Inputs, ranges, m)
+	res, err := sensitivity.Sweep(e.ctx, s.Inputs, ranges, m)
 	if err != nil {
 		return invalidf("scenario %s: %v", s.Name, err)
 	}
