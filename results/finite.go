@@ -54,3 +54,18 @@ func CheckFinite(res *model.Results) error {
 	}
 	return nil
 }
+
+// NonFiniteCellError is the error of a CSV file of an analysis (sweep,
+// tornado, Sobol, percentiles) with a NaN or an infinity in a cell: the
+// inputs of that row give a result that is not a finite number.
+type NonFiniteCellError struct {
+	Row    int    // from 1, after the header
+	Column string // the column's header
+	Key    string // the row's first cell (its point, parameter or metric)
+	Value  string // "NaN", "+Inf" or "-Inf"
+}
+
+func (e *NonFiniteCellError) Error() string {
+	return fmt.Sprintf("%s is %s in row %d (%s): the inputs of that row give a result that is not a finite number; nothing is written",
+		e.Column, e.Value, e.Row, e.Key)
+}

@@ -145,8 +145,17 @@ func WriteSweepCSV(w io.Writer, res *sensitivity.SweepResult) error {
 	return writeCSV(w, header, rows)
 }
 
-// writeCSV writes a header and rows as CSV.
+// writeCSV writes a header and rows as CSV. It writes nothing and returns
+// a *NonFiniteCellError when a cell holds a NaN or an infinity, as Format
+// writes them: nothing non-finite is ever written.
 func writeCSV(w io.Writer, header []string, rows [][]string) error {
+	for i, row := range rows {
+		for j, cell := range row {
+			if cell == "NaN" || cell == "+Inf" || cell == "-Inf" {
+				return &NonFiniteCellError{Row: i + 1, Column: header[j], Value: cell, Key: row[0]}
+			}
+		}
+	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(header); err != nil {
 		return err

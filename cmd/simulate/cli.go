@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"simulate/internal/suggest"
+	"simulate/results"
 )
 
 // Exit codes.
@@ -83,6 +84,10 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Run '%s' for usage.\n", help)
 	}
 	if errors.As(err, new(invalidError)) {
+		return exitInvalid
+	}
+	// A NaN or an infinity that the inputs gave: bad input, not a bug.
+	if _, ok := errors.AsType[*results.NonFiniteCellError](err); ok {
 		return exitInvalid
 	}
 	return exitFailure
