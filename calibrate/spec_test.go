@@ -2,6 +2,7 @@ package calibrate
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -186,6 +187,17 @@ func FuzzParse(f *testing.F) {
 		fit, err := Calibrate(context.Background(), s)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// Everything the fit computes is a finite number.
+		for _, v := range fit.Values {
+			if math.IsNaN(v.Value) || math.IsInf(v.Value, 0) {
+				t.Fatalf("free value %s = %v", v.Name, v.Value)
+			}
+		}
+		for _, tf := range fit.Targets {
+			if math.IsNaN(tf.Fitted) || math.IsInf(tf.Fitted, 0) || math.IsNaN(tf.Residual) || math.IsInf(tf.Residual, 0) {
+				t.Fatalf("target fitted %v, residual %v", tf.Fitted, tf.Residual)
+			}
 		}
 		var b strings.Builder
 		if err := fit.WriteScenario(&b, "report2020"); err != nil {

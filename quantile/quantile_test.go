@@ -305,5 +305,8 @@ func FuzzPercentiles(f *testing.F) {
 		if want := reference(x, p); !identical(got, want) {
 			t.Errorf("p=%v x=%v: got %v, want %v", p, x, got, want)
 		}
+		if math.IsNaN(got) || math.IsInf(got, 0) {
+			t.Errorf("p=%v x=%v: a percentile of finite values is %v", p, x, got)
+		}
 	})
 }

@@ -1,6 +1,7 @@
 package sensitivity
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -91,6 +92,9 @@ func FuzzParseChange(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if c, err := ParseChange(s); err == nil {
+			if math.IsNaN(c.Value) || math.IsInf(c.Value, 0) {
+				t.Fatalf("%q: accepted the value %v", s, c.Value)
+			}
 			if _, err := ParseChange(c.String()); err != nil {
 				t.Fatalf("%q → %q does not read back: %v", s, c.String(), err)
 			}
@@ -100,6 +104,11 @@ func FuzzParseChange(f *testing.F) {
 		if r, err := ParseRange(s); err == nil {
 			if r.N < 2 || !(r.Lo < r.Hi) || len(r.Values()) != r.N {
 				t.Fatalf("%q: bad range %+v", s, r)
+			}
+			for _, v := range r.Values() {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					t.Fatalf("%q: a point of the range is %v", s, v)
+				}
 			}
 		}
 	})
