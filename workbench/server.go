@@ -142,7 +142,7 @@ func (s *Server) post(h handler) http.HandlerFunc {
 		if err := dec.Decode(&req); err != nil {
 			var mb *http.MaxBytesError
 			if errors.As(err, &mb) {
-				http.Error(w, fmt.Sprintf("the request body is over %d bytes", MaxBody), http.StatusRequestEntityTooLarge)
+				http.Error(w, fmt.Sprintf("the request body is over %d bytes", MaxBody), http.StatusBadRequest)
 				return
 			}
 			http.Error(w, "malformed JSON: "+err.Error(), http.StatusBadRequest)
