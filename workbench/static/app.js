@@ -21,6 +21,7 @@ const CHARTS = ["ii_increment", "decomposition", "ii_channels"];
 let scenarios = [], cur = null, lang = "en", edits = new Map(), pins = [], seq = 0, timer = null;
 const $ = (id) => document.getElementById(id);
 const t = (k) => T[lang][k] || T.en[k] || k;
+const show = (v) => +v.toPrecision(12); // 3.7000000000000006 → 3.7
 const fmt = (v, d) => v == null ? "–" : v.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", {minimumFractionDigits: d, maximumFractionDigits: d});
 
 async function api(path, body) {
@@ -67,7 +68,7 @@ function renderControls() {
       const v = p.values[0], [lo, hi] = sliderRange(p, v);
       const step = (hi - lo) / 1000;
       const r = el("input", {type: "range", min: lo, max: hi, step: step, value: v, "aria-label": label, "data-ctl": p.key});
-      const n = el("input", {type: "number", step: "any", value: v, "aria-label": label + " value", "data-num": p.key});
+      const n = el("input", {type: "number", step: "any", value: show(v), "aria-label": label + " value", "data-num": p.key});
       if (p.min != null) n.min = p.min;
       if (p.max != null) n.max = p.max;
       r.addEventListener("input", () => { n.value = r.value; edit(p.key, r.value); });
@@ -77,9 +78,9 @@ function renderControls() {
       const tb = el("table", {class: "years"});
       let hr = null, vr = null;
       p.years.forEach((y, i) => {
-        if (i % 4 === 0) { hr = el("tr"); vr = el("tr"); tb.append(hr, vr); }
+        if (i % 3 === 0) { hr = el("tr"); vr = el("tr"); tb.append(hr, vr); }
         hr.append(el("th", {text: y}));
-        const n = el("input", {type: "number", step: "any", value: p.values[i], "data-key": p.key, "data-year": y, "aria-label": label + " " + y});
+        const n = el("input", {type: "number", step: "any", value: show(p.values[i]), "data-key": p.key, "data-year": y, "aria-label": label + " " + y});
         if (p.inactive && p.inactive[i]) { n.disabled = true; n.title = t("notapplied"); }
         n.addEventListener("change", () => edit(p.key + "[" + y + "]", n.value));
         vr.append(el("td", {}, n));
@@ -101,9 +102,9 @@ function showInputs(inputs) {
     div.classList.toggle("changed", changed);
     if (!p.per_year) {
       const r = div.querySelector("input[type=range]"), n = div.querySelector("input[type=number]");
-      if (document.activeElement !== r && document.activeElement !== n) { r.value = vals[0]; n.value = vals[0]; }
+      if (document.activeElement !== r && document.activeElement !== n) { r.value = vals[0]; n.value = show(vals[0]); }
     } else {
-      div.querySelectorAll("input").forEach((n, i) => { if (document.activeElement !== n) n.value = vals[i]; });
+      div.querySelectorAll("input").forEach((n, i) => { if (document.activeElement !== n) n.value = show(vals[i]); });
     }
   }
 }
