@@ -51,6 +51,7 @@ function sliderRange(p, v) {
   let lo = p.min, hi = p.max;
   if (lo == null) lo = Math.min(0, v * 2);
   if (hi == null) hi = Math.max(v * 2, lo + 1);
+  if (v > 0 && hi - lo > 20 * v) { lo = Math.max(lo, v / 2); hi = Math.min(hi, v * 2); } // a wide domain: around the value
   return [lo, hi];
 }
 
