@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"net"
 	"net/http"
 	"path"
 	"sort"
@@ -47,12 +48,16 @@ type Server struct {
 	byName map[string]*Base
 	themes map[string]*plots.Theme
 	pubs   map[string]*plots.Published
-	prows  map[string]bool
 	out    string // the folder /api/save writes into
 	sem    chan struct{}
 	// Stamp is recorded in the manifest of what /api/save writes.
 	Stamp output.Stamp
-	mu    sync.Mutex // serialises /api/save
+	// AnyHost accepts requests for any Host; otherwise (the default, for
+	// a server on loopback) only localhost and loopback addresses are
+	// answered, so that a page of another site whose name is made to
+	// resolve to 127.0.0.1 (DNS rebinding) cannot reach the API.
+	AnyHost bool
+	mu      sync.Mutex // serialises /api/save
 }
 
 // New returns the server of the scenarios bases, writing saved files into
@@ -94,7 +99,31 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/workbook", s.post(s.workbook))
 	mux.HandleFunc("POST /api/report", s.post(s.report))
 	mux.HandleFunc("POST /api/save", s.post(s.save))
-	return http.TimeoutHandler(headers(mux), RequestTime, "the request took too long\n")
+	return http.TimeoutHandler(s.hostCheck(headers(mux)), RequestTime, "the request took too long\n")
+}
+
+func (s *Server) hostCheck(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.AnyHost && !loopbackHost(r.Host) {
+			http.Error(w, "the workbench answers only on localhost or a loopback address (see --allow-remote)", http.StatusForbidden)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// loopbackHost reports whether host (a Host header, with or without a port)
+// names this machine by loopback.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func headers(h http.Handler) http.Handler {

@@ -45,6 +45,7 @@ func runServe(e *env, args []string) error {
 		return err
 	}
 	srv.Stamp = output.Stamp{Command: commandLine(e.args), Version: buildVersion()}
+	srv.AnyHost = *remote
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("--addr %s: %w", *addr, err)

@@ -246,3 +246,28 @@ func TestServeStops(t *testing.T) {
 		t.Fatal("serve did not stop")
 	}
 }
+
+// TestServeHost: on loopback, a request for another host name (DNS
+// rebinding) is refused.
+func TestServeHost(t *testing.T) {
+	ts := workbenchServer(t, t.TempDir())
+	req, _ := http.NewRequest("GET", ts.URL+"/api/scenarios", nil)
+	req.Host = "evil.example:8080"
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("Host evil.example: %d, want 403", resp.StatusCode)
+	}
+	req.Host = "localhost:8080"
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("Host localhost: %d, want 200", resp.StatusCode)
+	}
+}
