@@ -49,13 +49,18 @@ func post(t testing.TB, ts *httptest.Server, path, body string) (int, []byte) {
 func TestServeRunMatchesSavedTOML(t *testing.T) {
 	dir := t.TempDir()
 	ts := workbenchServer(t, filepath.Join(dir, "out"))
-	for i, changes := range []string{
-		`["capital.ict_share=0.2", "gdp.growth_pct[2024]+0.5"]`,
-		`["tfp.weight.technical_progress=0.55", "labor.ii_share*1.5"]`,
-		`["labor.share_pct[2021]=31.25", "tfp.ii_share.scale_efficiency[2020]=0.0137", "gdp.base_yi*1.01"]`,
-		`[]`,
+	for i, c := range []struct{ scenario, changes string }{
+		{"report2020", `["capital.ict_share=0.2", "gdp.growth_pct[2024]+0.5"]`},
+		{"report2020", `["tfp.weight.technical_progress=0.55", "labor.ii_share*1.5"]`},
+		{"report2020", `["labor.share_pct[2021]=31.25", "tfp.ii_share.scale_efficiency[2020]=0.0137", "gdp.base_yi*1.01"]`},
+		{"report2020", `[]`},
+		{"actual2019-2024", `["gdp.growth_pct[2020]=2.5", "capital.private_ii_share+0.05"]`},
+		{"solow-china", `["solow.investment_rate_pct[2020]+2", "solow.tfp_growth_pct*1.3"]`},
+		{"solow-china-ict", `["solow.ict.capital_share*1.2", "tfp.weight.scale_efficiency=0.1"]`},
+		{"report2020-index", `["cii.kappa.technical_progress*1.1", "cii.index_pts[2022]+3"]`},
 	} {
-		body := `{"scenario": "report2020", "changes": ` + changes + `}`
+		changes := c.changes
+		body := `{"scenario": "` + c.scenario + `", "changes": ` + changes + `}`
 		code, b := post(t, ts, "/api/run", body)
 		if code != http.StatusOK {
 			t.Fatalf("%s: /api/run: %d %s", changes, code, b)
