@@ -319,7 +319,8 @@ type Headline struct {
 // Published is a published figure beside the model's value.
 type Published struct {
 	Metric    string  `json:"metric"`
-	Label     string  `json:"label"`
+	LabelEN   string  `json:"label_en"`
+	LabelZH   string  `json:"label_zh"`
 	Published float64 `json:"published"`
 	Model     float64 `json:"model"`
 }
@@ -384,7 +385,7 @@ func (s *Server) response(st *State) (*RunResponse, error) {
 		return nil, err
 	}
 	for _, p := range rows {
-		resp.Published = append(resp.Published, Published{Metric: p.Metric.String(), Label: p.Metric.String(), Published: p.Published, Model: p.Model})
+		resp.Published = append(resp.Published, Published{Metric: p.Metric.String(), LabelEN: p.Metric.Label("en"), LabelZH: p.Metric.Label("zh"), Published: p.Published, Model: p.Model})
 	}
 	return resp, nil
 }

@@ -129,7 +129,7 @@ async function update() {
     const pt = $("published");
     pt.hidden = !r.published;
     pt.tBodies[0].replaceChildren(...(r.published || []).map((p) =>
-      el("tr", {}, el("td", {text: p.metric}), el("td", {text: fmt(p.published, 1)}), el("td", {text: fmt(p.model, 1)}))));
+      el("tr", {title: p.metric}, el("td", {text: lang === "zh" ? p.label_zh : p.label_en}), el("td", {text: fmt(p.published, 1)}), el("td", {text: fmt(p.model, 1)}))));
     $("notes").replaceChildren(...(r.notes || []).map((n) => el("p", {class: "note", text: n})));
     showInputs(r.inputs);
     $("status").textContent = t("ms") + " " + Math.round(performance.now() - t0) + " ms";
