@@ -50,6 +50,7 @@ func BenchmarkChange(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		r := httptest.NewRequest("POST", "/api/run", strings.NewReader(changeBody(i)))
+		r.Host = "127.0.0.1:8080"
 		r.Header.Set("Content-Type", "application/json")
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, r)
