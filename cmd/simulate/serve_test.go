@@ -276,3 +276,48 @@ func TestServeHost(t *testing.T) {
 		t.Errorf("Host localhost: %d, want 200", resp.StatusCode)
 	}
 }
+
+// TestServeFileScenario: a scenario file named on the command line is
+// offered, and the TOML of a state of it extends the file and runs to the
+// same rows.
+func TestServeFileScenario(t *testing.T) {
+	dir := t.TempDir()
+	mine := writeFile(t, dir, "mine.toml", "extends = \"report2020\"\ncapital.ict_share = 0.18\n")
+	wb, err := newWorkbench([]string{mine}, filepath.Join(dir, "out"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(wb.Handler())
+	defer ts.Close()
+	body := `{"scenario": "mine", "changes": ["capital.private_ii_share=0.4"]}`
+	code, b := post(t, ts, "/api/run", body)
+	if code != 200 {
+		t.Fatalf("/api/run: %d %s", code, b)
+	}
+	var resp struct {
+		Headline struct {
+			IITotal float64 `json:"ii_total_yi"`
+		} `json:"headline"`
+	}
+	if err := json.Unmarshal(b, &resp); err != nil {
+		t.Fatal(err)
+	}
+	_, toml := post(t, ts, "/api/toml", body)
+	file := writeFile(t, filepath.Join(dir, "elsewhere"), "state.toml", string(toml))
+	if c, _, errs := simulate(t, "run", "--format", "svg", "--out", filepath.Join(dir, "run"), file); c != 0 {
+		t.Fatalf("simulate run on\n%s\nexit %d: %s", toml, c, errs)
+	}
+	f, err := os.ReadFile(filepath.Join(dir, "run", "state", "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum struct {
+		Totals map[string]any `json:"totals"`
+	}
+	if err := json.Unmarshal(f, &sum); err != nil {
+		t.Fatal(err)
+	}
+	if got := sum.Totals["ii_total_yi"]; got != resp.Headline.IITotal {
+		t.Errorf("Σ II: simulate run %v, the page %v", got, resp.Headline.IITotal)
+	}
+}
