@@ -16,7 +16,8 @@
 // NAME.zh.EXT; a command whose chart flags allow it (withWorkbook) writes an
 // Excel workbook (package workbook) with --format …,xlsx, through
 // addWorkbook (workbook.go); report.go writes the HTML report (package
-// report). Each subcommand is one file that registers itself (run.go,
+// report); serve.go starts the workbench (package workbench), a local web
+// page on the same model. Each subcommand is one file that registers itself (run.go,
 // compare.go, mc.go, …); cli.go holds the flag handling shared by all and
 // the mapping of errors to exit codes: 0 ok, 1 failure, 2 bad usage or
 // invalid input. An error is printed "simulate COMMAND: …"; a usage error

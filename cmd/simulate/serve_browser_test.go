@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"image"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestServeInBrowser drives the workbench in headless Chromium, in English
+// and Chinese: it loads the page, moves the φ control (capital.ict_share in
+// 2024), waits for the page to update, and compares the headline Σ II with
+// the API's for the same change; pins two states and checks that the
+// comparison chart and table list both; asserts no console errors and a
+// full-page screenshot that is not blank (SIMULATE_REPORT_SHOTS=DIR keeps
+// the screenshots, to look at them).
+func TestServeInBrowser(t *testing.T) {
+	exe := findBrowser(t)
+	ts := workbenchServer(t, filepath.Join(t.TempDir(), "out"))
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.WindowSize(1400, 1000))
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer acancel()
+	bctx, bcancel := chromedp.NewContext(actx)
+	defer bcancel()
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("starting %s: %v", exe, err)
+	}
+
+	// The API's Σ II for the change the test makes.
+	code, b := post(t, ts, "/api/run", `{"scenario": "report2020", "changes": ["capital.ict_share[2024]=0.3"]}`)
+	if code != 200 {
+		t.Fatalf("/api/run: %d %s", code, b)
+	}
+	var api struct {
+		Headline struct {
+			IITotal float64 `json:"ii_total_yi"`
+		} `json:"headline"`
+	}
+	if err := json.Unmarshal(b, &api); err != nil {
+		t.Fatal(err)
+	}
+	want := thousands(strconv.FormatFloat(api.Headline.IITotal, 'f', 1, 64))
+
+	for _, lang := range []string{"en", "zh"} {
+		t.Run(lang, func(t *testing.T) {
+			tab, cancel := chromedp.NewContext(bctx)
+			defer cancel()
+			ctx, tcancel := context.WithTimeout(tab, 2*time.Minute)
+			defer tcancel()
+			cctx, ccancel := context.WithCancel(ctx)
+			var mu sync.Mutex
+			var msgs []string
+			var wg sync.WaitGroup
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for m, err := range chromedp.Console(cctx) {
+					if err != nil {
+						return
+					}
+					if m.Type == chromedp.ConsoleError || m.IsException() {
+						mu.Lock()
+						msgs = append(msgs, fmt.Sprintf("%s (%s:%d)", m, m.URL, m.Line+1))
+						mu.Unlock()
+					}
+				}
+			}()
+			if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/?lang="+lang), chromedp.WaitReady(chromedp.CSS("#chart-ii_increment svg"))); err != nil {
+				t.Fatalf("opening the page: %v", err)
+			}
+			eval := func(js string) string {
+				t.Helper()
+				s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+				if err != nil {
+					t.Fatalf("%s: %v", js, err)
+				}
+				return s
+			}
+			// waitFor polls js until it is true.
+			waitFor := func(what, js string) {
+				t.Helper()
+				for range 200 {
+					if eval("String(!!("+js+"))") == "true" {
+						return
+					}
+					time.Sleep(50 * time.Millisecond)
+				}
+				t.Fatalf("timed out waiting for %s", what)
+			}
+			waitFor("the headline", `document.getElementById("h-total").textContent !== "–"`)
+			before := eval(`document.getElementById("h-total").textContent`)
+			svgBefore := eval(`document.getElementById("chart-ii_increment").innerHTML`)
+			eval(`(() => { const n = document.querySelector('input[data-key="capital.ict_share"][data-year="2024"]');
+				n.value = "0.3"; n.dispatchEvent(new Event("change")); return ""; })()`)
+			waitFor("the update", `document.getElementById("h-total").textContent !== `+strconv.Quote(before))
+			if got := eval(`document.getElementById("h-total").textContent`); got != want {
+				t.Errorf("Σ II on the page %q, the API's %q", got, want)
+			}
+			if eval(`document.getElementById("chart-ii_increment").innerHTML`) == svgBefore {
+				t.Error("the chart did not change")
+			}
+			// Pin two states.
+			eval(`(() => { document.getElementById("pin-name").value = "phi30"; document.getElementById("pin").click(); return ""; })()`)
+			eval(`(() => { const n = document.querySelector('input[data-key="capital.ict_share"][data-year="2024"]');
+				n.value = "0.1"; n.dispatchEvent(new Event("change")); return ""; })()`)
+			waitFor("the second update", `document.getElementById("h-total").textContent !== `+strconv.Quote(want))
+			eval(`(() => { document.getElementById("pin-name").value = "phi10"; document.getElementById("pin").click(); return ""; })()`)
+			waitFor("the comparison chart", `document.querySelectorAll("#ctable tbody tr").length === 2 && document.querySelector("#cchart-compare_ii_increment svg")`)
+			chart := eval(`document.getElementById("cchart-compare_ii_increment").innerHTML`)
+			table := eval(`document.getElementById("ctable").innerText`)
+			for _, n := range []string{"phi30", "phi10"} {
+				if !strings.Contains(chart, n) {
+					t.Errorf("the comparison chart does not list %s", n)
+				}
+				if !strings.Contains(table, n) {
+					t.Errorf("the totals table does not list %s", n)
+				}
+			}
+			if lang == "zh" && !strings.Contains(eval(`document.body.innerText`), "比较") {
+				t.Error("the page is not in Chinese")
+			}
+			shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, _, err := image.Decode(bytes.NewReader(shot))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ink, colours := inked(img); ink < 0.02 || colours < 16 {
+				t.Errorf("screenshot: %.1f %% of pixels inked, %d colours", 100*ink, colours)
+			}
+			if d := os.Getenv("SIMULATE_REPORT_SHOTS"); d != "" {
+				_ = os.WriteFile(filepath.Join(d, "workbench-"+lang+".png"), shot, 0o644)
+			}
+			ccancel()
+			wg.Wait()
+			mu.Lock()
+			defer mu.Unlock()
+			for _, m := range msgs {
+				t.Errorf("console: %s", m)
+			}
+		})
+	}
+	if code, _ := post(t, ts, "/api/run", `{"scenario": "report2020"}`); code != http.StatusOK {
+		t.Errorf("after the browser: %d", code)
+	}
+}
+
+// thousands groups the integer digits of a decimal as en-US does: 48979.5
+// → 48,979.5.
+func thousands(s string) string {
+	i := strings.IndexByte(s, '.')
+	if i < 0 {
+		i = len(s)
+	}
+	var b strings.Builder
+	for j, r := range s[:i] {
+		if j > 0 && (i-j)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String() + s[i:]
+}
