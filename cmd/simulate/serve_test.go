@@ -11,10 +11,13 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // workbenchServer starts the workbench of the embedded scenarios on an
@@ -319,5 +322,86 @@ func TestServeFileScenario(t *testing.T) {
 	}
 	if got := sum.Totals["ii_total_yi"]; got != resp.Headline.IITotal {
 		t.Errorf("Σ II: simulate run %v, the page %v", got, resp.Headline.IITotal)
+	}
+}
+
+// TestServeDownloads: the workbook and the HTML report of a state, and of a
+// comparison, come back as attachments that carry the state's numbers.
+func TestServeDownloads(t *testing.T) {
+	ts := workbenchServer(t, t.TempDir())
+	body := `{"scenario": "report2020", "changes": ["capital.ict_share[2024]=0.3"]}`
+	code, b := post(t, ts, "/api/run", body)
+	if code != http.StatusOK {
+		t.Fatalf("/api/run: %d %s", code, b)
+	}
+	var run struct {
+		Rows []map[string]float64 `json:"rows"`
+	}
+	if err := json.Unmarshal(b, &run); err != nil {
+		t.Fatal(err)
+	}
+	want := run.Rows[len(run.Rows)-1]["ii_increment_yi"]
+
+	download := func(path, body, ctype, name string) []byte {
+		t.Helper()
+		resp, err := http.Post(ts.URL+path, "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %s", path, resp.StatusCode, b)
+		}
+		if got := resp.Header.Get("Content-Type"); !strings.HasPrefix(got, ctype) {
+			t.Errorf("%s: Content-Type %q, want %q", path, got, ctype)
+		}
+		if got := resp.Header.Get("Content-Disposition"); got != `attachment; filename="`+name+`"` {
+			t.Errorf("%s: Content-Disposition %q, want the file name %q", path, got, name)
+		}
+		return b
+	}
+
+	// The workbook of the state holds its 2024 increment, to the last digit.
+	xlsx := download("/api/workbook", body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "report2020-workbench.xlsx")
+	f, err := excelize.OpenReader(bytes.NewReader(xlsx))
+	if err != nil {
+		t.Fatalf("workbook: %v", err)
+	}
+	rows, err := f.GetRows("Results", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, cell := range rows[len(rows)-1] {
+		if v, err := strconv.ParseFloat(cell, 64); err == nil && v == want {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("workbook: the last row of Results %v does not hold the API's 2024 increment %v", rows[len(rows)-1], want)
+	}
+
+	// The comparison workbook and report name both pinned states.
+	states := `{"states": [{"name": "base", "scenario": "report2020", "changes": []}, {"name": "phi30", "scenario": "report2020", "changes": ["capital.ict_share[2024]=0.3"]}]}`
+	f, err = excelize.OpenReader(bytes.NewReader(download("/api/workbook", states, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "compare-base-phi30.xlsx")))
+	if err != nil {
+		t.Fatalf("comparison workbook: %v", err)
+	}
+	if got, want := f.GetSheetList(), []string{"Compare", "Totals", "Overlays", "Charts"}; !slices.Equal(got, want) {
+		t.Errorf("comparison workbook: sheets %v, want %v", got, want)
+	}
+	html := string(download("/api/report", states, "text/html", "compare-base-phi30.html"))
+	for _, s := range []string{"<html", "base", "phi30", "<svg"} {
+		if !strings.Contains(html, s) {
+			t.Errorf("comparison report: no %q", s)
+		}
+	}
+	one := string(download("/api/report", body, "text/html", "report2020-workbench.html"))
+	if !strings.Contains(one, "<svg") || one == html {
+		t.Errorf("report of the state: %d bytes, no chart or the same as the comparison", len(one))
 	}
 }

@@ -170,6 +170,7 @@ async function refreshCompare() {
 function translate() {
   document.documentElement.lang = lang;
   document.querySelectorAll("[data-t]").forEach((e) => { e.textContent = t(e.dataset.t); });
+  $("pin-name").placeholder = t("name");
   document.title = t("title");
 }
 
