@@ -380,7 +380,7 @@ func (s *Server) response(st *State) (*RunResponse, error) {
 	for _, p := range params(st.S, st.S.Inputs) {
 		resp.Inputs[p.Key] = p.Values
 	}
-	rows, err := publishedRows(st.Base.S, res)
+	rows, err := calibrate.Published(st.Base.S, res)
 	if err != nil {
 		return nil, err
 	}
@@ -388,27 +388,6 @@ func (s *Server) response(st *State) (*RunResponse, error) {
 		resp.Published = append(resp.Published, Published{Metric: p.Metric.String(), LabelEN: p.Metric.Label("en"), LabelZH: p.Metric.Label("zh"), Published: p.Published, Model: p.Model})
 	}
 	return resp, nil
-}
-
-// publishedRows returns the published figures that s names beside the
-// model's values in res.
-func publishedRows(s *scenarios.Scenario, res *model.Results) ([]results.PublishedRow, error) {
-	if s.Published == "" {
-		return nil, nil
-	}
-	spec, err := calibrate.Open(s.Published)
-	if err != nil {
-		return nil, fmt.Errorf("%s: published: %w", s.Origin("published"), err)
-	}
-	var rows []results.PublishedRow
-	first, last := res.Years[0].Year, res.Years[len(res.Years)-1].Year
-	for _, t := range spec.Targets {
-		if t.Metric.Check(first, last) != nil {
-			continue
-		}
-		rows = append(rows, results.PublishedRow{Metric: t.Metric, Published: t.Value, Precision: t.Precision, Model: t.Metric.Value(res)})
-	}
-	return rows, nil
 }
 
 // charts returns the charts of `simulate run` for st.
@@ -590,7 +569,7 @@ func (s *Server) workbookFile(req *Request) (*file, error) {
 	if err != nil {
 		return nil, err
 	}
-	pub, err := publishedRows(st.Base.S, &st.Results)
+	pub, err := calibrate.Published(st.Base.S, &st.Results)
 	if err != nil {
 		return nil, err
 	}
@@ -647,7 +626,7 @@ func (s *Server) reportFile(req *Request) (*file, error) {
 		if err != nil {
 			return nil, err
 		}
-		pub, err := publishedRows(st.Base.S, &st.Results)
+		pub, err := calibrate.Published(st.Base.S, &st.Results)
 		if err != nil {
 			return nil, err
 		}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"path"
 
 	"simulate/calibrate"
@@ -20,24 +19,11 @@ func inputRows(s *scenarios.Scenario) []results.InputRow {
 	})
 }
 
-// publishedRows returns the published figures that s names (the targets
-// of its calibration spec) beside the model's values in res; none when s
-// names none.
+// publishedRows is calibrate.Published with its error marked as bad input.
 func publishedRows(s *scenarios.Scenario, res *model.Results) ([]results.PublishedRow, error) {
-	if s.Published == "" {
-		return nil, nil
-	}
-	spec, err := calibrate.Open(s.Published)
+	rows, err := calibrate.Published(s, res)
 	if err != nil {
-		return nil, invalid(fmt.Errorf("%s: published: %w", s.Origin("published"), err))
-	}
-	var rows []results.PublishedRow
-	first, last := res.Years[0].Year, res.Years[len(res.Years)-1].Year
-	for _, t := range spec.Targets {
-		if t.Metric.Check(first, last) != nil {
-			continue // a year the run does not cover
-		}
-		rows = append(rows, results.PublishedRow{Metric: t.Metric, Published: t.Value, Precision: t.Precision, Model: t.Metric.Value(res)})
+		return nil, invalid(err)
 	}
 	return rows, nil
 }
