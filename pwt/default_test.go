@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"slices"
 	"testing"
 )
 
@@ -94,6 +95,28 @@ func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
 		if _, err := load(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestDefaultCodes: the list of codes DefaultHas reads is the table's.
+func TestDefaultCodes(t *testing.T) {
+	tab, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := defaultCodes, tab.Countries(); !slices.Equal(got, want) {
+		t.Errorf("codes.go lists %d codes, the table has %d countries: %v", len(got), len(want), want)
+	}
+	if DefaultCountries() != 182 {
+		t.Errorf("DefaultCountries() = %d, want 182", DefaultCountries())
+	}
+	for _, c := range []struct {
+		iso  string
+		want bool
+	}{{"CHN", true}, {"ABW", true}, {"ZWE", true}, {"chn", false}, {"XYZ", false}, {"", false}, {"CH", false}, {"CHNA", false}} {
+		if got := DefaultHas(c.iso); got != c.want {
+			t.Errorf("DefaultHas(%q) = %v, want %v", c.iso, got, c.want)
 		}
 	}
 }

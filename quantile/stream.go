@@ -278,11 +278,17 @@ func (p *Plan) Percentiles(dst []float64, t *Tally) (next *Plan, err error) {
 		return &q, nil
 	}
 
-	// Kept values in bucket order: a counting sort by bucket.
-	start := make([]int, len(t.counts)+1) // start[k]: first kept value of bucket k
+	// The kept values of the buckets that hold a needed rank, in bucket
+	// order: a counting sort by bucket. The other kept values (most of
+	// them: a bracket spans several buckets) are not copied.
+	used := make([]bool, len(t.counts))
+	for _, nd := range needs {
+		used[nd.b] = true
+	}
+	start := make([]int, len(t.counts)+1) // start[k]: first copied value of bucket k
 	for k, c := range t.counts {
 		start[k+1] = start[k]
-		if p.keep[k] {
+		if used[k] && p.keep[k] {
 			start[k+1] += int(c)
 		}
 	}
@@ -290,9 +296,10 @@ func (p *Plan) Percentiles(dst []float64, t *Tally) (next *Plan, err error) {
 	fill := slices.Clone(start[:len(t.counts)])
 	for _, blk := range t.blocks() {
 		for _, v := range blk {
-			b := p.bucket(v)
-			vals[fill[b]] = v
-			fill[b]++
+			if b := p.bucket(v); used[b] {
+				vals[fill[b]] = v
+				fill[b]++
+			}
 		}
 	}
 	// x(r): the (r − cum[b])-th smallest kept value of its bucket b. Ranks

@@ -246,12 +246,10 @@ func buildHistory(leaves map[string]*leaf, base int) (*History, Errors) {
 	h := &History{Country: l.val.(string), To: base}
 	if !isoCode.MatchString(h.Country) {
 		errs = append(errs, l.errorf(nil, "%q is not an ISO 3166-1 alpha-3 code such as \"CHN\" (three capital letters)", h.Country))
-	} else if tab, err := pwt.Default(); err == nil {
+	} else if !pwt.DefaultHas(h.Country) {
 		// Validated means runnable: the country's series is in the
 		// embedded table run reads.
-		if s, ok := tab.Country(h.Country); !ok || len(s.Rows) == 0 {
-			errs = append(errs, l.errorf(nil, "unknown country %q: the embedded Penn World Table 9.1 has no rows for it (it has %d countries: simulate history --country with an unknown code lists them)", h.Country, len(tab.Countries())))
-		}
+		errs = append(errs, l.errorf(nil, "unknown country %q: the embedded Penn World Table 9.1 has no rows for it (it has %d countries: simulate history --country with an unknown code lists them)", h.Country, pwt.DefaultCountries()))
 	}
 	for _, k := range []string{"history.from", "history.to"} {
 		l, ok := leaves[k]
