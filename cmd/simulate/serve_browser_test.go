@@ -131,6 +131,28 @@ func TestServeInBrowser(t *testing.T) {
 					t.Errorf("the totals table does not list %s", n)
 				}
 			}
+			// Shift the whole growth path by +0.5 pp: every year's box
+			// moves, and the page's Σ II is the API's for that path.
+			prev := eval(`document.getElementById("h-total").textContent`)
+			eval(`(() => { const s = document.querySelector('input[data-shift="gdp.growth_pct"]');
+				s.value = "0.5"; s.parentElement.querySelector("button").click(); return ""; })()`)
+			waitFor("the shifted path", `document.getElementById("h-total").textContent !== `+strconv.Quote(prev))
+			growth := eval(`[...document.querySelectorAll('input[data-key="gdp.growth_pct"][data-year]')].map((n) => n.value).join(",")`)
+			if growth != "6.8,6.6,6.5,6.2,6.1,6" {
+				t.Errorf("growth after the shift: %s, want 6.8,6.6,6.5,6.2,6.1,6", growth)
+			}
+			code, b := post(t, ts, "/api/run", `{"scenario": "report2020", "changes": ["capital.ict_share[2024]=0.1",
+				"gdp.growth_pct[2019]=6.8", "gdp.growth_pct[2020]=6.6", "gdp.growth_pct[2021]=6.5",
+				"gdp.growth_pct[2022]=6.2", "gdp.growth_pct[2023]=6.1", "gdp.growth_pct[2024]=6"]}`)
+			if code != 200 {
+				t.Fatalf("/api/run: %d %s", code, b)
+			}
+			if err := json.Unmarshal(b, &api); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := eval(`document.getElementById("h-total").textContent`), thousands(strconv.FormatFloat(api.Headline.IITotal, 'f', 1, 64)); got != want {
+				t.Errorf("Σ II after the shift: %q on the page, %q from the API", got, want)
+			}
 			if lang == "zh" && !strings.Contains(eval(`document.body.innerText`), "比较") {
 				t.Error("the page is not in Chinese")
 			}

@@ -8,14 +8,14 @@ const T = {
     dlhtml: "Download HTML report", savetoml: "Save TOML into the output folder", compare: "Compare", pin: "Pin this state",
     clear: "Clear pins", dlcxlsx: "Comparison workbook", dlchtml: "Comparison report", name: "name", prices: "prices", period: "period",
     sharecol: "II share %", domain: "domain", source: "source", def: "default (not given by the scenario)", busy: "computing…",
-    ms: "updated in", wrote: "wrote", pinmax: "at most 6 states can be pinned", years: "year", notapplied: "this year's split is given in another form"},
+    ms: "updated in", wrote: "wrote", pinmax: "at most 6 states can be pinned", years: "year", notapplied: "this year's split is given in another form", shift: "add to every year", apply: "apply"},
   zh: {title: "simulate 工作台", scenario: "情景", lang: "语言", reset: "重置", iitotal: "全期产业互联网GDP增量合计",
     share: "全期产业互联网对GDP增长的贡献率", inc2024: "2024年产业互联网带来的GDP增量", yi: "亿元", pub: "公布值与模型值",
     metric: "指标", published: "公布值", model: "模型值", dltoml: "下载情景 TOML", dlxlsx: "下载工作簿",
     dlhtml: "下载 HTML 报告", savetoml: "将 TOML 保存到输出文件夹", compare: "比较", pin: "固定当前状态",
     clear: "清除固定", dlcxlsx: "比较工作簿", dlchtml: "比较报告", name: "名称", prices: "价格基年", period: "时期",
     sharecol: "贡献率 %", domain: "取值范围", source: "来源", def: "默认值（情景未给出）", busy: "计算中…",
-    ms: "更新用时", wrote: "已写入", pinmax: "最多固定 6 个状态", years: "年份", notapplied: "该年的分解以另一种形式给出"},
+    ms: "更新用时", wrote: "已写入", pinmax: "最多固定 6 个状态", years: "年份", notapplied: "该年的分解以另一种形式给出", shift: "各年同时加上", apply: "应用"},
 };
 const CHARTS = ["ii_increment", "decomposition", "ii_channels"];
 let scenarios = [], cur = null, lang = "en", edits = new Map(), pins = [], seq = 0, timer = null;
@@ -86,7 +86,19 @@ function renderControls() {
         n.addEventListener("change", () => edit(p.key + "[" + y + "]", n.value));
         vr.append(el("td", {}, n));
       });
-      d.append(tb);
+      // Shift the whole path: the same amount added to every year.
+      const sh = el("input", {type: "number", step: "any", value: 0, "aria-label": label + " " + t("shift"), "data-shift": p.key});
+      const go = el("button", {type: "button", text: t("apply")});
+      go.addEventListener("click", () => {
+        const by = +sh.value;
+        if (!by) return;
+        tb.querySelectorAll("input:not(:disabled)").forEach((n) => {
+          n.value = show(+n.value + by);
+          edit(p.key + "[" + n.dataset.year + "]", n.value);
+        });
+        sh.value = 0;
+      });
+      d.append(tb, el("div", {class: "shift"}, t("shift") + " ", sh, " ", go));
     }
     box.append(d);
   }
@@ -105,7 +117,7 @@ function showInputs(inputs) {
       const r = div.querySelector("input[type=range]"), n = div.querySelector("input[type=number]");
       if (document.activeElement !== r && document.activeElement !== n) { r.value = vals[0]; n.value = show(vals[0]); }
     } else {
-      div.querySelectorAll("input").forEach((n, i) => { if (document.activeElement !== n) n.value = show(vals[i]); });
+      div.querySelectorAll("input[data-year]").forEach((n, i) => { if (document.activeElement !== n) n.value = show(vals[i]); });
     }
   }
 }
