@@ -1,4 +1,4 @@
-//go:build unix
+//go:build unix && !aix && (!solaris || illumos)
 
 package output
 
@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"syscall"
-	"time"
 )
 
 // lockDir takes an advisory lock on the folder dir (flock on the folder
@@ -20,31 +19,24 @@ func lockDir(ctx context.Context, dir string, onWait func()) (func(), error) {
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	waited := false
-	for {
+	release, err := acquire(ctx, onWait, func() (func(), bool, error) {
 		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-		if err == nil {
+		switch {
+		case err == nil:
 			return func() {
 				syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 				f.Close()
-			}, nil
-		}
-		if !errors.Is(err, syscall.EWOULDBLOCK) && !errors.Is(err, syscall.EINTR) {
+			}, false, nil
+		case errors.Is(err, syscall.EWOULDBLOCK) || errors.Is(err, syscall.EINTR):
+			return nil, true, nil
+		case errors.Is(err, syscall.ENOTSUP) || errors.Is(err, syscall.ENOSYS):
 			f.Close()
-			if errors.Is(err, syscall.ENOTSUP) || errors.Is(err, syscall.ENOSYS) {
-				return func() {}, nil // a file system without locks
-			}
-			return nil, fmt.Errorf("output: locking %s: %w", dir, err)
+			return func() {}, false, nil // a file system without locks
 		}
-		if !waited && onWait != nil {
-			onWait()
-		}
-		waited = true
-		select {
-		case <-ctx.Done():
-			f.Close()
-			return nil, ctx.Err()
-		case <-time.After(50 * time.Millisecond):
-		}
+		return nil, false, fmt.Errorf("output: locking %s: %w", dir, err)
+	})
+	if err != nil {
+		f.Close()
 	}
+	return release, err
 }
