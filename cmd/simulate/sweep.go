@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 
 	"simulate/metrics"
@@ -62,6 +63,9 @@ func runSweep(e *env, args []string) error {
 		if err := checkTarget(r.Target, s); err != nil {
 			return err
 		}
+	}
+	if err := checkSweepMemory(sweepShape(ranges), sweepPoints(ranges)); err != nil {
+		return err
 	}
 	res, err := sensitivity.Sweep(e.ctx, s.Inputs, ranges, m)
 	if err != nil {
@@ -146,4 +150,22 @@ func baseMetric(s *scenarios.Scenario, m metrics.Metric) float64 {
 	var res model.Results
 	model.Evaluate(&res, s.Inputs)
 	return m.Value(&res)
+}
+
+// sweepPoints returns the number of points of a grid of ranges.
+func sweepPoints(ranges []sensitivity.Range) int {
+	n := 1
+	for _, r := range ranges {
+		n *= r.N
+	}
+	return n
+}
+
+// sweepShape writes the shape of a grid of ranges, e.g. "1000 × 1000".
+func sweepShape(ranges []sensitivity.Range) string {
+	var parts []string
+	for _, r := range ranges {
+		parts = append(parts, strconv.Itoa(r.N))
+	}
+	return strings.Join(parts, " × ")
 }

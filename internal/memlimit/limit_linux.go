@@ -6,14 +6,13 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 )
 
 // addressSpace returns the soft RLIMIT_AS and the address space in use
 // (VmSize), and false when there is no limit or either cannot be read.
 func addressSpace() (limit, used uint64, ok bool) {
-	var rl syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_AS, &rl); err != nil || rl.Cur == ^uint64(0) || rl.Cur == 0 {
+	limit, ok = rlimitAS()
+	if !ok {
 		return 0, 0, false
 	}
 	data, err := os.ReadFile("/proc/self/statm")
@@ -28,5 +27,5 @@ func addressSpace() (limit, used uint64, ok bool) {
 	if err != nil {
 		return 0, 0, false
 	}
-	return rl.Cur, pages * uint64(os.Getpagesize()), true
+	return limit, pages * uint64(os.Getpagesize()), true
 }
