@@ -126,14 +126,14 @@ type attrUnit struct {
 // Each addressable input ([Lookup]: not derived, not the residual weight)
 // is set back to its neutral value ([Param.Neutral]) in a copy of in, the
 // copy evaluated, and the inputs whose resetting makes the result finite
-// are the causes: each necessary to it. When some values lie outside
-// their domain (inputs that got past validation), those inputs alone are
-// tried first, and named when they explain the result. A per-year input is then narrowed
+// are the causes: each necessary to it. A per-year input is then narrowed
 // to the years whose reset alone makes it finite, or named as a whole
 // when no year alone does (growth compounding over the span). When no
 // input alone is necessary, a smallest set whose joint reset does it is
-// named (Attribution.Joint). The result is nil when bad(in's own
-// evaluation) is false or nothing set back makes it finite.
+// named (Attribution.Joint). When some values lie outside their domain
+// (inputs that got past validation), those inputs alone are tried first,
+// and named when they explain the result. The result is nil when bad(in's
+// own evaluation) is false or nothing set back makes it finite.
 //
 // It evaluates the model about once per input and once per year of each
 // per-year cause, allocating as it goes: it is for an error's message,

@@ -695,8 +695,8 @@ func runSobolIndex(e *env, args []string) error {
 	if per := (len(unc) + 2) * len(ms); n > sensitivity.MaxStoredValues/per {
 		return usagef("--n %d: %d base rows × %d outputs per row is above the limit of %d values: use N ≤ %d", n, n, per, sensitivity.MaxStoredValues, sensitivity.MaxStoredValues/per)
 	}
-	k := uint64(len(unc))
-	need := bytesPerValue * (uint64(n)*(k+2)*uint64(len(ms)) + 2*k*uint64(boot))
+	k := len(unc)
+	need := sobolMemory(n, k, len(ms), boot, 1) // one metric's indices at a time
 	if err := memlimit.Check(fmt.Sprintf("%d base rows × %d inputs × %d metrics", n, k, len(ms)), need); err != nil {
 		return err
 	}

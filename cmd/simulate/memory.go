@@ -54,3 +54,19 @@ func drawsMemory(draws, series, cols int, keep bool, textBytes uint64) uint64 {
 	}
 	return need
 }
+
+// sobolMemory is the memory of a Sobol analysis of n base rows of k
+// inputs and metrics metrics with boot bootstrap resamples, whose indices
+// are computed for conc metrics at a time: the model's outputs, n·(k+2)
+// values a metric; the sums of each row of a metric being computed,
+// n·(2+3k) values; and with a bootstrap, its resampled indices (2k a
+// resample) and a weight per row in each of conc workers.
+func sobolMemory(n, k, metrics, boot, conc int) uint64 {
+	conc = max(1, min(metrics, conc))
+	values := uint64(n) * uint64(k+2) * uint64(metrics)
+	values += uint64(n) * uint64(2+3*k) * uint64(conc)
+	if boot > 0 {
+		values += 2*uint64(k)*uint64(boot) + uint64(n)*uint64(conc)
+	}
+	return 8 * values
+}
