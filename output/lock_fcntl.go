@@ -18,7 +18,8 @@ import (
 // exists only while a run holds the folder.
 const lockName = ".simulate-lock"
 
-// lockDirFcntl is lockDir for the systems without flock (AIX, Solaris):
+// lockDirFcntl is lockDir for the systems without flock (AIX, Solaris)
+// and for folders whose file system refuses flock:
 // an fcntl write lock on the file .simulate-lock in dir, which the holder
 // removes before it releases the lock. A run that locked a file since
 // removed (it opened it before the removal) sees that the name no longer

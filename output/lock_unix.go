@@ -13,7 +13,8 @@ import (
 // lockDir takes an advisory lock on the folder dir (flock on the folder
 // itself: nothing is left in it), waiting while another process or
 // batch holds it, until ctx is done. onWait, if not nil, is called once
-// when it must wait. The returned function releases the lock.
+// when it must wait. The returned function releases the lock. Where the
+// folder's file system refuses flock, it locks as lockDirFcntl does.
 func lockDir(ctx context.Context, dir string, onWait func()) (func(), error) {
 	f, err := os.Open(dir)
 	if err != nil {
@@ -30,13 +31,20 @@ func lockDir(ctx context.Context, dir string, onWait func()) (func(), error) {
 		case errors.Is(err, syscall.EWOULDBLOCK) || errors.Is(err, syscall.EINTR):
 			return nil, true, nil
 		case errors.Is(err, syscall.ENOTSUP) || errors.Is(err, syscall.ENOSYS):
-			f.Close()
-			return func() {}, false, nil // a file system without locks
+			return nil, false, errNoFlock
 		}
 		return nil, false, fmt.Errorf("output: locking %s: %w", dir, err)
 	})
 	if err != nil {
 		f.Close()
 	}
+	if err == errNoFlock {
+		// A file system without flock (some FUSE and network ones):
+		// fcntl locks, or the process's lock where there are none.
+		return lockDirFcntl(ctx, dir, onWait)
+	}
 	return release, err
 }
+
+// errNoFlock is the folder's file system refusing flock.
+var errNoFlock = errors.New("output: no flock")
