@@ -20,7 +20,9 @@
 //   - Runs into one folder are serialized: Commit holds a lock on the
 //     output folder while it writes; a second run waits ([Batch.OnWait])
 //     or gives up when its context is done. On Unix the lock is an
-//     advisory flock on the folder itself; on Windows a file,
+//     advisory flock on the folder itself (an fcntl lock on a file
+//     .simulate-lock, removed on release, on AIX and Solaris and where the
+//     file system refuses flock); on Windows a file,
 //     .simulate-lock, opened with no sharing and deleted when closed (so
 //     it exists only while a run holds the folder, and dies with its
 //     process). Where neither exists (plan9, js/wasm, wasip1) runs are not
