@@ -2,6 +2,7 @@ package history_test
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,6 +38,14 @@ func FuzzReadOfficial(f *testing.F) {
 				if g := o.Growth(); !(g >= -100 && g <= 100) {
 					t.Errorf("%d: growth %v", o.Year, g)
 				}
+				// Each figure is finite or NaN (missing); the log
+				// points computed from them finite (−100 % is −Inf).
+				if math.IsInf(o.First, 0) || math.IsInf(o.Final, 0) {
+					t.Errorf("%d: first %v, final %v", o.Year, o.First, o.Final)
+				}
+				if lp := o.LogPoints(); o.Growth() > -100 && (math.IsNaN(lp) || math.IsInf(lp, 0)) {
+					t.Errorf("%d: log points %v of growth %v", o.Year, lp, o.Growth())
+				}
 				if i > 0 && o.Year <= off[i-1].Year {
 					t.Errorf("years %d then %d", off[i-1].Year, o.Year)
 				}
@@ -47,6 +56,8 @@ func FuzzReadOfficial(f *testing.F) {
 
 // FuzzParsePeriods: no panics; what is accepted runs forward in 1–9999 and
 // prints back to a list that parses to the same periods.
+//
+// It computes no floating-point number: periods are whole years.
 func FuzzParsePeriods(f *testing.F) {
 	for _, s := range []string{"1990-2000,2000-2010,2010-2017", "1990–2000", "2000-1990", ",", "1-9999", "-5-3"} {
 		f.Add(s)

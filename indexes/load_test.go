@@ -1,6 +1,7 @@
 package indexes
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -104,7 +105,18 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		_, _ = fl.UncertainInputs()
+		// The feasible intervals it computes are finite, and so are the
+		// quantiles a draw reaches.
+		us, err := fl.UncertainInputs()
+		if err == nil {
+			for _, u := range us {
+				for _, p := range []float64{1e-6, 0.5, 1 - 1e-6} {
+					if q := u.Dist.Quantile(p); math.IsNaN(q) || math.IsInf(q, 0) {
+						t.Fatalf("%s: %v-quantile %v", u.Name, p, q)
+					}
+				}
+			}
+		}
 		for _, ind := range fl.Index.Industries {
 			if sc := ind.Score(); sc != sc || sc < -1e-9 || sc > 100+1e-9 {
 				t.Fatalf("%s: score %v from a valid index", ind.Key, sc)

@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -257,7 +258,11 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("round trip of %q: got %v, %v", s, m2, err)
 		}
 		if m.Check(2019, 2021) == nil {
-			_ = m.Value(res) // must not panic once Check passed
+			// Once Check passed it must not panic, and a finite result
+			// gives a finite value.
+			if v := m.Value(res); math.IsNaN(v) || math.IsInf(v, 0) {
+				t.Fatalf("%q: value %v of a finite result", s, v)
+			}
 		} else if m.Year != 0 && m.Year >= 2019 && m.Year <= 2021 {
 			t.Fatalf("%q: Check refused a year in the span", s)
 		}

@@ -85,4 +85,12 @@
 //
 // Evaluation allocates nothing once the destination has room for the span:
 // see [Evaluate].
+//
+// # Results that are not finite
+//
+// For inputs that pass [Inputs.Check] every result is finite ([MinGrowth],
+// [MaxYears] and the domains of [Params] see to it). Should a result be NaN
+// or infinite nonetheless, [Attribute] names the inputs that produce it:
+// those whose resetting to a neutral value ([Param.Neutral]) makes it
+// finite, with their exact values ([FormatExact]).
 package model

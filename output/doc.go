@@ -17,9 +17,16 @@
 //     the folder holds exactly the earlier set. Temporary files are hidden
 //     (".results.csv.tmp-…") and beside their destination, so the rename
 //     never crosses file systems.
-//   - Runs into one folder are serialized: Commit holds an advisory lock
-//     (flock) on the output folder itself while it writes; a second run
-//     waits ([Batch.OnWait]) or gives up when its context is done.
+//   - Runs into one folder are serialized: Commit holds a lock on the
+//     output folder while it writes; a second run waits ([Batch.OnWait])
+//     or gives up when its context is done. On Unix the lock is an
+//     advisory flock on the folder itself (an fcntl lock on a file
+//     .simulate-lock, removed on release, on AIX and Solaris and where the
+//     file system refuses flock); on Windows a file,
+//     .simulate-lock, opened with no sharing and deleted when closed (so
+//     it exists only while a run holds the folder, and dies with its
+//     process). Where neither exists (plan9, js/wasm, wasip1) runs are not
+//     serialized.
 //   - Confinement follows symbolic links: a destination whose folder
 //     resolves outside the root is an [EscapeError]; a destination that is
 //     an input of the same command ([Batch.Protect]) a [ProtectedError].

@@ -56,6 +56,15 @@ rank = 0.4
 		if err := nonFinite(&res); err != "" {
 			t.Fatalf("non-finite result from a valid scenario: %s", err)
 		}
+		// The quantiles a draw of its [uncertainty] table reaches are
+		// finite.
+		for _, u := range s.Uncertainty {
+			for _, p := range []float64{1e-6, 0.5, 1 - 1e-6} {
+				if q := u.Dist.Quantile(p); math.IsNaN(q) || math.IsInf(q, 0) {
+					t.Fatalf("%s: %v-quantile %v", u.Name, p, q)
+				}
+			}
+		}
 	})
 }
 

@@ -181,7 +181,15 @@ func FuzzParseTable(f *testing.F) {
 		}
 		// A table that parses gives a working sequence and round-trips.
 		s := tab.NewSequence(tab.Dims(), OwenScrambling, 1)
-		s.Next(make([]float64, tab.Dims()))
+		for range 4 {
+			x := make([]float64, tab.Dims())
+			s.Next(x)
+			for i, v := range x {
+				if !(v >= 0 && v < 1) { // NaN fails too
+					t.Fatalf("point coordinate %d is %v, not in [0, 1)", i, v)
+				}
+			}
+		}
 		if _, err := ParseTable(strings.NewReader(formatTable(tab))); err != nil {
 			t.Fatalf("formatted table does not parse: %v", err)
 		}

@@ -23,6 +23,12 @@ type badCase struct {
 	Code int
 	Want []string
 	Gen  *badGen
+
+	// Memory, when not 0, runs the case in a child process whose
+	// address-space limit (ulimit -v) is what it uses plus Memory MiB:
+	// a command that would not fit is refused (where the limit can be
+	// set: Linux).
+	Memory int
 }
 
 // badGen is a file a case writes before it runs, for inputs too large or
@@ -122,9 +128,17 @@ func TestBadInputs(t *testing.T) {
 				code   int
 				stderr string
 			}
+			if c.Memory != 0 && !canLimitMemory {
+				t.Skip("no address-space limit for a child here")
+			}
 			done := make(chan result, 1)
 			start := time.Now()
 			go func() {
+				if c.Memory != 0 {
+					code, stderr := runLimited(t, args, c.Memory)
+					done <- result{code, stderr}
+					return
+				}
 				var out, errb bytes.Buffer
 				err := run(context.Background(), args, strings.NewReader(""), &out, &errb)
 				code := exitCode(err, &errb)

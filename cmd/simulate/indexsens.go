@@ -19,6 +19,7 @@ import (
 
 	"simulate/cii"
 	"simulate/indexes"
+	"simulate/internal/memlimit"
 	"simulate/model"
 	"simulate/output"
 	"simulate/plots"
@@ -305,6 +306,9 @@ func runSweepIndex(e *env, args []string) error {
 	if n := len(values[0]) * len(values[len(values)-1]); len(values) == 2 && n > sensitivity.MaxSweepPoints {
 		return usagef("a grid of %d points: at most %d", n, sensitivity.MaxSweepPoints)
 	}
+	if err := checkSweepMemory(sweepShape(ranges), sweepPoints(ranges)); err != nil {
+		return err
+	}
 	z, err := cii.SweepIndex(e.ctx, ix, targets, values, m)
 	if err != nil {
 		return invalidf("index %s: %v", ix.Name, err)
@@ -555,6 +559,11 @@ func runMCIndex(e *env, args []string) error {
 			draws, draws, cols, maxKeptValues, maxKeptValues/cols)
 	}
 
+	cols := len(unc) + len(ms) + 1
+	need := drawsMemory(draws, series+len(ix.Industries), cols, *keep, bytesPerIndexDrawsCell) // + the scores
+	if err := memlimit.Check(fmt.Sprintf("%d draws × %d values per draw", draws, series), need); err != nil {
+		return err
+	}
 	res, err := cii.MonteCarlo(e.ctx, ix, unc, draws, seed, ms, *keep)
 	if err != nil {
 		if e.ctx.Err() != nil {
@@ -685,6 +694,11 @@ func runSobolIndex(e *env, args []string) error {
 	}
 	if per := (len(unc) + 2) * len(ms); n > sensitivity.MaxStoredValues/per {
 		return usagef("--n %d: %d base rows × %d outputs per row is above the limit of %d values: use N ≤ %d", n, n, per, sensitivity.MaxStoredValues, sensitivity.MaxStoredValues/per)
+	}
+	k := len(unc)
+	need := sobolMemory(n, k, len(ms), boot, 1) // one metric's indices at a time
+	if err := memlimit.Check(fmt.Sprintf("%d base rows × %d inputs × %d metrics", n, k, len(ms)), need); err != nil {
+		return err
 	}
 	res, err := cii.Sobol(e.ctx, ix, unc, n, sensitivity.SobolReplicates, seed, boot, ms)
 	if err != nil {

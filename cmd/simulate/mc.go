@@ -114,7 +114,8 @@ func runMC(e *env, args []string) error {
 
 	// Under an address-space limit (ulimit -v), refuse what cannot fit
 	// (exit 1) rather than die of the runtime's "out of memory".
-	if err := memlimit.Check(fmt.Sprintf("%d draws × %d values per draw", draws, series), 2*8*uint64(draws)*uint64(series)); err != nil {
+	need := drawsMemory(draws, series, len(s.Uncertainty)+len(kept)+1, *keep, bytesPerDrawsText)
+	if err := memlimit.Check(fmt.Sprintf("%d draws × %d values per draw", draws, series), need); err != nil {
 		return err
 	}
 	var prog sensitivity.Progress

@@ -97,9 +97,10 @@ func runRun(e *env, args []string) error {
 }
 
 // finite refuses results with a NaN or an infinity, naming the scenario
-// whose inputs gave them: nothing non-finite is ever written.
+// whose inputs gave them and the inputs that produce the value: nothing
+// non-finite is ever written.
 func finite(s *scenarios.Scenario, res *model.Results) error {
-	if err := results.CheckFinite(res); err != nil {
+	if err := results.CheckFiniteOf(s.Inputs, res); err != nil {
 		return invalid(fmt.Errorf("%s: %w; check its inputs", s.Source, err))
 	}
 	return nil

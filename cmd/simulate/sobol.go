@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"runtime"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -122,8 +123,8 @@ func runSobol(e *env, args []string) error {
 		return err
 	}
 
-	k := uint64(len(s.Uncertainty))
-	need := 8 * (uint64(n)*(k+2)*uint64(len(ms)) + 2*k*uint64(boot))
+	k := len(s.Uncertainty)
+	need := sobolMemory(n, k, len(ms), boot, runtime.GOMAXPROCS(0)) // metrics' indices in parallel
 	if err := memlimit.Check(fmt.Sprintf("%d base rows × %d inputs × %d metrics", n, k, len(ms)), need); err != nil {
 		return err
 	}

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"path"
+	"strconv"
 	"strings"
 
 	"simulate/metrics"
@@ -63,11 +65,17 @@ func runSweep(e *env, args []string) error {
 			return err
 		}
 	}
+	if err := checkSweepMemory(sweepShape(ranges), sweepPoints(ranges)); err != nil {
+		return err
+	}
 	res, err := sensitivity.Sweep(e.ctx, s.Inputs, ranges, m)
 	if err != nil {
 		return invalidf("scenario %s: %v", s.Name, err)
 	}
 
+	if err := sweepFinite(s, res); err != nil {
+		return err
+	}
 	var buf bytes.Buffer
 	if err := results.WriteSweepCSV(&buf, res); err != nil {
 		return err
@@ -146,4 +154,57 @@ func baseMetric(s *scenarios.Scenario, m metrics.Metric) float64 {
 	var res model.Results
 	model.Evaluate(&res, s.Inputs)
 	return m.Value(&res)
+}
+
+// sweepPoints returns the number of points of a grid of ranges.
+func sweepPoints(ranges []sensitivity.Range) int {
+	n := 1
+	for _, r := range ranges {
+		n *= r.N
+	}
+	return n
+}
+
+// sweepShape writes the shape of a grid of ranges, e.g. "1000 × 1000".
+func sweepShape(ranges []sensitivity.Range) string {
+	var parts []string
+	for _, r := range ranges {
+		parts = append(parts, strconv.Itoa(r.N))
+	}
+	return strings.Join(parts, " × ")
+}
+
+// sweepFinite refuses a sweep with a point whose metric is not a finite
+// number, before anything is written: the error names the point's row and
+// the inputs of its run that produce the value (model.Attribute). Sweep
+// points are validated like scenarios, so this is a guard, as the
+// writers' refusal is.
+func sweepFinite(s *scenarios.Scenario, res *sensitivity.SweepResult) error {
+	idx := -1
+	for k, z := range res.Z {
+		if math.IsNaN(z) || math.IsInf(z, 0) {
+			idx = k
+			break
+		}
+	}
+	if idx < 0 {
+		return nil
+	}
+	targets := make([]model.Target, len(res.Ranges))
+	for k, r := range res.Ranges {
+		targets[k] = r.Target
+	}
+	x := []float64{res.X[idx]}
+	if len(res.Ranges) == 2 {
+		x = []float64{res.X[idx/len(res.Y)], res.Y[idx%len(res.Y)]}
+	}
+	e := &results.NonFiniteCellError{Row: idx + 1, Column: res.Metric.String(), Key: model.FormatExact(x[0]), Value: results.Format(res.Z[idx])}
+	if b, err := model.Bind(s.Inputs, targets); err == nil {
+		b.Apply(x)
+		e.Inputs = model.Attribute(b.Inputs(), func(r *model.Results) bool {
+			v := res.Metric.Value(r)
+			return math.IsNaN(v) || math.IsInf(v, 0)
+		})
+	}
+	return invalid(fmt.Errorf("%s: sweep.csv: %w", s.Source, e))
 }

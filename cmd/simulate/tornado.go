@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"path"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
+	"simulate/metrics"
 	"simulate/model"
 	"simulate/output"
 	"simulate/plots"
@@ -83,6 +85,9 @@ func runTornado(e *env, args []string) error {
 		return invalidf("scenario %s: %v", s.Name, err)
 	}
 
+	if err := tornadoFinite(s, bars, m); err != nil {
+		return err
+	}
 	var buf bytes.Buffer
 	if err := results.WriteTornadoCSV(&buf, bars); err != nil {
 		return err
@@ -197,4 +202,37 @@ func deltaFactors(s *scenarios.Scenario) []sensitivity.Factor {
 		}
 	}
 	return factors
+}
+
+// tornadoFinite refuses a tornado with a bar whose metric is not a finite
+// number, before anything is written: the error names the bar's row and
+// column and the inputs of its run that produce the value
+// (model.Attribute). Tornado runs are validated like scenarios, so this
+// is a guard, as the writers' refusal is.
+func tornadoFinite(s *scenarios.Scenario, bars []sensitivity.Bar, m metrics.Metric) error {
+	for i, b := range bars {
+		for k, col := range []string{"metric_low", "metric_high"} {
+			v, at := b.MetricLow, b.Low
+			if k == 1 {
+				v, at = b.MetricHigh, b.High
+			}
+			if !math.IsNaN(v) && !math.IsInf(v, 0) {
+				continue
+			}
+			e := &results.NonFiniteCellError{Row: i + 1, Column: col, Key: b.Label, Value: results.Format(v)}
+			if bd, err := model.Bind(s.Inputs, b.Targets); err == nil {
+				x := make([]float64, len(b.Targets))
+				for j := range x {
+					x[j] = at
+				}
+				bd.Apply(x)
+				e.Inputs = model.Attribute(bd.Inputs(), func(r *model.Results) bool {
+					v := m.Value(r)
+					return math.IsNaN(v) || math.IsInf(v, 0)
+				})
+			}
+			return invalid(fmt.Errorf("%s: tornado.csv: %w", s.Source, e))
+		}
+	}
+	return nil
 }

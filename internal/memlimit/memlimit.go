@@ -3,6 +3,14 @@
 // that cannot fit is refused up front with a message rather than killed
 // by the Go runtime's "out of memory" (which exits 2, the code of invalid
 // input).
+//
+// The limit is read on every Unix that has RLIMIT_AS (Linux, macOS, the
+// BSDs but OpenBSD, Solaris, illumos, AIX). The address space already in
+// use is the process's whole virtual size on Linux (/proc/self/statm) and,
+// elsewhere, the memory the Go runtime has mapped (runtime/metrics), a
+// lower bound that leaves out the program's text and the system's
+// libraries. Where there is no such limit (OpenBSD, Windows, plan9,
+// js/wasm) nothing is checked.
 package memlimit
 
 import "fmt"
@@ -20,6 +28,10 @@ func (e *Error) Error() string {
 		"raise the limit or ask for less", e.What, e.Need>>20, e.Used>>20, e.Limit>>20)
 }
 
+// Slack is what Check adds to an estimate for what a run allocates
+// besides it and for the Go runtime's reservations as the heap grows.
+const Slack = 64 << 20
+
 // Check returns an *Error when need bytes more would pass the
 // address-space limit of the process, and nil when they fit or no limit
 // is set (or it cannot be read).
@@ -28,10 +40,18 @@ func Check(what string, need uint64) error {
 	if !ok {
 		return nil
 	}
-	// Slack for what the run allocates besides the estimate and for the
-	// Go runtime's reservations as the heap grows.
-	const slack = 64 << 20
-	if used+need+slack > limit {
+	return check(what, need, used, limit)
+}
+
+// check returns an *Error when need bytes more than used (plus [Slack])
+// pass limit.
+func check(what string, need, used, limit uint64) error {
+	// Saturating: an estimate near 2⁶⁴ does not wrap around to fit.
+	total := used + need
+	if total < used {
+		total = ^uint64(0)
+	}
+	if total+Slack < total || total+Slack > limit {
 		return &Error{What: what, Need: need, Used: used, Limit: limit}
 	}
 	return nil
