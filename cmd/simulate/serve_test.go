@@ -35,6 +35,14 @@ func workbenchServer(t testing.TB, out string) *httptest.Server {
 
 func post(t testing.TB, ts *httptest.Server, path, body string) (int, []byte) {
 	t.Helper()
+	resp, b := postResp(t, ts, path, body)
+	return resp.StatusCode, b
+}
+
+// postResp posts body to path and returns the response (its body read and
+// closed) and the body.
+func postResp(t testing.TB, ts *httptest.Server, path, body string) (*http.Response, []byte) {
+	t.Helper()
 	resp, err := http.Post(ts.URL+path, "application/json", strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
@@ -44,7 +52,7 @@ func post(t testing.TB, ts *httptest.Server, path, body string) (int, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return resp.StatusCode, b
+	return resp, b
 }
 
 // TestServeRunMatchesSavedTOML: the rows of /api/run for a state are those
@@ -344,15 +352,7 @@ func TestServeDownloads(t *testing.T) {
 
 	download := func(path, body, ctype, name string) []byte {
 		t.Helper()
-		resp, err := http.Post(ts.URL+path, "application/json", strings.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, err := io.ReadAll(resp.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
+		resp, b := postResp(t, ts, path, body)
 		if resp.StatusCode != http.StatusOK {
 			t.Fatalf("%s: %d %s", path, resp.StatusCode, b)
 		}
