@@ -510,36 +510,17 @@ func indexMCMetrics(ix *cii.Index) []cii.Metric {
 
 // runMCIndex is simulate mc on an index.
 func runMCIndex(e *env, args []string) error {
-	c := commands["mc"]
-	fs := newFlags(c)
-	drawsFlag := fs.String("draws", strconv.Itoa(defaultDraws), "")
-	seedFlag := fs.String("seed", "1", "")
-	keep := fs.Bool("keep-draws", false, "")
-	metric := fs.String("metric", defaultIndexMetric, "")
-	out := fs.String("out", "out", "")
-	cf := addChartFlags(fs)
-	pos, err := parse(e, c, fs, args)
+	o, pos, err := parseMCFlags(e, args, true)
 	if err != nil {
 		return helpOK(err)
 	}
-	formats, theme, err := cf.resolve()
-	if err != nil {
-		return err
-	}
-	draws, err := parseCount("draws", *drawsFlag, sensitivity.MaxDraws)
-	if err != nil {
-		return err
-	}
-	seed, err := parseSeed(*seedFlag)
-	if err != nil {
-		return err
-	}
+	draws, seed, formats, theme := o.draws, o.seed, o.formats, o.theme
 	f, err := loadIndexArg(pos)
 	if err != nil {
 		return err
 	}
 	ix := f.Index
-	if _, err := indexMetric(ix, *metric); err != nil {
+	if _, err := indexMetric(ix, o.metric); err != nil {
 		return err
 	}
 	unc, err := indexUncertainty(f, "nothing to draw")
@@ -548,23 +529,23 @@ func runMCIndex(e *env, args []string) error {
 	}
 	ms := indexMCMetrics(ix)
 	series := len(ms) + len(ix.Industries)
-	if *keep {
+	if o.keep {
 		series += len(unc)
 	}
 	if err := sensitivity.CheckSize(draws, series); err != nil {
 		return usagef("--draws %d: %v", draws, err)
 	}
-	if cols := len(unc) + len(ms) + 1; *keep && draws > maxKeptValues/cols {
+	if cols := len(unc) + len(ms) + 1; o.keep && draws > maxKeptValues/cols {
 		return usagef("--keep-draws with %d draws would write %d × %d values to draws.csv; the limit is %d values: use at most %d draws",
 			draws, draws, cols, maxKeptValues, maxKeptValues/cols)
 	}
 
 	cols := len(unc) + len(ms) + 1
-	need := drawsMemory(draws, series+len(ix.Industries), cols, *keep, bytesPerIndexDrawsCell) // + the scores
+	need := drawsMemory(draws, series+len(ix.Industries), cols, o.keep, bytesPerIndexDrawsCell) // + the scores
 	if err := memlimit.Check(fmt.Sprintf("%d draws × %d values per draw", draws, series), need); err != nil {
 		return err
 	}
-	res, err := cii.MonteCarlo(e.ctx, ix, unc, draws, seed, ms, *keep)
+	res, err := cii.MonteCarlo(e.ctx, ix, unc, draws, seed, ms, o.keep)
 	if err != nil {
 		if e.ctx.Err() != nil {
 			return e.ctx.Err()
@@ -575,9 +556,9 @@ func runMCIndex(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	batch := output.NewBatch(*out)
+	batch := output.NewBatch(o.out)
 	addIndexInputs(batch, ix.Name, ix)
-	if *keep {
+	if o.keep {
 		var buf bytes.Buffer
 		if err := results.WriteIndexDrawsCSV(&buf, labels(unc), res); err != nil {
 			return err
@@ -639,44 +620,18 @@ func runMCIndex(e *env, args []string) error {
 
 // runSobolIndex is simulate sobol on an index.
 func runSobolIndex(e *env, args []string) error {
-	c := commands["sobol"]
-	fs := newFlags(c)
-	nFlag := fs.String("n", strconv.Itoa(defaultSobolN), "")
-	seedFlag := fs.String("seed", "1", "")
-	bootFlag := fs.String("bootstrap", "0", "")
-	metricFlag := fs.String("metric", defaultIndexMetric, "")
-	out := fs.String("out", "out", "")
-	cf := addChartFlags(fs)
-	pos, err := parse(e, c, fs, args)
+	o, pos, err := parseSobolFlags(e, args, true)
 	if err != nil {
 		return helpOK(err)
 	}
-	formats, theme, err := cf.resolve()
-	if err != nil {
-		return err
-	}
-	n, err := strconv.Atoi(*nFlag)
-	if err != nil {
-		return usagef("--n %s: must be a power of two from %d to %d", *nFlag, sensitivity.MinSobolN, sensitivity.MaxSobolN)
-	}
-	if err := sensitivity.CheckSobolN(n); err != nil {
-		return usagef("--n: %v", err)
-	}
-	seed, err := parseSeed(*seedFlag)
-	if err != nil {
-		return err
-	}
-	boot, err := strconv.Atoi(*bootFlag)
-	if err != nil || boot != 0 && (boot < 10 || boot > maxBootstrap) {
-		return usagef("--bootstrap %s: must be 0 (Student-t intervals over replicates) or a whole number of resamples from 10 to %d", *bootFlag, maxBootstrap)
-	}
+	n, seed, boot, formats, theme := o.n, o.seed, o.boot, o.formats, o.theme
 	f, err := loadIndexArg(pos)
 	if err != nil {
 		return err
 	}
 	ix := f.Index
 	var ms []cii.Metric
-	for _, text := range strings.Split(*metricFlag, ",") {
+	for _, text := range strings.Split(o.metric, ",") {
 		m, err := indexMetric(ix, text)
 		if err != nil {
 			return err
@@ -749,7 +704,7 @@ func runSobolIndex(e *env, args []string) error {
 	if err := results.WriteIndexSobolCSV(&buf, labels(unc), res); err != nil {
 		return err
 	}
-	batch := output.NewBatch(*out)
+	batch := output.NewBatch(o.out)
 	addIndexInputs(batch, ix.Name, ix)
 	if err := batch.Add(ix.Name+"/sobol.csv", buf.Bytes()); err != nil {
 		return err

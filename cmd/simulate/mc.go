@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -40,36 +39,16 @@ func runMC(e *env, args []string) error {
 		return runMCIndex(e, args) // an index file or name: indexsens.go
 	}
 	c := commands["mc"]
-	fs := newFlags(c)
-	drawsFlag := fs.String("draws", strconv.Itoa(defaultDraws), fmt.Sprintf("number of `draws`, 1 to %d (the percentiles are exact without keeping every value); "+
-		"with --keep-draws draws.csv holds at most %d values: draws × (the draw number, the inputs, the 2 totals, +1 for another --metric): 9 for report2020, so up to %d draws",
-		sensitivity.MaxDraws, maxKeptValues, maxKeptValues/9))
-	seedFlag := fs.String("seed", "1", "`seed` of the random streams, 0 to 2^64−1: the same seed gives the same files")
-	keep := fs.Bool("keep-draws", false, "also write draws.csv: each draw's inputs and the total metrics")
-	metric := fs.String("metric", "ii_total_yi", "a further `metric` for percentiles.csv and draws.csv (see docs/sensitivity.md)")
-	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/")
-	cf := addChartFlags(fs).withWorkbook(fs)
-	pos, err := parse(e, c, fs, args)
+	o, pos, err := parseMCFlags(e, args, false)
 	if err != nil {
 		return helpOK(err)
 	}
-	formats, theme, err := cf.resolve()
-	if err != nil {
-		return err
-	}
-	draws, err := parseCount("draws", *drawsFlag, sensitivity.MaxDraws)
-	if err != nil {
-		return err
-	}
-	seed, err := parseSeed(*seedFlag)
-	if err != nil {
-		return err
-	}
+	draws, seed, formats, theme, cf := o.draws, o.seed, o.formats, o.theme, o.cf
 	s, err := loadOne(c, pos)
 	if err != nil {
 		return err
 	}
-	extra, err := parseMetric(*metric, s)
+	extra, err := parseMetric(o.metric, s)
 	if err != nil {
 		return err
 	}
@@ -95,10 +74,10 @@ func runMC(e *env, args []string) error {
 		kept = append(kept, extra)
 	}
 	series := len(ms)
-	if *keep {
+	if o.keep {
 		series += len(s.Uncertainty)
 	}
-	if !*keep {
+	if !o.keep {
 		series = 0 // only --keep-draws keeps every value (sensitivity.MonteCarloOf)
 		if len(s.Correlations) > 0 {
 			series = len(s.Uncertainty) // but correlated draws are held to be rearranged
@@ -107,21 +86,21 @@ func runMC(e *env, args []string) error {
 	if err := sensitivity.CheckSize(draws, series); err != nil {
 		return usagef("--draws %d: %v", draws, err)
 	}
-	if cols := len(s.Uncertainty) + len(kept) + 1; *keep && draws > maxKeptValues/cols {
+	if cols := len(s.Uncertainty) + len(kept) + 1; o.keep && draws > maxKeptValues/cols {
 		return usagef("--keep-draws with %d draws would write %d × %d values to draws.csv; the limit is %d values: use at most %d draws",
 			draws, draws, cols, maxKeptValues, maxKeptValues/cols)
 	}
 
 	// Under an address-space limit (ulimit -v), refuse what cannot fit
 	// (exit 1) rather than die of the runtime's "out of memory".
-	need := drawsMemory(draws, series, len(s.Uncertainty)+len(kept)+1, *keep, bytesPerDrawsText)
+	need := drawsMemory(draws, series, len(s.Uncertainty)+len(kept)+1, o.keep, bytesPerDrawsText)
 	if err := memlimit.Check(fmt.Sprintf("%d draws × %d values per draw", draws, series), need); err != nil {
 		return err
 	}
 	var prog sensitivity.Progress
 	stop := progressBar(e, "mc", &prog)
 	res, err := sensitivity.MonteCarlo(e.ctx, in, s.Uncertainty, sensitivity.MCConfig{
-		Draws: draws, Seed: seed, Metrics: ms, KeepDraws: *keep, Correlations: s.Correlations, Progress: &prog,
+		Draws: draws, Seed: seed, Metrics: ms, KeepDraws: o.keep, Correlations: s.Correlations, Progress: &prog,
 	})
 	stop()
 	if err != nil {
@@ -142,8 +121,8 @@ func runMC(e *env, args []string) error {
 		}
 	}
 
-	batch := output.NewBatch(*out)
-	if *keep {
+	batch := output.NewBatch(o.out)
+	if o.keep {
 		var buf bytes.Buffer
 		if err := results.WriteDrawsCSV(&buf, labels(s.Uncertainty), res, kept); err != nil {
 			return err

@@ -12,6 +12,7 @@ import (
 
 	"simulate/metrics"
 	"simulate/model"
+	"simulate/plots"
 	"simulate/scenarios"
 	"simulate/sensitivity"
 	"simulate/uncertain"
@@ -181,4 +182,115 @@ func drawBar(w io.Writer, label string, p *sensitivity.Progress) {
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// sobolFlags are the flags of simulate sobol, checked: one definition for
+// a scenario and for an index file (onIndex), which has no workbook and no
+// correlations.
+type sobolFlags struct {
+	n, boot    int
+	seed       uint64
+	metric     string
+	ignoreCorr bool
+	out        string
+	cf         *chartFlags
+	formats    []plots.Format
+	theme      *plots.Theme
+}
+
+// parseSobolFlags parses the arguments of simulate sobol; index selects the
+// flags of an index file. Its error is flag.ErrHelp after --help.
+func parseSobolFlags(e *env, args []string, index bool) (*sobolFlags, []string, error) {
+	c := commands["sobol"]
+	fs := newFlags(c)
+	nFlag := fs.String("n", strconv.Itoa(defaultSobolN), fmt.Sprintf("base rows `N` of the design, a power of two from %d to %d; the model runs N·(k+2) times for k inputs",
+		sensitivity.MinSobolN, sensitivity.MaxSobolN))
+	seedFlag := fs.String("seed", "1", "`seed` of the scrambling and the bootstrap: the same seed gives the same files")
+	bootFlag := fs.String("bootstrap", "0", fmt.Sprintf("`B` > 0: percentile bootstrap intervals from B resamples (10 to %d; conservative on a Sobol design); 0: Student-t intervals over %d scrambled replicates",
+		maxBootstrap, sensitivity.SobolReplicates))
+	metric := "ii_total_yi"
+	if index {
+		metric = defaultIndexMetric
+	}
+	o := &sobolFlags{}
+	fs.StringVar(&o.metric, "metric", metric, "the `metrics`, comma-separated (see docs/sensitivity.md); NAME[*] is a per-year metric in every year")
+	if !index {
+		fs.BoolVar(&o.ignoreCorr, "ignore-correlation", false, "compute indices for a scenario with rank correlations between its inputs as if they were independent")
+	}
+	fs.StringVar(&o.out, "out", "out", "output `folder`; files go to DIR/<scenario>/")
+	o.cf = addChartFlags(fs)
+	if !index {
+		o.cf.withWorkbook(fs)
+	}
+	pos, err := parse(e, c, fs, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	if o.formats, o.theme, err = o.cf.resolve(); err != nil {
+		return nil, nil, err
+	}
+	if o.n, err = strconv.Atoi(*nFlag); err != nil {
+		return nil, nil, usagef("--n %s: must be a power of two from %d to %d", *nFlag, sensitivity.MinSobolN, sensitivity.MaxSobolN)
+	}
+	if err := sensitivity.CheckSobolN(o.n); err != nil {
+		return nil, nil, usagef("--n: %v", err)
+	}
+	if o.seed, err = parseSeed(*seedFlag); err != nil {
+		return nil, nil, err
+	}
+	o.boot, err = strconv.Atoi(*bootFlag)
+	if err != nil || o.boot != 0 && (o.boot < 10 || o.boot > maxBootstrap) {
+		return nil, nil, usagef("--bootstrap %s: must be 0 (Student-t intervals over replicates) or a whole number of resamples from 10 to %d", *bootFlag, maxBootstrap)
+	}
+	return o, pos, nil
+}
+
+// mcFlags are the flags of simulate mc, checked: one definition for a
+// scenario and for an index file (onIndex), which has no workbook.
+type mcFlags struct {
+	draws   int
+	seed    uint64
+	keep    bool
+	metric  string
+	out     string
+	cf      *chartFlags
+	formats []plots.Format
+	theme   *plots.Theme
+}
+
+// parseMCFlags parses the arguments of simulate mc; index selects the
+// flags of an index file. Its error is flag.ErrHelp after --help.
+func parseMCFlags(e *env, args []string, index bool) (*mcFlags, []string, error) {
+	c := commands["mc"]
+	fs := newFlags(c)
+	drawsFlag := fs.String("draws", strconv.Itoa(defaultDraws), fmt.Sprintf("number of `draws`, 1 to %d (the percentiles are exact without keeping every value); "+
+		"with --keep-draws draws.csv holds at most %d values: draws × (the draw number, the inputs, the 2 totals, +1 for another --metric): 9 for report2020, so up to %d draws",
+		sensitivity.MaxDraws, maxKeptValues, maxKeptValues/9))
+	seedFlag := fs.String("seed", "1", "`seed` of the random streams, 0 to 2^64−1: the same seed gives the same files")
+	o := &mcFlags{}
+	fs.BoolVar(&o.keep, "keep-draws", false, "also write draws.csv: each draw's inputs and the total metrics")
+	metric := "ii_total_yi"
+	if index {
+		metric = defaultIndexMetric
+	}
+	fs.StringVar(&o.metric, "metric", metric, "a further `metric` for percentiles.csv and draws.csv (see docs/sensitivity.md)")
+	fs.StringVar(&o.out, "out", "out", "output `folder`; files go to DIR/<scenario>/")
+	o.cf = addChartFlags(fs)
+	if !index {
+		o.cf.withWorkbook(fs)
+	}
+	pos, err := parse(e, c, fs, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	if o.formats, o.theme, err = o.cf.resolve(); err != nil {
+		return nil, nil, err
+	}
+	if o.draws, err = parseCount("draws", *drawsFlag, sensitivity.MaxDraws); err != nil {
+		return nil, nil, err
+	}
+	if o.seed, err = parseSeed(*seedFlag); err != nil {
+		return nil, nil, err
+	}
+	return o, pos, nil
 }

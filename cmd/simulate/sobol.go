@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"runtime"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -41,39 +40,11 @@ func runSobol(e *env, args []string) error {
 		return runSobolIndex(e, args) // an index file or name: indexsens.go
 	}
 	c := commands["sobol"]
-	fs := newFlags(c)
-	nFlag := fs.String("n", strconv.Itoa(defaultSobolN), fmt.Sprintf("base rows `N` of the design, a power of two from %d to %d; the model runs N·(k+2) times for k inputs",
-		sensitivity.MinSobolN, sensitivity.MaxSobolN))
-	seedFlag := fs.String("seed", "1", "`seed` of the scrambling and the bootstrap: the same seed gives the same files")
-	bootFlag := fs.String("bootstrap", "0", fmt.Sprintf("`B` > 0: percentile bootstrap intervals from B resamples (10 to %d; conservative on a Sobol design); 0: Student-t intervals over %d scrambled replicates",
-		maxBootstrap, sensitivity.SobolReplicates))
-	metricFlag := fs.String("metric", "ii_total_yi", "the `metrics`, comma-separated (see docs/sensitivity.md); NAME[*] is a per-year metric in every year")
-	ignoreCorr := fs.Bool("ignore-correlation", false, "compute indices for a scenario with rank correlations between its inputs as if they were independent")
-	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/")
-	cf := addChartFlags(fs).withWorkbook(fs)
-	pos, err := parse(e, c, fs, args)
+	o, pos, err := parseSobolFlags(e, args, false)
 	if err != nil {
 		return helpOK(err)
 	}
-	formats, theme, err := cf.resolve()
-	if err != nil {
-		return err
-	}
-	n, err := strconv.Atoi(*nFlag)
-	if err != nil {
-		return usagef("--n %s: must be a power of two from %d to %d", *nFlag, sensitivity.MinSobolN, sensitivity.MaxSobolN)
-	}
-	if err := sensitivity.CheckSobolN(n); err != nil {
-		return usagef("--n: %v", err)
-	}
-	seed, err := parseSeed(*seedFlag)
-	if err != nil {
-		return err
-	}
-	boot, err := strconv.Atoi(*bootFlag)
-	if err != nil || boot != 0 && (boot < 10 || boot > maxBootstrap) {
-		return usagef("--bootstrap %s: must be 0 (Student-t intervals over replicates) or a whole number of resamples from 10 to %d", *bootFlag, maxBootstrap)
-	}
+	n, seed, boot, formats, theme, cf := o.n, o.seed, o.boot, o.formats, o.theme, o.cf
 	s, err := loadOne(c, pos)
 	if err != nil {
 		return err
@@ -82,7 +53,7 @@ func runSobol(e *env, args []string) error {
 	var ms []metrics.Metric
 	var groups [][]metrics.Metric // the metrics of each given, in order
 	var byYear []bool             // given as NAME[*]
-	for _, text := range strings.Split(*metricFlag, ",") {
+	for _, text := range strings.Split(o.metric, ",") {
 		text = strings.TrimSpace(text)
 		var g []metrics.Metric
 		name, all := strings.CutSuffix(text, "[*]")
@@ -119,7 +90,7 @@ func runSobol(e *env, args []string) error {
 	if len(s.Uncertainty) == 0 {
 		return invalidf("scenario %s has no [uncertainty] table: nothing to analyse (see docs/sensitivity.md)", s.Name)
 	}
-	if err := checkIndependent(c, s, *ignoreCorr); err != nil {
+	if err := checkIndependent(c, s, o.ignoreCorr); err != nil {
 		return err
 	}
 
@@ -202,7 +173,7 @@ func runSobol(e *env, args []string) error {
 	if err := results.WriteSobolCSV(&buf, labels(s.Uncertainty), res); err != nil {
 		return err
 	}
-	batch := output.NewBatch(*out)
+	batch := output.NewBatch(o.out)
 	if err := batch.Add(s.Name+"/sobol.csv", buf.Bytes()); err != nil {
 		return err
 	}
