@@ -262,33 +262,17 @@ func addIndexInputs(b *output.Batch, dir string, ix *cii.Index) {
 
 // runSweepIndex is simulate sweep on an index.
 func runSweepIndex(e *env, args []string) error {
-	c := commands["sweep"]
-	fs := newFlags(c)
-	var ranges indexRanges
-	fs.Var(&ranges, "param", "")
-	metric := fs.String("metric", defaultIndexMetric, "")
-	out := fs.String("out", "out", "")
-	cf := addChartFlags(fs)
-	pos, err := parse(e, c, fs, args)
+	o, pos, err := parseSweepFlags(e, args, true)
 	if err != nil {
 		return helpOK(err)
 	}
-	if len(ranges) == 0 || len(ranges) > 2 {
-		return usagef("sweep needs one or two --param P=LO:HI:N, not %d", len(ranges))
-	}
-	if len(ranges) == 2 && ranges[0].Label() == ranges[1].Label() {
-		return usagef("--param %s is given twice", ranges[0].Label())
-	}
-	formats, theme, err := cf.resolve()
-	if err != nil {
-		return err
-	}
+	ranges, formats, theme := o.ranges, o.formats, o.theme
 	f, err := loadIndexArg(pos)
 	if err != nil {
 		return err
 	}
 	ix := f.Index
-	m, err := indexMetric(ix, *metric)
+	m, err := indexMetric(ix, o.metric)
 	if err != nil {
 		return err
 	}
@@ -319,7 +303,7 @@ func runSweepIndex(e *env, args []string) error {
 		return err
 	}
 	dir := path.Join(ix.Name, "sweep-"+fileSafe(strings.Join(append(labels, m.Name), "-")))
-	batch := output.NewBatch(*out)
+	batch := output.NewBatch(o.out)
 	if err := batch.Add(path.Join(dir, "sweep.csv"), buf.Bytes()); err != nil {
 		return err
 	}

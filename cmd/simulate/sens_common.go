@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -290,6 +291,49 @@ func parseMCFlags(e *env, args []string, index bool) (*mcFlags, []string, error)
 		return nil, nil, err
 	}
 	if o.seed, err = parseSeed(*seedFlag); err != nil {
+		return nil, nil, err
+	}
+	return o, pos, nil
+}
+
+// sweepFlags are the flags of simulate sweep, checked: one definition for
+// a scenario and for an index file (onIndex), whose --param paths are
+// index keys.
+type sweepFlags struct {
+	ranges  []sensitivity.Range
+	metric  string
+	out     string
+	formats []plots.Format
+	theme   *plots.Theme
+}
+
+// parseSweepFlags parses the arguments of simulate sweep; index selects
+// the flags of an index file. Its error is flag.ErrHelp after --help.
+func parseSweepFlags(e *env, args []string, index bool) (*sweepFlags, []string, error) {
+	c := commands["sweep"]
+	fs := newFlags(c)
+	o := &sweepFlags{}
+	var param flag.Value = (*rangeList)(&o.ranges)
+	metric := "ii_total_yi"
+	if index {
+		param, metric = (*indexRanges)(&o.ranges), defaultIndexMetric
+	}
+	fs.Var(param, "param", "a parameter and its range, `P=LO:HI:N` (N evenly spaced values; P+LO:HI:N adds them to the base, P*LO:HI:N scales it); once or twice")
+	fs.StringVar(&o.metric, "metric", metric, "the `metric` to record (see docs/sensitivity.md)")
+	fs.StringVar(&o.out, "out", "out", "output `folder`; files go to DIR/<scenario>/sweep-<param>[-<param>]-<metric>/")
+	cf := addChartFlags(fs)
+	pos, err := parse(e, c, fs, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := o.ranges
+	if len(r) == 0 || len(r) > 2 {
+		return nil, nil, usagef("sweep needs one or two --param P=LO:HI:N, not %d", len(r))
+	}
+	if len(r) == 2 && r[0].Label() == r[1].Label() {
+		return nil, nil, usagef("--param %s is given twice", r[0].Label())
+	}
+	if o.formats, o.theme, err = cf.resolve(); err != nil {
 		return nil, nil, err
 	}
 	return o, pos, nil

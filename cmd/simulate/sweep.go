@@ -32,31 +32,16 @@ func runSweep(e *env, args []string) error {
 		return runSweepIndex(e, args) // an index file or name: indexsens.go
 	}
 	c := commands["sweep"]
-	fs := newFlags(c)
-	var ranges rangeList
-	fs.Var(&ranges, "param", "a parameter and its range, `P=LO:HI:N` (N evenly spaced values; P+LO:HI:N adds them to the base, P*LO:HI:N scales it); once or twice")
-	metric := fs.String("metric", "ii_total_yi", "the `metric` to record (see docs/sensitivity.md)")
-	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/sweep-<param>[-<param>]-<metric>/")
-	cf := addChartFlags(fs)
-	pos, err := parse(e, c, fs, args)
+	o, pos, err := parseSweepFlags(e, args, false)
 	if err != nil {
 		return helpOK(err)
 	}
-	if len(ranges) == 0 || len(ranges) > 2 {
-		return usagef("sweep needs one or two --param P=LO:HI:N, not %d", len(ranges))
-	}
-	if len(ranges) == 2 && ranges[0].Label() == ranges[1].Label() {
-		return usagef("--param %s is given twice", ranges[0].Label())
-	}
-	formats, theme, err := cf.resolve()
-	if err != nil {
-		return err
-	}
+	ranges, formats, theme := o.ranges, o.formats, o.theme
 	s, err := loadOne(c, pos)
 	if err != nil {
 		return err
 	}
-	m, err := parseMetric(*metric, s)
+	m, err := parseMetric(o.metric, s)
 	if err != nil {
 		return err
 	}
@@ -85,7 +70,7 @@ func runSweep(e *env, args []string) error {
 		labels = append(labels, r.Label())
 	}
 	dir := path.Join(s.Name, "sweep-"+fileSafe(strings.Join(append(labels, m.String()), "-")))
-	batch := output.NewBatch(*out)
+	batch := output.NewBatch(o.out)
 	if err := batch.Add(path.Join(dir, "sweep.csv"), buf.Bytes()); err != nil {
 		return err
 	}
