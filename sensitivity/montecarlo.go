@@ -359,6 +359,14 @@ func (mc *mcRun) streamed(ctx context.Context) ([]Summary, int, error) {
 			return nil, 0, mc.outputError(j, err)
 		}
 	}
+	// The pilot's values go into tallies now, and the pilot is let go:
+	// its 10 MB are free for the values the other draws keep.
+	pilotTal := make([]*quantile.Tally, mc.nOut)
+	for j, p := range plans {
+		pilotTal[j] = p.NewTally()
+		pilotTal[j].Add(pilot[j])
+	}
+	pilot = nil
 	tallies := func() []*quantile.Tally {
 		t := make([]*quantile.Tally, mc.nOut)
 		for j, p := range plans {
@@ -380,10 +388,10 @@ func (mc *mcRun) streamed(ctx context.Context) ([]Summary, int, error) {
 		return nil, 0, err
 	}
 	sums := make([]Summary, mc.nOut)
-	merge := func(j int, pilot []float64) *quantile.Tally {
+	merge := func(j int, pilot *quantile.Tally) *quantile.Tally {
 		t := plans[j].NewTally()
 		if pilot != nil {
-			t.Add(pilot)
+			t.Merge(pilot)
 		}
 		for _, w := range workers {
 			t.Merge(w.tal[j])
@@ -392,7 +400,7 @@ func (mc *mcRun) streamed(ctx context.Context) ([]Summary, int, error) {
 	}
 	var again bool
 	for j := range plans {
-		next, err := plans[j].Percentiles(sums[j].P[:], merge(j, pilot[j]))
+		next, err := plans[j].Percentiles(sums[j].P[:], merge(j, pilotTal[j]))
 		if err != nil {
 			return nil, 0, mc.outputError(j, err)
 		}
