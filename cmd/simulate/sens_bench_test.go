@@ -25,6 +25,19 @@ func benchRun(b *testing.B, args ...string) {
 	b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
 }
 
+// BenchmarkMC is simulate mc on the embedded baseline, whole command:
+// draws, exact percentiles, the three fan charts (SVG, PNG, or none),
+// files written. Issue 15's target: draws=1000000/format=svg at most
+// 0.35 s of CPU for the whole process (measured with /usr/bin/time, see
+// docs/sensitivity.md; this benchmark gives the in-process wall time).
+func BenchmarkMC(b *testing.B) {
+	for _, n := range []string{"10000", "1000000"} {
+		for _, f := range []string{"svg", "png", "none"} {
+			b.Run("draws="+n+"/format="+f, func(b *testing.B) { benchRun(b, "mc", "--draws", n, "--format", f) })
+		}
+	}
+}
+
 // BenchmarkSobol is simulate sobol on the embedded baseline (six inputs),
 // whole command: design, model runs, indices (Student-t intervals, or 1000
 // bootstrap resamples), chart. Issue 15's target: n=16384/bootstrap=0
