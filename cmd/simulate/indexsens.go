@@ -343,26 +343,17 @@ func indexValueText(m cii.Metric, v float64) string {
 
 // runTornadoIndex is simulate tornado on an index.
 func runTornadoIndex(e *env, args []string) error {
-	c := commands["tornado"]
-	fs := newFlags(c)
-	metric := fs.String("metric", defaultIndexMetric, "")
-	delta := fs.String("delta", "", "")
-	out := fs.String("out", "out", "")
-	cf := addChartFlags(fs)
-	pos, err := parse(e, c, fs, args)
+	o, pos, err := parseTornadoFlags(e, args, true)
 	if err != nil {
 		return helpOK(err)
 	}
-	formats, theme, err := cf.resolve()
-	if err != nil {
-		return err
-	}
+	formats, theme := o.formats, o.theme
 	f, err := loadIndexArg(pos)
 	if err != nil {
 		return err
 	}
 	ix := f.Index
-	m, err := indexMetric(ix, *metric)
+	m, err := indexMetric(ix, o.metric)
 	if err != nil {
 		return err
 	}
@@ -373,8 +364,8 @@ func runTornadoIndex(e *env, args []string) error {
 	var targets []model.Target
 	var lows, highs []float64
 	how := fmt.Sprintf("inputs at their %d %% and %d %% quantiles", tornadoPercent, 100-tornadoPercent)
-	if *delta != "" {
-		d, err := parseDelta(*delta)
+	if o.delta != "" {
+		d, err := parseDelta(o.delta)
 		if err != nil {
 			return err
 		}
@@ -400,7 +391,7 @@ func runTornadoIndex(e *env, args []string) error {
 				paths = append(paths, p)
 			}
 			if len(left) > 0 {
-				fmt.Fprintf(e.stdout, "left out (1 + %s would take them above their domain): %s\n", *delta, strings.Join(left, ", "))
+				fmt.Fprintf(e.stdout, "left out (1 + %s would take them above their domain): %s\n", o.delta, strings.Join(left, ", "))
 			}
 		}
 		var factors []sensitivity.Factor
@@ -409,7 +400,7 @@ func runTornadoIndex(e *env, args []string) error {
 		}
 		factors, lows, highs = sensitivity.DeltaRange(factors, d)
 		targets = singleTargets(factors)
-		how = fmt.Sprintf("inputs scaled by 1 ± %s", *delta)
+		how = fmt.Sprintf("inputs scaled by 1 ± %s", o.delta)
 	} else {
 		if len(unc) == 0 {
 			return invalidf("index %s has no [uncertainty] table: add one (docs/cii.md) or give --delta 10%%", ix.Name)
@@ -432,10 +423,10 @@ func runTornadoIndex(e *env, args []string) error {
 		return err
 	}
 	dir := path.Join(ix.Name, "tornado-"+fileSafe(m.Name))
-	if *delta != "" {
-		dir += "-delta" + fileSafe(strings.TrimSuffix(strings.TrimSpace(*delta), "%"))
+	if o.delta != "" {
+		dir += "-delta" + fileSafe(strings.TrimSuffix(strings.TrimSpace(o.delta), "%"))
 	}
-	batch := output.NewBatch(*out)
+	batch := output.NewBatch(o.out)
 	if err := batch.Add(path.Join(dir, "tornado.csv"), buf.Bytes()); err != nil {
 		return err
 	}
@@ -450,8 +441,8 @@ func runTornadoIndex(e *env, args []string) error {
 		shown = min(len(bars), maxChartInputs)
 	}
 	td := plots.Tornado{Scenario: ix.Name, Metric: chartSubset(theme, indexMetricLabel(theme, ix, m), shown, len(bars)), MetricUnit: indexMetricUnit(theme, m), Base: base, Percent: tornadoPercent}
-	if *delta != "" {
-		td.Delta = strings.TrimSuffix(strings.TrimSpace(*delta), "%")
+	if o.delta != "" {
+		td.Delta = strings.TrimSuffix(strings.TrimSpace(o.delta), "%")
 	}
 	for _, b := range bars[:shown] {
 		td.Bars = append(td.Bars, plots.TornadoBar{Label: indexInputLabel(theme, ix, b.Target), Low: b.Low, High: b.High, MetricLow: b.MetricLow, MetricHigh: b.MetricHigh})

@@ -338,3 +338,47 @@ func parseSweepFlags(e *env, args []string, index bool) (*sweepFlags, []string, 
 	}
 	return o, pos, nil
 }
+
+// tornadoFlags are the flags of simulate tornado, checked: one definition
+// for a scenario and for an index file (onIndex), which has no workbook and
+// no correlations.
+type tornadoFlags struct {
+	metric     string
+	delta      string
+	ignoreCorr bool
+	out        string
+	cf         *chartFlags
+	formats    []plots.Format
+	theme      *plots.Theme
+}
+
+// parseTornadoFlags parses the arguments of simulate tornado; index
+// selects the flags of an index file. Its error is flag.ErrHelp after
+// --help.
+func parseTornadoFlags(e *env, args []string, index bool) (*tornadoFlags, []string, error) {
+	c := commands["tornado"]
+	fs := newFlags(c)
+	o := &tornadoFlags{}
+	metric := "ii_total_yi"
+	if index {
+		metric = defaultIndexMetric
+	}
+	fs.StringVar(&o.metric, "metric", metric, "the `metric` to record (see docs/sensitivity.md)")
+	fs.StringVar(&o.delta, "delta", "", "instead of the uncertainty table's 5 % and 95 % quantiles, scale each input by 1 ± `D` (a percentage, e.g. 10%)")
+	if !index {
+		fs.BoolVar(&o.ignoreCorr, "ignore-correlation", false, "analyse a scenario with rank correlations between its inputs as if they were independent")
+	}
+	fs.StringVar(&o.out, "out", "out", "output `folder`; files go to DIR/<scenario>/tornado-<metric>/")
+	o.cf = addChartFlags(fs)
+	if !index {
+		o.cf.withWorkbook(fs)
+	}
+	pos, err := parse(e, c, fs, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	if o.formats, o.theme, err = o.cf.resolve(); err != nil {
+		return nil, nil, err
+	}
+	return o, pos, nil
+}

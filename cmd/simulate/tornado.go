@@ -38,42 +38,33 @@ func runTornado(e *env, args []string) error {
 		return runTornadoIndex(e, args) // an index file or name: indexsens.go
 	}
 	c := commands["tornado"]
-	fs := newFlags(c)
-	metric := fs.String("metric", "ii_total_yi", "the `metric` to record (see docs/sensitivity.md)")
-	delta := fs.String("delta", "", "instead of the uncertainty table's 5 % and 95 % quantiles, scale each input by 1 ± `D` (a percentage, e.g. 10%)")
-	ignoreCorr := fs.Bool("ignore-correlation", false, "analyse a scenario with rank correlations between its inputs as if they were independent")
-	out := fs.String("out", "out", "output `folder`; files go to DIR/<scenario>/tornado-<metric>/")
-	cf := addChartFlags(fs).withWorkbook(fs)
-	pos, err := parse(e, c, fs, args)
+	o, pos, err := parseTornadoFlags(e, args, false)
 	if err != nil {
 		return helpOK(err)
 	}
-	formats, theme, err := cf.resolve()
-	if err != nil {
-		return err
-	}
+	formats, theme, cf := o.formats, o.theme, o.cf
 	s, err := loadOne(c, pos)
 	if err != nil {
 		return err
 	}
-	m, err := parseMetric(*metric, s)
+	m, err := parseMetric(o.metric, s)
 	if err != nil {
 		return err
 	}
-	if err := checkIndependent(c, s, *ignoreCorr); err != nil {
+	if err := checkIndependent(c, s, o.ignoreCorr); err != nil {
 		return err
 	}
 
 	var factors []sensitivity.Factor
 	var lows, highs []float64
 	how := fmt.Sprintf("inputs at their %d %% and %d %% quantiles", tornadoPercent, 100-tornadoPercent)
-	if *delta != "" {
-		d, err := parseDelta(*delta)
+	if o.delta != "" {
+		d, err := parseDelta(o.delta)
 		if err != nil {
 			return err
 		}
 		factors, lows, highs = sensitivity.DeltaRange(deltaFactors(s), d)
-		how = fmt.Sprintf("inputs scaled by 1 ± %s", *delta)
+		how = fmt.Sprintf("inputs scaled by 1 ± %s", o.delta)
 	} else {
 		if len(s.Uncertainty) == 0 {
 			return invalidf("scenario %s has no [uncertainty] table: add one (docs/sensitivity.md) or give --delta 10%%", s.Name)
@@ -93,18 +84,18 @@ func runTornado(e *env, args []string) error {
 		return err
 	}
 	dir := path.Join(s.Name, "tornado-"+fileSafe(m.String()))
-	if *delta != "" {
-		dir += "-delta" + fileSafe(strings.TrimSuffix(strings.TrimSpace(*delta), "%"))
+	if o.delta != "" {
+		dir += "-delta" + fileSafe(strings.TrimSuffix(strings.TrimSpace(o.delta), "%"))
 	}
-	batch := output.NewBatch(*out)
+	batch := output.NewBatch(o.out)
 	if err := batch.Add(path.Join(dir, "tornado.csv"), buf.Bytes()); err != nil {
 		return err
 	}
 	addInputs(batch, dir, s)
 	td := plots.Tornado{Scenario: s.Name, Metric: m.String(), MetricUnit: m.Unit(), Base: base, Percent: tornadoPercent, Uncorrelated: len(s.Correlations) > 0,
 		ScenarioTitle: s.Title, PriceBase: s.Inputs.BaseYear, First: s.Inputs.FirstYear(), Last: s.Inputs.LastYear()}
-	if *delta != "" {
-		td.Delta = strings.TrimSuffix(strings.TrimSpace(*delta), "%")
+	if o.delta != "" {
+		td.Delta = strings.TrimSuffix(strings.TrimSpace(o.delta), "%")
 	}
 	chartLabels := chartLabelsOf(s.Uncertainty)
 	for _, b := range bars {
