@@ -185,18 +185,45 @@ func isTerminal(f *os.File) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
+// sensFlags are the flags every sensitivity command has: the metric, the
+// output folder and the chart flags.
+type sensFlags struct {
+	metric  string
+	out     string
+	cf      *chartFlags
+	formats []plots.Format
+	theme   *plots.Theme
+}
+
+// define adds them to fs. The metric's default is the index's on an index
+// file; workbook lets --format list xlsx.
+func (o *sensFlags) define(fs *flag.FlagSet, index, workbook bool, metricUsage, outUsage string) {
+	metric := "ii_total_yi"
+	if index {
+		metric = defaultIndexMetric
+	}
+	fs.StringVar(&o.metric, "metric", metric, metricUsage)
+	fs.StringVar(&o.out, "out", "out", outUsage)
+	o.cf = addChartFlags(fs)
+	if workbook {
+		o.cf.withWorkbook(fs)
+	}
+}
+
+// resolve checks the chart flags (usage errors, exit 2).
+func (o *sensFlags) resolve() (err error) {
+	o.formats, o.theme, err = o.cf.resolve()
+	return err
+}
+
 // sobolFlags are the flags of simulate sobol, checked: one definition for
 // a scenario and for an index file (onIndex), which has no workbook and no
 // correlations.
 type sobolFlags struct {
+	sensFlags
 	n, boot    int
 	seed       uint64
-	metric     string
 	ignoreCorr bool
-	out        string
-	cf         *chartFlags
-	formats    []plots.Format
-	theme      *plots.Theme
 }
 
 // parseSobolFlags parses the arguments of simulate sobol; index selects the
@@ -209,25 +236,17 @@ func parseSobolFlags(e *env, args []string, index bool) (*sobolFlags, []string, 
 	seedFlag := fs.String("seed", "1", "`seed` of the scrambling and the bootstrap: the same seed gives the same files")
 	bootFlag := fs.String("bootstrap", "0", fmt.Sprintf("`B` > 0: percentile bootstrap intervals from B resamples (10 to %d; conservative on a Sobol design); 0: Student-t intervals over %d scrambled replicates",
 		maxBootstrap, sensitivity.SobolReplicates))
-	metric := "ii_total_yi"
-	if index {
-		metric = defaultIndexMetric
-	}
 	o := &sobolFlags{}
-	fs.StringVar(&o.metric, "metric", metric, "the `metrics`, comma-separated (see docs/sensitivity.md); NAME[*] is a per-year metric in every year")
+	o.define(fs, index, !index, "the `metrics`, comma-separated (see docs/sensitivity.md); NAME[*] is a per-year metric in every year",
+		"output `folder`; files go to DIR/<scenario>/")
 	if !index {
 		fs.BoolVar(&o.ignoreCorr, "ignore-correlation", false, "compute indices for a scenario with rank correlations between its inputs as if they were independent")
-	}
-	fs.StringVar(&o.out, "out", "out", "output `folder`; files go to DIR/<scenario>/")
-	o.cf = addChartFlags(fs)
-	if !index {
-		o.cf.withWorkbook(fs)
 	}
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return nil, nil, err
 	}
-	if o.formats, o.theme, err = o.cf.resolve(); err != nil {
+	if err := o.resolve(); err != nil {
 		return nil, nil, err
 	}
 	if o.n, err = strconv.Atoi(*nFlag); err != nil {
@@ -249,14 +268,10 @@ func parseSobolFlags(e *env, args []string, index bool) (*sobolFlags, []string, 
 // mcFlags are the flags of simulate mc, checked: one definition for a
 // scenario and for an index file (onIndex), which has no workbook.
 type mcFlags struct {
-	draws   int
-	seed    uint64
-	keep    bool
-	metric  string
-	out     string
-	cf      *chartFlags
-	formats []plots.Format
-	theme   *plots.Theme
+	sensFlags
+	draws int
+	seed  uint64
+	keep  bool
 }
 
 // parseMCFlags parses the arguments of simulate mc; index selects the
@@ -270,21 +285,12 @@ func parseMCFlags(e *env, args []string, index bool) (*mcFlags, []string, error)
 	seedFlag := fs.String("seed", "1", "`seed` of the random streams, 0 to 2^64−1: the same seed gives the same files")
 	o := &mcFlags{}
 	fs.BoolVar(&o.keep, "keep-draws", false, "also write draws.csv: each draw's inputs and the total metrics")
-	metric := "ii_total_yi"
-	if index {
-		metric = defaultIndexMetric
-	}
-	fs.StringVar(&o.metric, "metric", metric, "a further `metric` for percentiles.csv and draws.csv (see docs/sensitivity.md)")
-	fs.StringVar(&o.out, "out", "out", "output `folder`; files go to DIR/<scenario>/")
-	o.cf = addChartFlags(fs)
-	if !index {
-		o.cf.withWorkbook(fs)
-	}
+	o.define(fs, index, !index, "a further `metric` for percentiles.csv and draws.csv (see docs/sensitivity.md)", "output `folder`; files go to DIR/<scenario>/")
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return nil, nil, err
 	}
-	if o.formats, o.theme, err = o.cf.resolve(); err != nil {
+	if err := o.resolve(); err != nil {
 		return nil, nil, err
 	}
 	if o.draws, err = parseCount("draws", *drawsFlag, sensitivity.MaxDraws); err != nil {
@@ -300,11 +306,8 @@ func parseMCFlags(e *env, args []string, index bool) (*mcFlags, []string, error)
 // a scenario and for an index file (onIndex), whose --param paths are
 // index keys.
 type sweepFlags struct {
-	ranges  []sensitivity.Range
-	metric  string
-	out     string
-	formats []plots.Format
-	theme   *plots.Theme
+	sensFlags
+	ranges []sensitivity.Range
 }
 
 // parseSweepFlags parses the arguments of simulate sweep; index selects
@@ -314,14 +317,11 @@ func parseSweepFlags(e *env, args []string, index bool) (*sweepFlags, []string, 
 	fs := newFlags(c)
 	o := &sweepFlags{}
 	var param flag.Value = (*rangeList)(&o.ranges)
-	metric := "ii_total_yi"
 	if index {
-		param, metric = (*indexRanges)(&o.ranges), defaultIndexMetric
+		param = (*indexRanges)(&o.ranges)
 	}
 	fs.Var(param, "param", "a parameter and its range, `P=LO:HI:N` (N evenly spaced values; P+LO:HI:N adds them to the base, P*LO:HI:N scales it); once or twice")
-	fs.StringVar(&o.metric, "metric", metric, "the `metric` to record (see docs/sensitivity.md)")
-	fs.StringVar(&o.out, "out", "out", "output `folder`; files go to DIR/<scenario>/sweep-<param>[-<param>]-<metric>/")
-	cf := addChartFlags(fs)
+	o.define(fs, index, false, "the `metric` to record (see docs/sensitivity.md)", "output `folder`; files go to DIR/<scenario>/sweep-<param>[-<param>]-<metric>/")
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return nil, nil, err
@@ -333,7 +333,7 @@ func parseSweepFlags(e *env, args []string, index bool) (*sweepFlags, []string, 
 	if len(r) == 2 && r[0].Label() == r[1].Label() {
 		return nil, nil, usagef("--param %s is given twice", r[0].Label())
 	}
-	if o.formats, o.theme, err = cf.resolve(); err != nil {
+	if err := o.resolve(); err != nil {
 		return nil, nil, err
 	}
 	return o, pos, nil
@@ -343,13 +343,9 @@ func parseSweepFlags(e *env, args []string, index bool) (*sweepFlags, []string, 
 // for a scenario and for an index file (onIndex), which has no workbook and
 // no correlations.
 type tornadoFlags struct {
-	metric     string
+	sensFlags
 	delta      string
 	ignoreCorr bool
-	out        string
-	cf         *chartFlags
-	formats    []plots.Format
-	theme      *plots.Theme
 }
 
 // parseTornadoFlags parses the arguments of simulate tornado; index
@@ -359,25 +355,16 @@ func parseTornadoFlags(e *env, args []string, index bool) (*tornadoFlags, []stri
 	c := commands["tornado"]
 	fs := newFlags(c)
 	o := &tornadoFlags{}
-	metric := "ii_total_yi"
-	if index {
-		metric = defaultIndexMetric
-	}
-	fs.StringVar(&o.metric, "metric", metric, "the `metric` to record (see docs/sensitivity.md)")
+	o.define(fs, index, !index, "the `metric` to record (see docs/sensitivity.md)", "output `folder`; files go to DIR/<scenario>/tornado-<metric>/")
 	fs.StringVar(&o.delta, "delta", "", "instead of the uncertainty table's 5 % and 95 % quantiles, scale each input by 1 ± `D` (a percentage, e.g. 10%)")
 	if !index {
 		fs.BoolVar(&o.ignoreCorr, "ignore-correlation", false, "analyse a scenario with rank correlations between its inputs as if they were independent")
-	}
-	fs.StringVar(&o.out, "out", "out", "output `folder`; files go to DIR/<scenario>/tornado-<metric>/")
-	o.cf = addChartFlags(fs)
-	if !index {
-		o.cf.withWorkbook(fs)
 	}
 	pos, err := parse(e, c, fs, args)
 	if err != nil {
 		return nil, nil, err
 	}
-	if o.formats, o.theme, err = o.cf.resolve(); err != nil {
+	if err := o.resolve(); err != nil {
 		return nil, nil, err
 	}
 	return o, pos, nil
