@@ -16,7 +16,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -123,25 +122,7 @@ func checkPage(t *testing.T, parent context.Context, file string, c pageCheck, d
 	defer tcancel()
 
 	// Collect the console while the page loads and is printed.
-	cctx, ccancel := context.WithCancel(ctx)
-	var mu sync.Mutex
-	var msgs []string
-	messages := chromedp.Console(cctx)
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			if m.Type == chromedp.ConsoleError || m.IsException() {
-				mu.Lock()
-				msgs = append(msgs, fmt.Sprintf("%s (%s:%d)", m, m.URL, m.Line+1))
-				mu.Unlock()
-			}
-		}
-	}()
+	console := watchConsole(ctx)
 
 	u := (&url.URL{Scheme: "file", Path: file}).String()
 	if err := chromedp.Do(ctx, chromedp.Navigate(u), chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
@@ -207,6 +188,46 @@ func checkPage(t *testing.T, parent context.Context, file string, c pageCheck, d
 	}
 
 	// A full-page screenshot that is not blank.
+	checkScreenshot(t, ctx, c.name)
+	if d := os.Getenv("SIMULATE_REPORT_SHOTS"); d != "" { // to look at them
+		_ = os.WriteFile(filepath.Join(d, c.name+".pdf"), data, 0o644)
+	}
+	for _, m := range console() {
+		t.Errorf("console: %s", m)
+	}
+}
+
+// watchConsole collects the errors and exceptions of the page in ctx's
+// tab from now on; the function it returns stops collecting and returns
+// them.
+func watchConsole(ctx context.Context) (stop func() []string) {
+	cctx, cancel := context.WithCancel(ctx)
+	messages := chromedp.Console(cctx) // subscribed before the page loads
+	var msgs []string
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.IsException() {
+				msgs = append(msgs, fmt.Sprintf("%s (%s:%d)", m, m.URL, m.Line+1))
+			}
+		}
+	}()
+	return func() []string {
+		cancel()
+		<-done
+		return msgs
+	}
+}
+
+// checkScreenshot takes a full-page screenshot of ctx's tab and fails t if
+// it is blank (under 2 % of pixels inked or under 16 colours); with
+// SIMULATE_REPORT_SHOTS=DIR it keeps it as DIR/name.png, to look at.
+func checkScreenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatal(err)
@@ -216,19 +237,10 @@ func checkPage(t *testing.T, parent context.Context, file string, c pageCheck, d
 		t.Fatal(err)
 	}
 	if ink, colours := inked(img); ink < 0.02 || colours < 16 {
-		t.Errorf("screenshot: %.1f %% of pixels inked, %d colours; want a page with text and charts", 100*ink, colours)
+		t.Errorf("screenshot of %s: %.1f %% of pixels inked, %d colours; want a page with text and charts", name, 100*ink, colours)
 	}
-	if d := os.Getenv("SIMULATE_REPORT_SHOTS"); d != "" { // to look at them
-		_ = os.WriteFile(filepath.Join(d, c.name+".png"), shot, 0o644)
-		_ = os.WriteFile(filepath.Join(d, c.name+".pdf"), data, 0o644)
-	}
-
-	ccancel()
-	wg.Wait()
-	mu.Lock()
-	defer mu.Unlock()
-	for _, m := range msgs {
-		t.Errorf("console: %s", m)
+	if d := os.Getenv("SIMULATE_REPORT_SHOTS"); d != "" {
+		_ = os.WriteFile(filepath.Join(d, name+".png"), shot, 0o644)
 	}
 }
 

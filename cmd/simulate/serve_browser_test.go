@@ -1,17 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
-	"image"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -62,24 +57,7 @@ func TestServeInBrowser(t *testing.T) {
 			defer cancel()
 			ctx, tcancel := context.WithTimeout(tab, 2*time.Minute)
 			defer tcancel()
-			cctx, ccancel := context.WithCancel(ctx)
-			var mu sync.Mutex
-			var msgs []string
-			var wg sync.WaitGroup
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for m, err := range chromedp.Console(cctx) {
-					if err != nil {
-						return
-					}
-					if m.Type == chromedp.ConsoleError || m.IsException() {
-						mu.Lock()
-						msgs = append(msgs, fmt.Sprintf("%s (%s:%d)", m, m.URL, m.Line+1))
-						mu.Unlock()
-					}
-				}
-			}()
+			console := watchConsole(ctx)
 			if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/?lang="+lang), chromedp.WaitReady(chromedp.CSS("#chart-ii_increment svg"))); err != nil {
 				t.Fatalf("opening the page: %v", err)
 			}
@@ -156,25 +134,8 @@ func TestServeInBrowser(t *testing.T) {
 			if lang == "zh" && !strings.Contains(eval(`document.body.innerText`), "比较") {
 				t.Error("the page is not in Chinese")
 			}
-			shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-			if err != nil {
-				t.Fatal(err)
-			}
-			img, _, err := image.Decode(bytes.NewReader(shot))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if ink, colours := inked(img); ink < 0.02 || colours < 16 {
-				t.Errorf("screenshot: %.1f %% of pixels inked, %d colours", 100*ink, colours)
-			}
-			if d := os.Getenv("SIMULATE_REPORT_SHOTS"); d != "" {
-				_ = os.WriteFile(filepath.Join(d, "workbench-"+lang+".png"), shot, 0o644)
-			}
-			ccancel()
-			wg.Wait()
-			mu.Lock()
-			defer mu.Unlock()
-			for _, m := range msgs {
+			checkScreenshot(t, ctx, "workbench-"+lang)
+			for _, m := range console() {
 				t.Errorf("console: %s", m)
 			}
 		})
