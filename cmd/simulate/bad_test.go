@@ -158,14 +158,7 @@ func TestBadInputs(t *testing.T) {
 			if code != want {
 				t.Errorf("exit code %d, want %d; stderr:\n%s", code, want, stderr)
 			}
-			rest := stderr
-			for _, w := range c.Want {
-				i := strings.Index(rest, w)
-				if i < 0 {
-					t.Fatalf("message lacks %q (in order):\n%s", w, stderr)
-				}
-				rest = rest[i+len(w):]
-			}
+			wantInOrder(t, stderr, c.Want)
 			if i := strings.IndexFunc(stderr, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f }); i >= 0 {
 				t.Errorf("message holds a raw control character %q at byte %d:\n%q", stderr[i], i, stderr)
 			}
@@ -176,5 +169,18 @@ func TestBadInputs(t *testing.T) {
 				t.Errorf("output left behind: %v", entries)
 			}
 		})
+	}
+}
+
+// wantInOrder fails t unless msg holds every string of want, in order.
+func wantInOrder(t *testing.T, msg string, want []string) {
+	t.Helper()
+	rest := msg
+	for _, w := range want {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			t.Fatalf("message lacks %q (in order):\n%s", w, msg)
+		}
+		rest = rest[i+len(w):]
 	}
 }

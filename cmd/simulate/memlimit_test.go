@@ -97,14 +97,7 @@ func TestMemoryLimit(t *testing.T) {
 			if code != c.code {
 				t.Fatalf("exit code %d, want %d; stderr:\n%s", code, c.code, stderr)
 			}
-			rest := stderr
-			for _, w := range c.want {
-				i := strings.Index(rest, w)
-				if i < 0 {
-					t.Fatalf("message lacks %q (in order):\n%s", w, stderr)
-				}
-				rest = rest[i+len(w):]
-			}
+			wantInOrder(t, stderr, c.want)
 			if c.code != 0 {
 				if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
 					t.Errorf("output left behind: %v", entries)
