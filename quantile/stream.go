@@ -174,23 +174,33 @@ func (p *Plan) NewTally() *Tally {
 }
 
 // Add counts the values xs. It allocates only to grow the kept values.
-func (t *Tally) Add(xs []float64) {
+func (t *Tally) Add(xs []float64) { t.AddStrided(xs, 1) }
+
+// AddStrided counts the values xs[0], xs[stride], xs[2·stride] …: one
+// column of a table stored row after row. It allocates only to grow the
+// kept values. It panics if stride < 1.
+func (t *Tally) AddStrided(xs []float64, stride int) {
+	if stride < 1 {
+		panic("quantile: AddStrided with a stride below 1")
+	}
 	p := t.p
-	lo, scale := p.lo, p.scale
-	counts, keep := t.counts[:p.nb+2], p.keep[:p.nb+2]
 	if p.all {
-		for _, v := range xs {
+		for i := 0; i < len(xs); i += stride {
+			v := xs[i]
 			if v != v {
 				t.nan = true
 				continue
 			}
-			counts[1]++
+			t.counts[1]++
 			t.keep(v)
 		}
 		return
 	}
+	lo, scale := p.lo, p.scale
+	counts, keep := t.counts[:p.nb+2], p.keep[:p.nb+2]
 	fnb := float64(p.nb)
-	for _, v := range xs {
+	for i := 0; i < len(xs); i += stride {
+		v := xs[i]
 		f := (v - lo) * scale
 		b := 1 + int(f)
 		if !(f >= 0 && f < fnb) { // rare: outside the pilot's range, its maximum, NaN

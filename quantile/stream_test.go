@@ -168,13 +168,20 @@ func TestPlanErrors(t *testing.T) {
 
 // BenchmarkTally is the cost of tallying a value, the inner loop of a
 // Monte Carlo run's percentiles.
+// BenchmarkTally is the cost of counting a chunk of 4096 values of a run
+// of 2²⁰ with the plan of a 65 536-value pilot, as sensitivity.MonteCarlo
+// uses it: about 7 % of the values are kept.
 func BenchmarkTally(b *testing.B) {
 	rng := rand.New(rand.NewPCG(1, 1))
+	pilot := make([]float64, 65536)
+	for i := range pilot {
+		pilot[i] = 46000 + 8000*rng.NormFloat64()
+	}
 	x := make([]float64, 4096)
 	for i := range x {
 		x[i] = 46000 + 8000*rng.NormFloat64()
 	}
-	p, err := NewPlan(x, 1<<20, []float64{5, 25, 50, 75, 95}, 5)
+	p, err := NewPlan(pilot, 1<<20, []float64{5, 25, 50, 75, 95}, 5)
 	if err != nil {
 		b.Fatal(err)
 	}
