@@ -240,10 +240,14 @@ var ErrCount = errors.New("quantile: the tally does not hold the whole sample")
 // and returns the plan of another pass over the whole sample, which keeps
 // those values too; else next is nil.
 //
+// s holds working memory, as for Percentiles: reused over the tallies of
+// many samples, it saves allocating (and touching new memory) for each.
+// It may be nil.
+//
 // It returns ErrNaN if the sample holds a NaN and ErrCount if t did not
 // count n values. It panics if len(dst) differs from the plan's number of
 // percentiles.
-func (p *Plan) Percentiles(dst []float64, t *Tally) (next *Plan, err error) {
+func (p *Plan) Percentiles(dst []float64, t *Tally, s *Scratch) (next *Plan, err error) {
 	if len(dst) != len(p.ps) {
 		panic("quantile: len(dst) != the plan's number of percentiles")
 	}
@@ -253,7 +257,11 @@ func (p *Plan) Percentiles(dst []float64, t *Tally) (next *Plan, err error) {
 	if t.nan {
 		return nil, ErrNaN
 	}
-	cum := make([]int, len(t.counts)+1) // cum[k]: values in buckets before k
+	if s == nil {
+		s = new(Scratch)
+	}
+	cum := grow(&s.counts, len(t.counts)+1) // cum[k]: values in buckets before k
+	cum[0] = 0
 	for k, c := range t.counts {
 		cum[k+1] = cum[k] + int(c)
 	}
@@ -302,7 +310,7 @@ func (p *Plan) Percentiles(dst []float64, t *Tally) (next *Plan, err error) {
 			start[k+1] += int(c)
 		}
 	}
-	vals := make([]float64, start[len(t.counts)])
+	vals := grow(&s.vals, start[len(t.counts)])
 	fill := slices.Clone(start[:len(t.counts)])
 	for _, blk := range t.blocks() {
 		for _, v := range blk {
@@ -350,3 +358,11 @@ func (p *Plan) Percentiles(dst []float64, t *Tally) (next *Plan, err error) {
 // single reports whether bucket b holds one value only, the pilot's: the
 // bucket between the ends of a constant pilot.
 func (p *Plan) single(b int) bool { return b == 1 && p.lo == p.hi }
+
+// grow returns (*b)[:n], making *b anew when it is too short.
+func grow[T any](b *[]T, n int) []T {
+	if cap(*b) < n {
+		*b = make([]T, n)
+	}
+	return (*b)[:n]
+}

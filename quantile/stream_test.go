@@ -25,6 +25,14 @@ func streamPercentiles(t *testing.T, x []float64, m, piece int, ps []float64, wi
 		starts = append(starts, i)
 	}
 	dst := make([]float64, len(ps))
+	// Working memory as if used before: what it holds must not matter.
+	s := Scratch{counts: make([]int, 2000), vals: make([]float64, 1<<15)}
+	for i := range s.counts {
+		s.counts[i] = 12345
+	}
+	for i := range s.vals {
+		s.vals[i] = math.NaN()
+	}
 	for pass := 1; ; pass++ {
 		rng.Shuffle(len(starts), func(i, j int) { starts[i], starts[j] = starts[j], starts[i] })
 		a, b := p.NewTally(), p.NewTally()
@@ -36,7 +44,7 @@ func streamPercentiles(t *testing.T, x []float64, m, piece int, ps []float64, wi
 			tl.Add(x[s:min(s+piece, len(x))])
 		}
 		a.Merge(b)
-		next, err := p.Percentiles(dst, a)
+		next, err := p.Percentiles(dst, a, &s)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -157,11 +165,11 @@ func TestPlanErrors(t *testing.T) {
 	dst := make([]float64, 2)
 	tl := p.NewTally()
 	tl.Add([]float64{1, 2, 3})
-	if _, err := p.Percentiles(dst, tl); !errors.Is(err, ErrCount) {
+	if _, err := p.Percentiles(dst, tl, nil); !errors.Is(err, ErrCount) {
 		t.Errorf("three values of four: got %v", err)
 	}
 	tl.Add([]float64{math.NaN()})
-	if _, err := p.Percentiles(dst, tl); !errors.Is(err, ErrNaN) {
+	if _, err := p.Percentiles(dst, tl, nil); !errors.Is(err, ErrNaN) {
 		t.Errorf("a NaN: got %v", err)
 	}
 }

@@ -424,8 +424,9 @@ func (mc *mcRun) streamed(ctx context.Context) ([]Summary, int, error) {
 		return t
 	}
 	var again bool
+	var scratch quantile.Scratch
 	for j := range plans {
-		next, err := plans[j].Percentiles(sums[j].P[:], merge(j, pilotTal[j]))
+		next, err := plans[j].Percentiles(sums[j].P[:], merge(j, pilotTal[j]), &scratch)
 		if err != nil {
 			return nil, 0, mc.outputError(j, err)
 		}
@@ -445,7 +446,7 @@ func (mc *mcRun) streamed(ctx context.Context) ([]Summary, int, error) {
 		if p == nil {
 			continue
 		}
-		next, err := p.Percentiles(sums[j].P[:], merge(j, nil))
+		next, err := p.Percentiles(sums[j].P[:], merge(j, nil), &scratch)
 		if err != nil {
 			return nil, 0, mc.outputError(j, err)
 		}
