@@ -66,7 +66,15 @@ func NewPlan(pilot []float64, n int, ps []float64, width float64) (*Plan, error)
 		if v != v {
 			return nil, ErrNaN
 		}
-		lo, hi = min(lo, v), max(hi, v)
+		// Comparisons, not min and max, which pay for NaN (excluded
+		// above) and for ordering −0 before +0 (either bounds the same
+		// buckets).
+		if v < lo {
+			lo = v
+		}
+		if v > hi {
+			hi = v
+		}
 	}
 	p := &Plan{n: n, ps: slices.Clone(ps), lo: lo, hi: hi, nb: PlanBuckets}
 	switch {
