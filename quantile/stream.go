@@ -31,8 +31,7 @@ type Plan struct {
 	lo, hi float64 // the pilot's range
 	scale  float64 // buckets per unit
 	nb     int     // buckets in [lo, hi]; bucket 0 is below lo, nb+1 above hi
-	keep   []bool  // the buckets whose values are kept
-	keep01 []uint8 // keep as 1 or 0, which Tally.AddStrided adds up
+	keep   []uint8 // 1 for the buckets whose values are kept, else 0 (a number: see Tally.AddStrided)
 	all    bool    // the pilot has an infinity: every value is kept, in bucket 1
 }
 
@@ -88,10 +87,9 @@ func NewPlan(pilot []float64, n int, ps []float64, width float64) (*Plan, error)
 	default:
 		p.scale = float64(p.nb) / (hi - lo)
 	}
-	p.keep = make([]bool, p.nb+2)
-	p.keep01 = make([]uint8, p.nb+2)
+	p.keep = make([]uint8, p.nb+2)
 	if p.all {
-		p.keep[1], p.keep01[1] = true, 1
+		p.keep[1] = 1
 		return p, nil
 	}
 
@@ -118,7 +116,7 @@ func NewPlan(pilot []float64, n int, ps []float64, width float64) (*Plan, error)
 			to = p.nb + 1
 		}
 		for k := from; k <= to; k++ {
-			p.keep[k], p.keep01[k] = true, 1
+			p.keep[k] = 1
 		}
 	}
 	return p, nil
@@ -212,7 +210,7 @@ func (t *Tally) AddStrided(xs []float64, stride int) {
 	// time. So every value is written to the stage, after the ones kept
 	// so far, and the count of those kept grows by 1 or 0: no branch.
 	lo, scale := p.lo, p.scale
-	counts, keep := t.counts[:p.nb+2], p.keep01[:p.nb+2]
+	counts, keep := t.counts[:p.nb+2], p.keep[:p.nb+2]
 	fnb := float64(p.nb)
 	for len(xs) > 0 {
 		m := min((len(xs)+stride-1)/stride, stageSize)
@@ -309,16 +307,16 @@ func (p *Plan) Percentiles(dst []float64, t *Tally, s *Scratch) (next *Plan, err
 		for _, rr := range rs {
 			b := bucketOf(cum, rr)
 			needs = append(needs, need{rr, b})
-			if !p.keep[b] && !p.single(b) {
+			if p.keep[b] == 0 && !p.single(b) {
 				missing = append(missing, b)
 			}
 		}
 	}
 	if len(missing) > 0 {
 		q := *p
-		q.keep, q.keep01 = slices.Clone(p.keep), slices.Clone(p.keep01)
+		q.keep = slices.Clone(p.keep)
 		for _, b := range missing {
-			q.keep[b], q.keep01[b] = true, 1
+			q.keep[b] = 1
 		}
 		return &q, nil
 	}
@@ -333,7 +331,7 @@ func (p *Plan) Percentiles(dst []float64, t *Tally, s *Scratch) (next *Plan, err
 	start := make([]int, len(t.counts)+1) // start[k]: first copied value of bucket k
 	for k, c := range t.counts {
 		start[k+1] = start[k]
-		if used[k] && p.keep[k] {
+		if used[k] && p.keep[k] == 1 {
 			start[k+1] += int(c)
 		}
 	}
