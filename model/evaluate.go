@@ -81,6 +81,7 @@ func Evaluate(dst *Results, in *Inputs) {
 	// Re-slicing every input to n lets the compiler drop bounds checks
 	// inside the loop; this is the hot path of sensitivity analysis.
 	growth, form := in.Growth[:n], in.Form[:n]
+	sL, sK := in.LaborShare[:n], in.CapitalShare[:n]
 	lambda, phi, pi := in.LaborII[:n], in.ICTShare[:n], in.PrivateIIShare[:n]
 	tp, te := in.TFPII[TechnicalProgress][:n], in.TFPII[TechnicalEfficiency][:n]
 	se, ae := in.TFPII[ScaleEfficiency][:n], in.TFPII[AllocativeEfficiency][:n]
@@ -88,13 +89,16 @@ func Evaluate(dst *Results, in *Inputs) {
 	years := dst.Years[:n]
 
 	y := in.BaseGDP
-	var tot Totals
+	year := in.BaseYear + 1
+	// The totals are summed in scalars, which stay in registers; a
+	// Totals' arrays would be summed in memory.
+	var totII, totL, totK, totTP, totTE, totSE, totAE, totDY float64
 	for i := range years {
 		g := growth[i]
 		var cL, cK float64
 		switch form[i] {
 		case Shares:
-			cL, cK = in.LaborShare[i]*g, in.CapitalShare[i]*g
+			cL, cK = sL[i]*g, sK[i]*g
 		case Contributions:
 			cL, cK = in.LaborContribution[i], in.CapitalContribution[i]
 		case Production:
@@ -106,7 +110,7 @@ func Evaluate(dst *Results, in *Inputs) {
 		cA := g - cL - cK
 
 		r := &years[i]
-		r.Year = in.BaseYear + 1 + i
+		r.Year = year + i
 		r.Growth = g
 		dy := y * g
 		r.DeltaGDP = dy
@@ -116,8 +120,8 @@ func Evaluate(dst *Results, in *Inputs) {
 		case !zero && form[i] == Shares:
 			// The shares given, as given: σ·g/g can differ from σ in
 			// the last bit. TFP's is the residual.
-			sL, sK := in.LaborShare[i], in.CapitalShare[i]
-			r.Share[Labor], r.Share[Capital], r.Share[TFP] = sL, sK, 1-sL-sK
+			l, k := sL[i], sK[i]
+			r.Share[Labor], r.Share[Capital], r.Share[TFP] = l, k, 1-l-k
 		case !zero:
 			inv := 1 / g // one division instead of three: this loop is hot
 			r.Share[Labor], r.Share[Capital], r.Share[TFP] = cL*inv, cK*inv, cA*inv
@@ -143,24 +147,25 @@ func Evaluate(dst *Results, in *Inputs) {
 		if !zero && dy != 0 {
 			r.IIShare = ii / dy
 		}
-		tot.II += ii
-		r.IICumulative = tot.II
-		tot.Channel[ChannelLabor] += chL
-		tot.Channel[ChannelCapital] += chK
-		tot.Channel[ChannelTP] += chTP
-		tot.Channel[ChannelTE] += chTE
-		tot.Channel[ChannelSE] += chSE
-		tot.Channel[ChannelAE] += chAE
-		tot.DeltaGDP += dy
+		totII += ii
+		r.IICumulative = totII
+		totL += chL
+		totK += chK
+		totTP += chTP
+		totTE += chTE
+		totSE += chSE
+		totAE += chAE
+		totDY += dy
 		y += dy
 		r.GDP = y
 	}
+	dst.Totals = Totals{II: totII, DeltaGDP: totDY, Channel: [NumChannels]float64{
+		ChannelLabor: totL, ChannelCapital: totK, ChannelTP: totTP, ChannelTE: totTE, ChannelSE: totSE, ChannelAE: totAE}}
 	// Σ ΔY_t can cancel to next to nothing (growth, then as much decline):
 	// below MinGrowth of the base GDP it is no growth to share.
-	if d := tot.DeltaGDP; d >= MinGrowth*in.BaseGDP || d <= -MinGrowth*in.BaseGDP {
-		tot.IIShare = tot.II / tot.DeltaGDP
+	if totDY >= MinGrowth*in.BaseGDP || totDY <= -MinGrowth*in.BaseGDP {
+		dst.Totals.IIShare = totII / totDY
 	}
-	dst.Totals = tot
 }
 
 // checkLengths panics if a per-year slice of in is not as long as Growth.

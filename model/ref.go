@@ -208,12 +208,13 @@ func setWeight(w *[NumDimensions]float64, k int, v float64, rule WeightRule) {
 			others += w[d]
 		}
 	}
+	f := (1 - v) / others // the factor of the others, once (Go does not hoist it)
 	for d := range w {
 		switch {
 		case d == k:
 			w[d] = v
 		case others > 0:
-			w[d] *= (1 - v) / others
+			w[d] *= f
 		default:
 			w[d] = (1 - v) / (NumDimensions - 1)
 		}
