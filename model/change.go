@@ -103,7 +103,9 @@ type Binding struct {
 // Bind returns a binding of targets to a copy of base. The error, a
 // *[PathError], names the first target whose path does not resolve
 // against base. The binding reads base on every Apply and never writes it.
+// Like Evaluate, it panics if the per-year slices of base differ in length.
 func Bind(base *Inputs, targets []Target) (*Binding, error) {
+	base.checkLengths()
 	b := &Binding{base: base, in: base.Clone(), targets: append([]Target(nil), targets...)}
 	restored := map[*Param]bool{}
 	for _, t := range targets {
@@ -170,6 +172,11 @@ func (b *Binding) Apply(x []float64) {
 		FillIndex(b.in)
 	}
 }
+
+// Evaluate evaluates the bound inputs into dst, as [Evaluate] does. It
+// does not check their lengths again: Bind did, and Apply never changes
+// them.
+func (b *Binding) Evaluate(dst *Results) { evaluate(dst, b.in) }
 
 // Inputs returns the bound inputs: the base with the values of the last
 // Apply.

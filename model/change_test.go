@@ -304,6 +304,28 @@ func TestWeightResidual(t *testing.T) {
 	}
 }
 
+// TestBindingScaleZero: a binding scales a zero value as Ref.Apply does —
+// it stays +0, by an infinite factor (0·∞ is NaN) or a negative one (0·−2
+// is −0).
+func TestBindingScaleZero(t *testing.T) {
+	base := testInputs()
+	for i := range base.LaborII {
+		base.LaborII[i] = 0
+	}
+	b, err := Bind(base, []Target{{"labor.ii_share", Scale}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []float64{math.Inf(1), -2} {
+		b.Apply([]float64{v})
+		for i, x := range b.Inputs().LaborII {
+			if x != 0 || math.Signbit(x) {
+				t.Errorf("0 scaled by %v: year %d is %v", v, i, x)
+			}
+		}
+	}
+}
+
 // TestScaleZero: a zero base scaled stays zero, even by an infinite factor
 // (0·∞ is NaN).
 func TestScaleZero(t *testing.T) {

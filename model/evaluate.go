@@ -71,8 +71,13 @@ const MinGrowth = 1e-12
 //
 // It panics if the per-year slices of in differ in length.
 func Evaluate(dst *Results, in *Inputs) {
-	n := in.Len()
 	in.checkLengths()
+	evaluate(dst, in)
+}
+
+// evaluate is Evaluate on inputs whose lengths were checked.
+func evaluate(dst *Results, in *Inputs) {
+	n := in.Len()
 	if cap(dst.Years) < n {
 		dst.Years = make([]Year, n)
 	}

@@ -179,7 +179,7 @@ func (r *Ref) setAll(m Mode, v float64) {
 		}
 	case Scale:
 		for _, i := range r.indices {
-			s[i] = p.ToModel(p.FromModel(s[i]) * v)
+			s[i] = p.ToModel(Scale.apply(p.FromModel(s[i]), v)) // zero stays zero, as in set
 		}
 	}
 }

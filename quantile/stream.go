@@ -337,9 +337,15 @@ func (p *Plan) Percentiles(dst []float64, t *Tally, s *Scratch) (next *Plan, err
 	}
 	vals := grow(&s.vals, start[len(t.counts)])
 	fill := slices.Clone(start[:len(t.counts)])
+	lo, scale, fnb := p.lo, p.scale, float64(p.nb)
 	for _, blk := range t.blocks() {
 		for _, v := range blk {
-			if b := p.bucket(v); used[b] {
+			f := (v - lo) * scale // p.bucket(v), its common case inline
+			b := 1 + int(f)
+			if !(f >= 0 && f < fnb) {
+				b = p.bucket(v)
+			}
+			if used[b] {
 				vals[fill[b]] = v
 				fill[b]++
 			}

@@ -30,7 +30,7 @@ func NewEvaluator(base *model.Inputs, targets []model.Target) (*Evaluator, error
 
 func newEvaluator(b *model.Binding) *Evaluator {
 	e := &Evaluator{b: b}
-	model.Evaluate(&e.res, b.Inputs()) // sizes the results: Eval allocates nothing
+	b.Evaluate(&e.res) // sizes the results: Eval allocates nothing
 	return e
 }
 
@@ -51,7 +51,7 @@ func (e *Evaluator) Eval(x []float64) *model.Results {
 
 // evaluate evaluates the inputs of the last Apply.
 func (e *Evaluator) evaluate() *model.Results {
-	model.Evaluate(&e.res, e.b.Inputs())
+	e.b.Evaluate(&e.res)
 	return &e.res
 }
 
