@@ -17,14 +17,8 @@ import (
 // past validation: a base of 1e307 doubling every year passes the largest
 // float64 in 2023.
 func TestFiniteNamesInputs(t *testing.T) {
-	s, err := scenarios.Open("report2020")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := doublingReport2020(t)
 	s.Inputs.BaseGDP = 1e307
-	for i := range s.Inputs.Growth {
-		s.Inputs.Growth[i] = 1
-	}
 	var res model.Results
 	model.Evaluate(&res, s.Inputs)
 	var stderr bytes.Buffer
@@ -49,13 +43,7 @@ func TestFiniteNamesInputs(t *testing.T) {
 // its base swept over 1e300 and 1e308 (GDP of 2024 is 64 times the base:
 // +Inf from 1e308).
 func TestSweepFiniteNamesInputs(t *testing.T) {
-	s, err := scenarios.Open("report2020")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range s.Inputs.Growth {
-		s.Inputs.Growth[i] = 1
-	}
+	s := doublingReport2020(t)
 	r, err := sensitivity.ParseRange("gdp.base_yi=1e300:1e308:2")
 	if err != nil {
 		t.Fatal(err)
@@ -86,13 +74,7 @@ func TestSweepFiniteNamesInputs(t *testing.T) {
 // TestTornadoFiniteNamesInputs: as TestSweepFiniteNamesInputs, for a bar of
 // a tornado: its high end, a base of 1e308, gives +Inf.
 func TestTornadoFiniteNamesInputs(t *testing.T) {
-	s, err := scenarios.Open("report2020")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range s.Inputs.Growth {
-		s.Inputs.Growth[i] = 1
-	}
+	s := doublingReport2020(t)
 	c, err := sensitivity.ParseChange("gdp.base_yi=1")
 	if err != nil {
 		t.Fatal(err)
@@ -122,4 +104,18 @@ func TestTornadoFiniteNamesInputs(t *testing.T) {
 	if got := stderr.String(); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
+}
+
+// doublingReport2020 returns report2020 with GDP doubling every year
+// (growth 100 %), so that a large base overflows by the last year.
+func doublingReport2020(t *testing.T) *scenarios.Scenario {
+	t.Helper()
+	s, err := scenarios.Open("report2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range s.Inputs.Growth {
+		s.Inputs.Growth[i] = 1
+	}
+	return s
 }
